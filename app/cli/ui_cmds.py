@@ -1,0 +1,42 @@
+"""`loket screenshots DIR` and `loket gui`: the only commands that load Qt."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from app.cli.output import Report
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
+    s = sub.add_parser(
+        "screenshots",
+        parents=[common],
+        help="render every main screen with demo data to PNG files in DIR",
+        description="Render every main screen offscreen, with a temporary demo office, "
+        "into PNG files named after the screen. Does not touch this PC's database.",
+    )
+    s.add_argument("dir", type=Path)
+    s.add_argument("--lang", choices=["id", "en"], default="id", help="interface language")
+    s.set_defaults(handler=cmd_screenshots)
+
+    g = sub.add_parser("gui", help="start the desktop program (same as main.py)")
+    g.set_defaults(handler=cmd_gui)
+
+
+def cmd_screenshots(args: argparse.Namespace) -> Report:
+    from app.ui.screenshots import render_all
+
+    args.dir.mkdir(parents=True, exist_ok=True)
+    files = render_all(args.dir, lang=args.lang)
+    return Report(
+        data={"dir": str(args.dir), "files": [str(f) for f in files]},
+        lines=[f"{f}" for f in files],
+    )
+
+
+def cmd_gui(args: argparse.Namespace) -> Report:
+    from app.ui.app import run_gui
+
+    code = run_gui()
+    return Report(data={"exit_code": code}, ok=code == 0)

@@ -1,0 +1,123 @@
+"""Every setting, declared once (type, default, label), and the paths of the data dir.
+
+The settings page builds its widgets from `SETTINGS`; services read values through
+`app.services.settings`. Values live in the local database (table `local_setting`), so a
+backup carries them. `LOKET_HOME` moves the whole data dir (tests, demo, a second office).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.texts import Text
+
+APP_NAME = "LoketVokasi"
+APP_AUTHOR = "BPJAMSOSTEK"
+DB_FILENAME = "loket.db"
+# PRAGMA application_id of a Loket database: "LKV1" as a 32-bit integer. Lets `restore`
+# refuse an unrelated SQLite file before touching anything.
+SQLITE_APPLICATION_ID = 0x4C4B5631
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One setting: its key, type, default and the words the settings page shows."""
+
+    key: str
+    kind: type
+    default: object
+    label: Text
+    help: Text
+    minimum: int | None = None
+    maximum: int | None = None
+    choices: tuple[tuple[str, Text], ...] = field(default=())
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting(
+        "language",
+        str,
+        "id",
+        Text("Bahasa tampilan", "Display language"),
+        Text("Berlaku setelah program dibuka ulang.", "Takes effect after a restart."),
+        choices=(
+            ("id", Text("Bahasa Indonesia", "Indonesian")),
+            ("en", Text("English", "English")),
+        ),
+    ),
+    Setting(
+        "idle_lock_minutes",
+        int,
+        10,
+        Text("Kunci layar setelah tidak aktif (menit)", "Lock the screen after idle (minutes)"),
+        Text("0 berarti tidak pernah dikunci otomatis.", "0 means never lock automatically."),
+        minimum=0,
+        maximum=240,
+    ),
+    Setting(
+        "max_failed_logins",
+        int,
+        5,
+        Text("Batas salah kata sandi", "Wrong passwords before lock-out"),
+        Text(
+            "Akun dikunci sementara setelah sekian kali salah kata sandi berturut-turut.",
+            "The account is locked after this many wrong passwords in a row.",
+        ),
+        minimum=3,
+        maximum=20,
+    ),
+    Setting(
+        "lockout_minutes",
+        int,
+        15,
+        Text("Lama akun terkunci (menit)", "Lock-out duration (minutes)"),
+        Text(
+            "Berapa lama akun tidak bisa masuk setelah terlalu sering salah kata sandi.",
+            "How long an account stays locked after too many wrong passwords.",
+        ),
+        minimum=1,
+        maximum=1440,
+    ),
+    Setting(
+        "min_password_length",
+        int,
+        8,
+        Text("Panjang minimal kata sandi", "Minimum password length"),
+        Text("Berlaku untuk kata sandi baru.", "Applies to new passwords."),
+        minimum=6,
+        maximum=64,
+    ),
+)
+
+SETTINGS_BY_KEY: dict[str, Setting] = {s.key: s for s in SETTINGS}
+
+
+def data_dir() -> Path:
+    """The folder that holds the database, logs, backups and documents of this office PC."""
+    override = os.environ.get("LOKET_HOME")
+    if override:
+        path = Path(override).expanduser()
+    else:
+        import platformdirs
+
+        path = Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def db_path() -> Path:
+    return data_dir() / DB_FILENAME
+
+
+def backups_dir() -> Path:
+    path = data_dir() / "backups"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def logs_dir() -> Path:
+    path = data_dir() / "logs"
+    path.mkdir(parents=True, exist_ok=True)
+    return path

@@ -1,0 +1,162 @@
+"""Local SQLite database: engine, pragmas, read/write sessions and migrations at start-up.
+
+Money lives here, so the pragmas favour safety (DESIGN §3): WAL for concurrent readers,
+`synchronous=FULL` so a power cut cannot lose a committed payment, foreign keys on, and a
+busy timeout. pysqlite's implicit, deferred BEGIN is switched off: a write session takes
+`BEGIN IMMEDIATE` itself, so two writers queue on the lock instead of failing half-way.
+"""
+
+from __future__ import annotations
+
+import logging
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session
+
+from app.config import SQLITE_APPLICATION_ID
+from app.errors import StateError
+from app.texts import Text
+
+log = logging.getLogger(__name__)
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+def utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
+    cur = dbapi_connection.cursor()
+    cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA journal_mode = WAL")
+    cur.execute("PRAGMA synchronous = FULL")
+    cur.execute("PRAGMA foreign_keys = ON")
+    cur.close()
+
+
+def _on_begin(conn: Any) -> None:
+    if conn.get_execution_options().get("loket_write"):
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+    else:
+        conn.exec_driver_sql("BEGIN")
+
+
+def make_engine(path: Path) -> Engine:
+    engine = create_engine(f"sqlite:///{path}")
+    event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "begin", _on_begin)
+    return engine
+
+
+class Database:
+    """One local database file: read sessions, write sessions and the clock services use.
+
+    The clock is injectable so tests can move time (lock-out) without sleeping.
+    """
+
+    def __init__(self, path: Path, clock: Callable[[], datetime] = utc_now) -> None:
+        self.path = path
+        self.clock = clock
+        self.engine = make_engine(path)
+        self._write_engine = self.engine.execution_options(loket_write=True)
+
+    @contextmanager
+    def read(self) -> Iterator[Session]:
+        with Session(self.engine, expire_on_commit=False) as session, session.begin():
+            yield session
+
+    @contextmanager
+    def write(self) -> Iterator[Session]:
+        """A session inside BEGIN IMMEDIATE: commits on success, rolls back on any error."""
+        with Session(self._write_engine, expire_on_commit=False) as session, session.begin():
+            yield session
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+# --- migrations -------------------------------------------------------------------------
+
+DB_NEWER = Text(
+    "Basis data dibuat oleh versi program yang lebih baru ({rev}). Perbarui program ini.",
+    "The database was made by a newer version of the program ({rev}). Update this program.",
+)
+
+
+@dataclass(frozen=True)
+class MigrationResult:
+    from_revision: str | None
+    to_revision: str
+    backup: Path | None
+
+
+def current_revision(path: Path) -> str | None:
+    """The Alembic revision of a database file, read with plain sqlite3 (cheap at start-up)."""
+    if not path.exists():
+        return None
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        row = con.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.OperationalError:
+        return None
+    finally:
+        con.close()
+    return None if row is None else str(row[0])
+
+
+def vacuum_into(source: Path, target: Path) -> Path:
+    """A consistent copy of a live database (readers and writers may go on meanwhile)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    con = sqlite3.connect(source)
+    try:
+        con.execute("VACUUM INTO ?", (str(target),))
+    finally:
+        con.close()
+    return target
+
+
+def upgrade(path: Path, backups: Path) -> MigrationResult:
+    """Bring the database to the newest schema, first backing up an existing one.
+
+    Alembic is imported only when a change is due, to keep start-up quick.
+    """
+    from app.migrations import HEAD
+
+    before = current_revision(path)
+    if before == HEAD:
+        return MigrationResult(before, HEAD, None)
+    from app.migrations import known_revisions
+
+    if before is not None and before not in known_revisions():
+        raise StateError(DB_NEWER, rev=before)
+    backup = None
+    if before is not None:
+        stamp = utc_now().strftime("%Y%m%d-%H%M%S")
+        backup = vacuum_into(path, backups / f"pre-upgrade-{before}-{stamp}.db")
+        log.info("backed up %s to %s before upgrade", path, backup)
+    from app.migrations import run_upgrade
+
+    engine = make_engine(path)
+    try:
+        with engine.connect() as conn:
+            conn.exec_driver_sql(f"PRAGMA application_id = {SQLITE_APPLICATION_ID}")
+            run_upgrade(conn)
+            conn.commit()
+    finally:
+        engine.dispose()
+    log.info("database %s upgraded from %s to %s", path, before, HEAD)
+    return MigrationResult(before, HEAD, backup)
+
+
+def open_database(path: Path, backups: Path) -> Database:
+    upgrade(path, backups)
+    return Database(path)

@@ -1,0 +1,42 @@
+"""Alembic migrations of the local database, run from code (no alembic.ini needed).
+
+`HEAD` names the newest revision so start-up can compare without importing Alembic; a test
+checks it against Alembic's own view. Add a migration with
+`python -m app.migrations revision "what changed"` (autogenerate against a scratch file).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from alembic.config import Config
+    from sqlalchemy import Connection
+
+HEAD = "0001"
+HERE = Path(__file__).resolve().parent
+
+
+def alembic_config() -> Config:
+    from alembic.config import Config
+
+    cfg = Config()
+    cfg.set_main_option("script_location", str(HERE))
+    cfg.set_main_option("file_template", "%%(year)d_%%(month).2d_%%(day).2d_%%(rev)s_%%(slug)s")
+    return cfg
+
+
+def known_revisions() -> set[str]:
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(alembic_config())
+    return {rev.revision for rev in script.walk_revisions()}
+
+
+def run_upgrade(connection: Connection, target: str = "head") -> None:
+    from alembic import command
+
+    cfg = alembic_config()
+    cfg.attributes["connection"] = connection
+    command.upgrade(cfg, target)

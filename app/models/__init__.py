@@ -1,0 +1,20 @@
+"""SQLAlchemy mapped classes. No Qt, no session use: services own the sessions."""
+
+from app.models.audit import AuditEvent
+from app.models.base import Base, SyncMixin
+from app.models.local import Device, LocalSetting, LoginGuard
+from app.models.office import Office
+from app.models.outbox import Outbox
+from app.models.staff import Staff
+
+__all__ = [
+    "AuditEvent",
+    "Base",
+    "Device",
+    "LocalSetting",
+    "LoginGuard",
+    "Office",
+    "Outbox",
+    "Staff",
+    "SyncMixin",
+]

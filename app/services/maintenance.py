@@ -1,0 +1,233 @@
+"""Office IT work on the database file: health check, online backup and restore.
+
+Restore is careful with what it replaces: it refuses a file that is not a Loket database
+(wrong header, foreign application id, failed integrity check, a schema newer than this
+program) before touching anything, and replacing an existing database needs `force` and
+first saves a copy of it in the backups folder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.config import SQLITE_APPLICATION_ID
+from app.db import Database, current_revision, upgrade, utc_now, vacuum_into
+from app.domain.audit_chain import ChainedEvent, verify_chain
+from app.errors import StateError, ValidationError
+from app.services.actor import Actor
+from app.services.uow import unit_of_work
+from app.texts import Text
+
+NOT_SQLITE = Text(
+    "Berkas {path} bukan basis data SQLite.", "The file {path} is not an SQLite database."
+)
+NOT_LOKET = Text(
+    "Berkas {path} bukan basis data Loket Vokasi.",
+    "The file {path} is not a Loket Vokasi database.",
+)
+DAMAGED = Text(
+    "Berkas {path} rusak (pemeriksaan integritas gagal): {detail}",
+    "The file {path} is damaged (integrity check failed): {detail}",
+)
+NEWER = Text(
+    "Berkas {path} dibuat oleh versi program yang lebih baru ({rev}).",
+    "The file {path} comes from a newer program version ({rev}).",
+)
+EXISTS = Text(
+    "Sudah ada basis data di {path}. Tambahkan --force untuk menggantinya "
+    "(salinannya disimpan dulu di folder cadangan).",
+    "A database already exists at {path}. Add --force to replace it "
+    "(a copy is saved in the backups folder first).",
+)
+TARGET_EXISTS = Text(
+    "Berkas {path} sudah ada. Pilih nama lain.",
+    "The file {path} already exists. Choose another name.",
+)
+NO_DATABASE = Text("Belum ada basis data di {path}.", "There is no database at {path} yet.")
+
+
+@dataclass
+class CheckReport:
+    ok: bool = True
+    integrity: str = ""
+    revision: str | None = None
+    head: str = ""
+    audit_events: int = 0
+    devices: int = 0
+    problems: list[str] = field(default_factory=list)
+
+
+def _is_sqlite(path: Path) -> bool:
+    try:
+        with path.open("rb") as fh:
+            return fh.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False
+
+
+def _inspect_file(path: Path) -> tuple[int, str]:
+    """(application id, integrity verdict); a file too damaged to open reads as id -1."""
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        app_id = int(con.execute("PRAGMA application_id").fetchone()[0])
+        rows = con.execute("PRAGMA integrity_check").fetchall()
+        integrity = "; ".join(str(r[0]) for r in rows[:5])
+    except sqlite3.DatabaseError as exc:
+        return -1, str(exc)
+    finally:
+        con.close()
+    return app_id, integrity
+
+
+def _audit_chain_breaks(path: Path) -> tuple[int, int, list[str]]:
+    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    problems: list[str] = []
+    count = 0
+    devices: set[str] = set()
+    try:
+        cur = con.execute(
+            "SELECT device_id, seq, at, actor, action, entity, entity_id, detail, prev_hash, hash"
+            " FROM audit_event ORDER BY device_id, seq"
+        )
+        chain: list[ChainedEvent] = []
+        for row in cur:
+            count += 1
+            if chain and chain[-1].device_id != row[0]:
+                problems += [
+                    f"audit {b.device_id} #{b.seq}: {b.reason}" for b in verify_chain(chain)
+                ]
+                chain = []
+            devices.add(row[0])
+            at = row[2]
+            chain.append(ChainedEvent(row[0], row[1], _stored_at(at), *row[3:]))
+        problems += [f"audit {b.device_id} #{b.seq}: {b.reason}" for b in verify_chain(chain)]
+    finally:
+        con.close()
+    return count, len(devices), problems
+
+
+def _stored_at(raw: str) -> str:
+    """Audit hashes cover the aware ISO time; SQLite stores it naive UTC."""
+    from datetime import UTC, datetime
+
+    return datetime.fromisoformat(raw).replace(tzinfo=UTC).isoformat()
+
+
+def check(path: Path) -> CheckReport:
+    from app.migrations import HEAD
+
+    report = CheckReport(head=HEAD)
+    if not path.exists():
+        report.ok = False
+        report.problems.append(NO_DATABASE.render(path=path))
+        return report
+    if not _is_sqlite(path):
+        report.ok = False
+        report.problems.append(NOT_SQLITE.render(path=path))
+        return report
+    app_id, report.integrity = _inspect_file(path)
+    if app_id != SQLITE_APPLICATION_ID:
+        report.problems.append(NOT_LOKET.render(path=path))
+    if report.integrity != "ok":
+        report.problems.append(DAMAGED.render(path=path, detail=report.integrity))
+    if report.integrity != "ok":  # reading further could fail or mislead
+        report.ok = False
+        return report
+    report.revision = current_revision(path)
+    if report.revision != HEAD:
+        report.problems.append(
+            Text(
+                "Skema basis data {rev}, seharusnya {head}.",
+                "Database schema is {rev}, expected {head}.",
+            ).render(rev=report.revision, head=HEAD)
+        )
+    if report.revision is not None:
+        report.audit_events, report.devices, breaks = _audit_chain_breaks(path)
+        report.problems += [
+            Text("Rantai audit rusak: {what}", "Audit chain broken: {what}").render(what=b)
+            for b in breaks
+        ]
+    report.ok = not report.problems
+    return report
+
+
+@dataclass(frozen=True)
+class BackupResult:
+    path: Path
+    size_bytes: int
+    sha256: str
+
+
+def _sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with path.open("rb") as fh:
+        for block in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def backup(db: Database, actor: Actor, target: Path) -> BackupResult:
+    """A consistent copy of the live database (VACUUM INTO), then an audit event."""
+    if target.exists():
+        raise ValidationError(TARGET_EXISTS, field="file", path=target)
+    vacuum_into(db.path, target)
+    result = BackupResult(target, target.stat().st_size, _sha256(target))
+    with unit_of_work(db, actor) as uow:
+        uow.audit("maintenance.backup", file=str(target), sha256=result.sha256)
+    return result
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    restored_from: Path
+    replaced_copy: Path | None
+    revision: str
+
+
+def validate_backup_file(source: Path) -> str | None:
+    """Refuse anything but a sound Loket database; returns its schema revision."""
+    from app.migrations import known_revisions
+
+    if not _is_sqlite(source):
+        raise ValidationError(NOT_SQLITE, field="file", path=source)
+    app_id, integrity = _inspect_file(source)
+    if integrity != "ok":
+        raise ValidationError(DAMAGED, field="file", path=source, detail=integrity)
+    if app_id != SQLITE_APPLICATION_ID:
+        raise ValidationError(NOT_LOKET, field="file", path=source)
+    revision = current_revision(source)
+    if revision is None:
+        raise ValidationError(NOT_LOKET, field="file", path=source)
+    if revision not in known_revisions():
+        raise ValidationError(NEWER, field="file", path=source, rev=revision)
+    return revision
+
+
+def restore(
+    source: Path, target: Path, backups: Path, *, force: bool, actor: Actor
+) -> RestoreResult:
+    validate_backup_file(source)
+    replaced: Path | None = None
+    if target.exists() and target.stat().st_size > 0:
+        if not force:
+            raise StateError(EXISTS, path=target)
+        stamp = utc_now().strftime("%Y%m%d-%H%M%S")
+        replaced = vacuum_into(target, backups / f"pre-restore-{stamp}.db")
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    dst = sqlite3.connect(target)
+    try:
+        src.backup(dst)  # page by page through SQLite: safe with the target's WAL
+    finally:
+        src.close()
+        dst.close()
+    result = upgrade(target, backups)
+    db = Database(target)
+    try:
+        with unit_of_work(db, actor) as uow:
+            uow.audit("maintenance.restore", file=str(source), replaced_copy=str(replaced or ""))
+    finally:
+        db.dispose()
+    return RestoreResult(source, replaced, result.to_revision)

@@ -1,0 +1,103 @@
+"""First-run set-up and the demo office."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.errors import StateError, ValidationError
+from app.services.actor import cli_actor
+from app.services.auth import login
+from app.services.demo import DEMO_PASSWORD, fill_demo
+from app.services.office import device_info, initialise
+from app.services.startup import read_startup_info
+from tests.unit.helpers import count, rows
+
+
+def _init(db, **overrides):
+    args = dict(
+        office_code="btn",
+        device_no=2,
+        admin_username="admin",
+        admin_full_name="Admin Banten",
+        admin_password="rahasia123",
+        actor_label="cli:test",
+    )
+    args.update(overrides)
+    return initialise(db, **args)
+
+
+def test_initialise_records_office_device_and_admin(db):
+    assert read_startup_info(db.path).set_up is False
+    info = _init(db)
+    assert (info.office_code, info.office_name, info.device_no) == ("BTN", "Banten", 2)
+    assert info.region_code == "36" and not info.is_demo
+    startup = read_startup_info(db.path)
+    assert startup.set_up and startup.office_code == "BTN" and startup.device_no == 2
+    assert count(db.path, "audit_event", "action='office.initialise' AND actor='cli:test'") == 1
+
+
+@pytest.mark.parametrize(
+    ("override", "field"),
+    [
+        ({"office_code": "XYZ"}, "office"),
+        ({"device_no": 0}, "device"),
+        ({"device_no": 100}, "device"),
+        ({"admin_username": "x"}, "username"),
+        ({"admin_full_name": "  "}, "full_name"),
+        ({"admin_password": "abc"}, "password"),
+    ],
+)
+def test_bad_setup_input_names_the_field_and_writes_nothing(db, override, field):
+    with pytest.raises(ValidationError) as err:
+        _init(db, **override)
+    assert err.value.field == field
+    assert device_info(db) is None and count(db.path, "staff") == 0
+
+
+def test_second_initialise_is_refused(db):
+    _init(db)
+    with pytest.raises(StateError):
+        _init(db, office_code="JKT")
+
+
+def test_demo_fills_staff_marks_demo_and_logins_work(office):
+    result = fill_demo(office, cli_actor("JKT"), seed=7)
+    assert len(result.logins) == 4
+    startup = read_startup_info(office.path)
+    assert startup.is_demo
+    assert [lg.username for lg in startup.demo_logins] == [lg.username for lg in result.logins]
+    for lg in result.logins:
+        assert login(office, lg.username, DEMO_PASSWORD).actor.role == lg.role
+    with pytest.raises(StateError):
+        fill_demo(office, cli_actor("JKT"), seed=7)
+
+
+def test_same_seed_same_demo_data(tmp_path, monkeypatch):
+    from app.db import Database, upgrade
+
+    def people(seed, name):
+        path = tmp_path / name
+        upgrade(path, tmp_path / "bak")
+        db = Database(path)
+        _init(db)
+        fill_demo(db, cli_actor("BTN"), seed=seed)
+        db.dispose()
+        return rows(path, "SELECT username, full_name, role FROM staff ORDER BY username")
+
+    assert people(3, "a.db") == people(3, "b.db")
+    assert people(3, "c.db") != people(4, "d.db")
+
+
+def test_office_regions_are_real_kemendagri_codes():
+    import csv
+    from pathlib import Path
+
+    from app.domain.offices import OFFICES
+
+    regions = Path(__file__).resolve().parents[2] / "resources" / "regions"
+    names = {}
+    for file in ("provinces.csv", "regencies.csv"):
+        with (regions / file).open(encoding="utf-8") as fh:
+            names.update({r["code"]: r["name"] for r in csv.DictReader(fh)})
+    for office in OFFICES:
+        assert names[office.region_code] == office.region_name
