@@ -170,3 +170,15 @@ def change_password(db: Database, actor: Actor, current_password: str, new_passw
 @cache
 def _dummy_hash() -> str:
     return passwords.hash_password("loket-vokasi-dummy-password-1")
+
+
+def record_logout(db: Database, actor: Actor) -> None:
+    """Sign-out is part of the trail: who was at the counter until when."""
+    with unit_of_work(db, actor) as uow:
+        uow.audit("auth.logout", "staff", actor.staff_id)
+
+
+def record_screen_lock(db: Database, actor: Actor, reason: str) -> None:
+    """The screen was locked (`idle` or `manual`); unlocking is a normal `auth.login`."""
+    with unit_of_work(db, actor) as uow:
+        uow.audit("auth.screen_lock", "staff", actor.staff_id, reason=reason)
