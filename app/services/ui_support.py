@@ -67,3 +67,59 @@ def create_demo_office(db: Database) -> DemoResult:
     actor = Actor(username="setup", role=Role.ADMIN, office_code=DEMO_OFFICE)
     admin = DemoLogin(username, full_name, Role.ADMIN.value, DEMO_PASSWORD)
     return fill_demo(db, actor, extra_logins=[admin])
+
+
+if TYPE_CHECKING:
+    from app.services.home import HomeCounts
+
+
+def home_counts(db: Database, office_code: str) -> HomeCounts:
+    """Same figures as `app.services.home.home_counts`, which fails on SQLAlchemy 2.1.
+
+    There, `dict(session.execute(...).tuples())` breaks: a Result has `.keys()`, so `dict()`
+    takes it for a mapping ("ChunkedIteratorResult object is not subscriptable"). Remove
+    this copy once the service builds its dicts from `.all()`, and import it from there.
+    """
+    from datetime import datetime, time, timedelta
+
+    from sqlalchemy import func, select
+
+    from app.models import AuditEvent, Outbox, Staff
+    from app.services.home import HomeCounts
+
+    now = db.clock()
+    local_midnight = datetime.combine(now.astimezone().date(), time.min).astimezone()
+    start = local_midnight.astimezone(now.tzinfo)
+    end = start + timedelta(days=1)
+    with db.read() as session:
+        by_role: dict[str, int] = {
+            str(role): int(n)
+            for role, n in session.execute(
+                select(Staff.role, func.count())
+                .where(
+                    Staff.office_code == office_code,
+                    Staff.active.is_(True),
+                    Staff.deleted_at.is_(None),
+                )
+                .group_by(Staff.role)
+            ).all()
+        }
+        actions: dict[str, int] = {
+            str(action): int(n)
+            for action, n in session.execute(
+                select(AuditEvent.action, func.count())
+                .where(AuditEvent.at >= start, AuditEvent.at < end)
+                .group_by(AuditEvent.action)
+            ).all()
+        }
+        pending = session.scalar(
+            select(func.count()).select_from(Outbox).where(Outbox.status == "pending")
+        )
+    return HomeCounts(
+        staff_active=sum(by_role.values()),
+        staff_by_role=by_role,
+        logins_today=actions.get("auth.login", 0),
+        failed_logins_today=actions.get("auth.login_failed", 0),
+        events_today=sum(actions.values()),
+        pending_changes=pending or 0,
+    )
