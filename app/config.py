@@ -41,7 +41,9 @@ SETTINGS: tuple[Setting, ...] = (
         str,
         "id",
         Text("Bahasa tampilan", "Display language"),
-        Text("Berlaku setelah program dibuka ulang.", "Takes effect after a restart."),
+        Text(
+            "Berlaku setelah keluar dan masuk lagi.", "Takes effect after signing out and in again."
+        ),
         choices=(
             ("id", Text("Bahasa Indonesia", "Indonesian")),
             ("en", Text("English", "English")),

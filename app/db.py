@@ -21,6 +21,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session
 
 from app.config import SQLITE_APPLICATION_ID
+from app.dbfile import current_revision
 from app.errors import StateError
 from app.texts import Text
 
@@ -97,20 +98,6 @@ class MigrationResult:
     from_revision: str | None
     to_revision: str
     backup: Path | None
-
-
-def current_revision(path: Path) -> str | None:
-    """The Alembic revision of a database file, read with plain sqlite3 (cheap at start-up)."""
-    if not path.exists():
-        return None
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        row = con.execute("SELECT version_num FROM alembic_version").fetchone()
-    except sqlite3.OperationalError:
-        return None
-    finally:
-        con.close()
-    return None if row is None else str(row[0])
 
 
 def vacuum_into(source: Path, target: Path) -> Path:

@@ -115,3 +115,28 @@ def fill_demo(
         )
         uow.audit("demo.fill", seed=seed, staff=len(logins))
     return DemoResult(seed, logins)
+
+
+DEMO_OFFICE = "JKT"
+DEMO_ADMIN = ("admin", "Admin Demo")
+
+
+def create_demo_office(db: Database) -> DemoResult:
+    """The first-run "try a demo office" choice: office JKT, counter 1, admin with the demo
+    password, filled with demo data whose logins are listed at sign-in. Needs an empty
+    database (the set-up refuses otherwise)."""
+    from app.services.office import initialise
+
+    username, full_name = DEMO_ADMIN
+    initialise(
+        db,
+        office_code=DEMO_OFFICE,
+        device_no=1,
+        admin_username=username,
+        admin_full_name=full_name,
+        admin_password=DEMO_PASSWORD,
+        actor_label="setup",
+    )
+    actor = Actor(username="setup", role=Role.ADMIN, office_code=DEMO_OFFICE)
+    admin = DemoLogin(username, full_name, Role.ADMIN.value, DEMO_PASSWORD)
+    return fill_demo(db, actor, extra_logins=[admin])

@@ -27,7 +27,7 @@ def home_counts(db: Database, office_code: str) -> HomeCounts:
     start = local_midnight.astimezone(now.tzinfo)
     end = start + timedelta(days=1)
     with db.read() as session:
-        by_role = dict(
+        by_role: dict[str, int] = dict(
             session.execute(
                 select(Staff.role, func.count())
                 .where(
@@ -36,14 +36,14 @@ def home_counts(db: Database, office_code: str) -> HomeCounts:
                     Staff.deleted_at.is_(None),
                 )
                 .group_by(Staff.role)
-            ).tuples()
+            ).all()
         )
-        actions = dict(
+        actions: dict[str, int] = dict(
             session.execute(
                 select(AuditEvent.action, func.count())
                 .where(AuditEvent.at >= start, AuditEvent.at < end)
                 .group_by(AuditEvent.action)
-            ).tuples()
+            ).all()
         )
         pending = session.scalar(
             select(func.count()).select_from(Outbox).where(Outbox.status == "pending")
@@ -52,7 +52,8 @@ def home_counts(db: Database, office_code: str) -> HomeCounts:
         staff_active=sum(by_role.values()),
         staff_by_role=by_role,
         logins_today=actions.get("auth.login", 0),
-        failed_logins_today=actions.get("auth.login_failed", 0),
+        failed_logins_today=actions.get("auth.login_failed", 0)
+        + actions.get("auth.login_locked", 0),
         events_today=sum(actions.values()),
         pending_changes=pending or 0,
     )

@@ -14,7 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.config import SQLITE_APPLICATION_ID
-from app.db import Database, current_revision, upgrade, utc_now, vacuum_into
+from app.db import Database, upgrade, utc_now, vacuum_into
+from app.dbfile import current_revision
 from app.domain.audit_chain import ChainedEvent, verify_chain
 from app.errors import StateError, ValidationError
 from app.services.actor import Actor

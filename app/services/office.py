@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
-from pathlib import Path
 
 from sqlalchemy import select
 
@@ -65,19 +63,6 @@ def require_device(db: Database) -> DeviceInfo:
     if info is None:
         raise StateError(NOT_SET_UP)
     return info
-
-
-def is_set_up_file(path: Path) -> bool:
-    """Cheap check with plain sqlite3, for start-up before SQLAlchemy is loaded."""
-    if not path.exists():
-        return False
-    con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        return con.execute("SELECT 1 FROM device").fetchone() is not None
-    except sqlite3.OperationalError:
-        return False
-    finally:
-        con.close()
 
 
 def initialise(

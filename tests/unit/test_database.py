@@ -6,7 +6,8 @@ import threading
 
 import pytest
 
-from app.db import Database, current_revision, upgrade
+from app.db import Database, upgrade
+from app.dbfile import current_revision
 from app.errors import StateError
 from tests.unit.helpers import count, execute, rows
 

@@ -1,0 +1,136 @@
+"""Start of the desktop program: QApplication, log, crash hook, language, first window.
+
+Start-up speed is measured (bench/startup.py): the first window must appear before
+SQLAlchemy, Alembic and argon2 are imported. Only a database that needs a schema change is
+migrated first; otherwise the database layer loads on the writer thread once the first
+window has been painted. LOKET_EXIT_ON_FIRST_WINDOW=1 quits right after that first paint,
+for the benchmark.
+
+Creating the Python side of Qt's `Qt` namespace (`from PySide6.QtCore import Qt`) costs
+about 20 ms, a tenth of the whole start. The modules on the first window's path
+(FIRST_WINDOW_MODULES) therefore import it only inside the functions that need it; a test
+keeps it that way.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QWidget
+
+log = logging.getLogger(__name__)
+
+EXIT_ON_FIRST_WINDOW = "LOKET_EXIT_ON_FIRST_WINDOW"
+FIRST_WINDOW_MODULES = (
+    "app.ui.app",
+    "app.ui.context",
+    "app.ui.crash",
+    "app.ui.flow",
+    "app.ui.forms",
+    "app.ui.i18n",
+    "app.ui.messages",
+    "app.ui.style",
+    "app.ui.tasks",
+    "app.ui.widgets",
+    "app.ui.dialogs.login",
+    "app.ui.dialogs.setup_wizard",
+)
+
+
+class FirstPaint(QObject):
+    """Calls `callback` once, just after `window` was painted for the first time."""
+
+    def __init__(self, window: QWidget, callback: Callable[[], None]) -> None:
+        super().__init__(window)
+        self._callback = callback
+        self._window = window
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Paint and watched is self._window:
+            self._window.removeEventFilter(self)
+            QTimer.singleShot(0, self._callback)
+        return False
+
+
+def ensure_application(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        return existing
+    app = QApplication(argv if argv is not None else sys.argv)
+    app.setApplicationName("Loket Vokasi")
+    app.setOrganizationName("BPJAMSOSTEK")
+    return app
+
+
+def run_gui(argv: list[str] | None = None) -> int:
+    """Run the desktop program until it is closed; returns the process exit code."""
+    from app import config
+    from app.logging_setup import setup_logging
+    from app.ui import crash, i18n, style, tasks
+
+    log_path = setup_logging(config.logs_dir())
+    log.info("starting the window; data dir %s", config.data_dir())
+    app = ensure_application(argv)
+    crash.install()
+    style.apply(app)
+    db_path = config.db_path()
+    if not _migrate_if_due(db_path, config.backups_dir()):
+        return 1
+
+    from app.ui.context import AppContext
+    from app.ui.flow import Flow
+
+    ctx = AppContext(db_path, config.backups_dir())
+    info = ctx.startup_info()
+    i18n.apply_language(info.language)
+    flow = Flow(ctx)
+    window = flow.start(info)
+
+    def first_painted() -> None:
+        if os.environ.get(EXIT_ON_FIRST_WINDOW) == "1":
+            app.exit(0)
+            return
+        tasks.run_task(lambda _p, _c: ctx.preload(), on_error=_preload_failed, write=True)
+
+    FirstPaint(window, first_painted)
+    code = app.exec()
+    tasks.wait_all()
+    ctx.close()
+    log.info("window closed (exit code %s); log in %s", code, log_path)
+    return int(code)
+
+
+def _preload_failed(exc: BaseException) -> None:
+    """Opening the database early is an optimisation; sign-in will show the real error."""
+    log.warning("preloading the database failed: %r", exc)
+
+
+def _migrate_if_due(db_path: Path, backups: Path) -> bool:
+    """Bring an older database to the current schema before any window; False on refusal."""
+    from app.dbfile import needs_upgrade
+
+    if not needs_upgrade(db_path):
+        return True
+    from app.db import upgrade
+    from app.errors import LoketError
+    from app.ui import i18n
+
+    try:
+        upgrade(db_path, backups)
+    except LoketError as exc:
+        from app.services.startup import read_startup_info
+        from app.ui.messages import error_text, report
+
+        report(exc)
+        i18n.apply_language(read_startup_info(db_path).language)
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.critical(None, "Loket Vokasi", error_text(exc))
+        return False
+    return True

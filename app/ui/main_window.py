@@ -1,0 +1,239 @@
+"""The main window after sign-in: sidebar, pages, status bar, screen lock and sign-out."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QDialog,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.roles import ROLE_LABELS
+from app.services import auth
+from app.services.actor import Actor
+from app.services.startup import StartupInfo
+from app.ui.context import AppContext
+from app.ui.dialogs.change_password import ChangePasswordDialog
+from app.ui.dialogs.lock import LockDialog
+from app.ui.idle import IdleWatcher
+from app.ui.messages import report, show_info
+from app.ui.pages.home import HomePage
+from app.ui.pages.settings import SettingsPage
+from app.ui.tasks import run_task
+from app.ui.widgets import demo_banner
+
+if TYPE_CHECKING:
+    from app.db import Database
+
+
+class MainWindow(QMainWindow):
+    """Everything a signed-in person works in.
+
+    Signals:
+        signed_out(): the person signed out (button, or from the lock dialog).
+    """
+
+    signed_out = Signal()
+
+    def __init__(self, ctx: AppContext, actor: Actor, info: StartupInfo) -> None:
+        super().__init__()
+        self.ctx = ctx
+        self.actor = actor
+        self.info = info
+        self.lock_dialog: LockDialog | None = None
+        self._signing_out = False
+        self.setObjectName("mainWindow")
+        title = self.tr("Loket Vokasi — {office}").format(office=info.office_name)
+        self.setWindowTitle(f"{title} [DEMO]" if info.is_demo else title)
+        self.resize(1280, 800)
+
+        central = QWidget()
+        outer = QVBoxLayout(central)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+        if info.is_demo:
+            outer.addWidget(demo_banner(central))
+        # While locked, a plain cover replaces the work area so no personal data shows
+        # behind the lock dialog.
+        self.screens = QStackedWidget()
+        outer.addWidget(self.screens, 1)
+        self.content = QWidget()
+        body = QHBoxLayout(self.content)
+        body.setContentsMargins(0, 0, 0, 0)
+        body.setSpacing(0)
+        self.screens.addWidget(self.content)
+        self.screens.addWidget(self._lock_cover())
+        self.pages = QStackedWidget()
+        self.home = HomePage(ctx, actor)
+        self.settings = SettingsPage(ctx, actor)
+        body.addWidget(self._sidebar())
+        body.addWidget(self.pages, 1)
+        self.pages.addWidget(self.home)
+        self.pages.addWidget(self.settings)
+        self.nav.setCurrentRow(0)
+        self.setCentralWidget(central)
+        self._status_bar()
+
+        from app.services.settings import get_settings
+
+        self.idle = IdleWatcher(int(get_settings(ctx.db)["idle_lock_minutes"]), self)
+        self.idle.idle.connect(self._show_lock)
+        ctx.data_changed.connect(self.on_data_changed)
+        lock = QAction(self.tr("Lock screen"), self)
+        lock.setShortcut(QKeySequence("Ctrl+L"))
+        lock.triggered.connect(self.lock_now)
+        self.addAction(lock)
+
+    def _sidebar(self) -> QFrame:
+        bar = QFrame()
+        bar.setObjectName("sidebar")
+        bar.setFixedWidth(230)
+        column = QVBoxLayout(bar)
+        column.setContentsMargins(0, 18, 0, 14)
+        column.setSpacing(6)
+        name = QLabel(self.tr("Loket Vokasi"))
+        name.setObjectName("appName")
+        column.addWidget(name)
+        office = QLabel(f"{self.info.office_name} · {self.info.office_code}")
+        office.setObjectName("sidebarOffice")
+        column.addWidget(office)
+        column.addSpacing(14)
+        self.nav = QListWidget()
+        self.nav.setObjectName("nav")
+        self.nav.addItems([self.tr("Home"), self.tr("Settings")])
+        self.nav.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.nav.currentRowChanged.connect(self.show_page)
+        column.addWidget(self.nav, 1)
+        who = QLabel(f"{self.actor.full_name or self.actor.username}\n{self.role_label()}")
+        who.setObjectName("sidebarUser")
+        column.addWidget(who)
+        self.password_button = QPushButton(self.tr("Change password"))
+        self.lock_button = QPushButton(self.tr("Lock screen"))
+        self.sign_out_button = QPushButton(self.tr("Sign out"))
+        self.password_button.clicked.connect(self.change_password)
+        self.lock_button.clicked.connect(self.lock_now)
+        self.sign_out_button.clicked.connect(self.sign_out)
+        for button in (self.password_button, self.lock_button, self.sign_out_button):
+            button.setObjectName("sidebarButton")
+            column.addWidget(button)
+        return bar
+
+    def _lock_cover(self) -> QWidget:
+        cover = QWidget()
+        cover.setObjectName("lockCover")
+        cover.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        column = QVBoxLayout(cover)
+        text = QLabel(self.tr("Screen locked"))
+        text.setObjectName("lockCoverText")
+        text.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignBottom)
+        column.addWidget(text)
+        column.addStretch(1)
+        return cover
+
+    def is_locked(self) -> bool:
+        return self.lock_dialog is not None
+
+    def _status_bar(self) -> None:
+        bar = self.statusBar()
+        self.status_office = QLabel(
+            self.tr("Office: {code} — {name}").format(
+                code=self.info.office_code, name=self.info.office_name
+            )
+        )
+        self.status_device = QLabel(self.tr("Device {n}").format(n=self.info.device_no))
+        self.status_user = QLabel(
+            f"{self.actor.full_name or self.actor.username} ({self.role_label()})"
+        )
+        for label in (self.status_office, self.status_device, self.status_user):
+            label.setObjectName("statusItem")
+            bar.addPermanentWidget(label)
+        if self.info.is_demo:
+            demo = QLabel("DEMO")
+            demo.setObjectName("statusDemo")
+            bar.addPermanentWidget(demo)
+
+    def role_label(self) -> str:
+        return ROLE_LABELS[self.actor.role].render()
+
+    def show_page(self, row: int) -> None:
+        self.pages.setCurrentIndex(row)
+
+    def open_settings(self, staff_tab: bool = False) -> SettingsPage:
+        self.nav.setCurrentRow(1)
+        if staff_tab:
+            self.settings.show_staff()
+        return self.settings
+
+    def on_data_changed(self, entities: frozenset[str]) -> None:
+        if "settings" in entities:
+            from app.services.settings import get_settings
+
+            self.idle.set_minutes(int(get_settings(self.ctx.db)["idle_lock_minutes"]))
+
+    # --- account ------------------------------------------------------------------------
+    def change_password(self) -> ChangePasswordDialog:
+        dialog = ChangePasswordDialog(self.ctx, self.actor, self)
+        dialog.succeeded.connect(
+            lambda _r: show_info(
+                self, self.tr("Password changed"), self.tr("Your new password is in use.")
+            )
+        )
+        dialog.open()
+        return dialog
+
+    def lock_now(self) -> None:
+        self.idle.lock_now()
+
+    def _show_lock(self, reason: str) -> None:
+        if self.lock_dialog is not None:
+            return
+        self._audit(lambda db: auth.record_screen_lock(db, self.actor, reason))
+        for child in self.findChildren(QDialog):  # e.g. a half-filled dialog: hide it too
+            if child.isVisible():
+                child.reject()
+        self.screens.setCurrentIndex(1)
+        dialog = LockDialog(self.ctx, self.actor, self)
+        dialog.unlocked.connect(self._unlocked)
+        dialog.sign_out_requested.connect(self.sign_out)
+        self.lock_dialog = dialog
+        dialog.open()
+
+    def _unlocked(self) -> None:
+        if self.lock_dialog is not None:
+            self.lock_dialog.deleteLater()
+            self.lock_dialog = None
+        self.screens.setCurrentIndex(0)
+        self.idle.resume()
+
+    def sign_out(self) -> None:
+        if self._signing_out:
+            return
+        self._signing_out = True
+        self.idle.stop()
+        self._audit(lambda db: auth.record_logout(db, self.actor))
+        self.signed_out.emit()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Closing the window ends the session too, so it is recorded as a sign-out."""
+        self.idle.stop()
+        if not self._signing_out:
+            self._signing_out = True
+            self._audit(lambda db: auth.record_logout(db, self.actor))
+        super().closeEvent(event)
+
+    def _audit(self, record: Callable[[Database], None]) -> None:
+        """Write a session event on the writer thread; a failure is logged, never blocks."""
+        ctx = self.ctx
+        run_task(lambda _p, _c: record(ctx.db), on_error=report, write=True)

@@ -1,0 +1,105 @@
+"""The one place that tells the user something: errors, information, questions.
+
+A `LoketError` is a refusal the user can act on: its Indonesian (or English) sentence is
+shown as is. Anything else is a bug: it is logged with its traceback and the user gets a
+calm generic sentence plus where the log file is, for the office IT. Boxes are opened
+window-modal without blocking (`open()`), so a running task or a test is never stuck.
+Qt's `Qt` namespace and QMessageBox are imported on first use: creating the Python side of
+the `Qt` namespace costs about 20 ms, which the first window must not pay (see app.ui.app).
+"""
+
+from __future__ import annotations
+
+import logging
+from logging.handlers import RotatingFileHandler
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+
+from app.errors import AuthError, LoketError, NotFound, PermissionDenied, StateError
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox, QWidget
+
+log = logging.getLogger(__name__)
+
+
+def log_file() -> Path | None:
+    """The program's log file (set up by app.logging_setup), if logging is set up."""
+    handlers = logging.getLogger().handlers
+    ours = [h for h in handlers if getattr(h, "_loket", False)]
+    for handler in ours or [h for h in handlers if isinstance(h, RotatingFileHandler)]:
+        name = getattr(handler, "baseFilename", None)
+        if name:
+            return Path(name)
+    return None
+
+
+def error_text(exc: BaseException) -> str:
+    """What to tell the user about `exc`, in the current language."""
+    if isinstance(exc, LoketError):
+        return exc.message()
+    where = log_file()
+    text = QCoreApplication.translate(
+        "messages",
+        "Something went wrong and the action may not have been completed. "
+        "Try again; if it happens again, call the office IT.",
+    )
+    if where is not None:
+        text += " " + QCoreApplication.translate(
+            "messages", "Details are in the log file: {path}"
+        ).format(path=where)
+    return text
+
+
+def error_title(exc: BaseException) -> str:
+    if isinstance(exc, PermissionDenied):
+        return QCoreApplication.translate("messages", "Not allowed")
+    if isinstance(exc, AuthError):
+        return QCoreApplication.translate("messages", "Sign-in refused")
+    if isinstance(exc, NotFound):
+        return QCoreApplication.translate("messages", "Not found")
+    if isinstance(exc, StateError):
+        return QCoreApplication.translate("messages", "Cannot continue")
+    if isinstance(exc, LoketError):
+        return QCoreApplication.translate("messages", "Please check")
+    return QCoreApplication.translate("messages", "Unexpected error")
+
+
+def report(exc: BaseException) -> None:
+    """Log a bug with its traceback; a refusal is normal and only noted."""
+    if isinstance(exc, LoketError):
+        log.info("refused: %s", exc)
+    else:
+        log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
+
+
+def show_error(parent: QWidget | None, exc: BaseException) -> QMessageBox:
+    """Tell the user about a refusal or a bug (see the module docstring)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    report(exc)
+    icon = QMessageBox.Icon.Warning if isinstance(exc, LoketError) else QMessageBox.Icon.Critical
+    return _box(parent, icon, error_title(exc), error_text(exc))
+
+
+def show_info(parent: QWidget | None, title: str, text: str) -> QMessageBox:
+    """A short confirmation that something was done (e.g. a password was reset)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    return _box(parent, QMessageBox.Icon.Information, title, text)
+
+
+def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
+    box.setObjectName("messageBox")
+    box.addButton(QCoreApplication.translate("messages", "OK"), QMessageBox.ButtonRole.AcceptRole)
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    modal = Qt.WindowModality.WindowModal if parent else Qt.WindowModality.ApplicationModal
+    box.setWindowModality(modal)
+    box.open()
+    return box

@@ -1,0 +1,59 @@
+"""Small shared widgets: the DEMO strip, page headings and the count tiles of the home page."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+
+
+def demo_banner(parent: QWidget | None = None) -> QLabel:
+    """The coloured strip that marks every screen of a demo office (centred by style.qss)."""
+    label = QLabel(
+        QCoreApplication.translate(
+            "widgets", "DEMO — practice office with sample data, not real data"
+        ),
+        parent,
+    )
+    label.setWordWrap(True)
+    label.setObjectName("demoBanner")
+    return label
+
+
+def heading(text: str, parent: QWidget | None = None) -> QLabel:
+    label = QLabel(text, parent)
+    label.setObjectName("heading")
+    return label
+
+
+def note(text: str, parent: QWidget | None = None) -> QLabel:
+    """A quiet grey sentence that explains something (help text, a read-only notice)."""
+    label = QLabel(text, parent)
+    label.setObjectName("note")
+    label.setWordWrap(True)
+    return label
+
+
+class Tile(QFrame):
+    """One figure on the home page: a big number, its caption and an optional detail line."""
+
+    def __init__(self, caption: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("tile")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 12)
+        layout.setSpacing(2)
+        self.caption = QLabel(caption)
+        self.caption.setObjectName("tileCaption")
+        self.caption.setWordWrap(True)
+        self.value = QLabel("–")
+        self.value.setObjectName("tileValue")
+        self.detail = QLabel("")
+        self.detail.setObjectName("tileDetail")
+        self.detail.setWordWrap(True)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.value)
+        layout.addWidget(self.detail)
+        layout.addStretch(1)
+
+    def set_value(self, value: int) -> None:
+        self.value.setText(QLocale().toString(value))

@@ -1,0 +1,115 @@
+"""Staff tab: the table of accounts and the admin actions, through the real services."""
+
+from __future__ import annotations
+
+from app.services.staff import list_staff
+from app.ui.dialogs.staff_dialogs import AddStaffDialog
+from app.ui.main_window import MainWindow
+from tests.ui.helpers import click, type_into, wait_for_box
+
+
+def _staff_page(qtbot, ctx, admin):
+    window = MainWindow(ctx, admin, ctx.startup_info())
+    qtbot.addWidget(window)
+    window.show()
+    page = window.open_settings(staff_tab=True).staff
+    assert page is not None
+    page.window_ref = window  # the main window has no parent: keep it alive
+    return page
+
+
+def test_table_lists_staff(qtbot, ctx, admin):
+    page = _staff_page(qtbot, ctx, admin)
+    model = page.model
+    assert model.rowCount() == 1
+    assert [model.index(0, c).data() for c in range(4)] == [
+        "admin",
+        "Admin Kantor",
+        "Admin",
+        "Aktif",
+    ]
+    assert model.headers() == ["Nama pengguna", "Nama lengkap", "Peran", "Status"]
+
+
+def test_add_staff_through_dialog(qtbot, ctx, admin):
+    page = _staff_page(qtbot, ctx, admin)
+    click(qtbot, page.add_button)
+    dialog = page.findChild(AddStaffDialog)
+    assert dialog is not None and dialog.isVisible()
+    type_into(qtbot, dialog.username, "X")
+    type_into(qtbot, dialog.full_name, "Rina Lestari")
+    dialog.role.setCurrentIndex(dialog.role.findData("counter"))
+    type_into(qtbot, dialog.password, "Sementara1")
+    click(qtbot, dialog.ok_button)
+    qtbot.waitUntil(lambda: dialog.errors.label("username").isVisible(), timeout=10_000)
+    assert dialog.errors.label("username").text().startswith("Nama pengguna 3–32 karakter")
+    assert dialog.isVisible()
+
+    type_into(qtbot, dialog.username, "loket.rina")
+    with qtbot.waitSignal(dialog.succeeded, timeout=10_000):
+        click(qtbot, dialog.ok_button)
+    qtbot.waitUntil(lambda: page.model.rowCount() == 2, timeout=10_000)
+    rows = {r.username: r for r in list_staff(ctx.db, admin)}
+    assert rows["loket.rina"].must_change_password
+    selected = page.selected()
+    assert selected is not None and selected.username == "loket.rina"
+    status = page.model.index(page.model.rows.index(selected), 3).data()
+    assert status == "Aktif · Wajib ganti kata sandi"
+
+
+def test_deactivate_and_refusal_for_own_account(qtbot, ctx, admin):
+    page = _staff_page(qtbot, ctx, admin)
+    page.select_username("admin")
+    click(qtbot, page.toggle_button)
+    box = wait_for_box(qtbot)
+    assert box.text() == "Anda tidak dapat menonaktifkan akun Anda sendiri."
+    assert box.windowTitle() == "Tidak dapat dilanjutkan"
+    box.close()
+
+
+def test_unlock_reset_and_deactivate(qtbot, ctx, admin):
+    import pytest
+
+    from app.errors import AuthError
+    from app.services.auth import login
+    from app.services.staff import add_staff
+    from app.ui.dialogs.staff_dialogs import ResetPasswordDialog
+
+    add_staff(
+        ctx.db,
+        admin,
+        username="loket.rina",
+        full_name="Rina Lestari",
+        role="counter",
+        password="Sementara1",
+    )
+    for _ in range(5):
+        with pytest.raises(AuthError):
+            login(ctx.db, "loket.rina", "salah-sekali-1")
+    page = _staff_page(qtbot, ctx, admin)
+    page.select_username("loket.rina")
+
+    def status() -> str:
+        row = page.model.rows.index(page.selected())
+        return page.model.index(row, 3).data()
+
+    assert status().startswith("Aktif · Terkunci s.d. ")
+    assert page.unlock_button.isEnabled()
+    click(qtbot, page.unlock_button)
+    qtbot.waitUntil(lambda: "Terkunci" not in status(), timeout=10_000)
+    assert not page.unlock_button.isEnabled()
+
+    dialog = page.reset_password()
+    assert isinstance(dialog, ResetPasswordDialog) and "Rina Lestari" in dialog.intro.text()
+    type_into(qtbot, dialog.password, "GantiLagi7")
+    with qtbot.waitSignal(dialog.succeeded, timeout=10_000):
+        click(qtbot, dialog.ok_button)
+    box = wait_for_box(qtbot)
+    assert box.text() == "Rina Lestari wajib membuat kata sandi baru saat masuk berikutnya."
+    box.close()
+    assert login(ctx.db, "loket.rina", "GantiLagi7").must_change_password
+
+    assert page.toggle_button.text() == "Nonaktifkan"
+    click(qtbot, page.toggle_button)
+    qtbot.waitUntil(lambda: status().startswith("Nonaktif"), timeout=10_000)
+    assert page.toggle_button.text() == "Aktifkan"
