@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLocale
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QProgressBar, QVBoxLayout, QWidget
 
 
 def demo_banner(parent: QWidget | None = None) -> QLabel:
@@ -57,3 +57,13 @@ class Tile(QFrame):
 
     def set_value(self, value: int) -> None:
         self.value.setText(QLocale().toString(value))
+
+
+def busy_bar(parent: QWidget) -> QProgressBar:
+    """A thin endless bar shown while a dialog's service call runs off the UI thread."""
+    bar = QProgressBar(parent)
+    bar.setRange(0, 0)
+    bar.setTextVisible(False)
+    bar.setMaximumHeight(6)
+    bar.setVisible(False)
+    return bar

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
     QHBoxLayout,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
 from app.ui.context import AppContext
 from app.ui.forms import FieldErrors, error_label
 from app.ui.tasks import TaskFn, run_task
-from app.ui.widgets import note
+from app.ui.widgets import busy_bar, note
 
 
 def password_rule(ctx: AppContext) -> str:
@@ -61,11 +60,7 @@ class FormDialog(QDialog):
         self.errors = FieldErrors(self)
         self.errors.general = error_label(self)
         layout.addWidget(self.errors.general)
-        self.busy_bar = QProgressBar(self)
-        self.busy_bar.setRange(0, 0)
-        self.busy_bar.setTextVisible(False)
-        self.busy_bar.setMaximumHeight(6)
-        self.busy_bar.setVisible(False)
+        self.busy_bar = busy_bar(self)
         layout.addWidget(self.busy_bar)
         buttons = QHBoxLayout()
         buttons.addStretch(1)

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
-    QProgressBar,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -25,7 +24,7 @@ from app.ui.context import AppContext
 from app.ui.forms import error_label, fit_window, password_edit
 from app.ui.messages import error_text, report, show_error
 from app.ui.tasks import run_task
-from app.ui.widgets import heading, note
+from app.ui.widgets import busy_bar, heading, note
 
 
 class LockDialog(QDialog):
@@ -68,11 +67,7 @@ class LockDialog(QDialog):
         layout.addWidget(self.password)
         self.error = error_label(self)
         layout.addWidget(self.error)
-        self.busy_bar = QProgressBar(self)
-        self.busy_bar.setRange(0, 0)
-        self.busy_bar.setTextVisible(False)
-        self.busy_bar.setMaximumHeight(6)
-        self.busy_bar.setVisible(False)
+        self.busy_bar = busy_bar(self)
         layout.addWidget(self.busy_bar)
         row = QHBoxLayout()
         self.sign_out_button = QPushButton(self.tr("Sign out"))

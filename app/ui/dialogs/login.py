@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -31,7 +30,7 @@ from app.ui.context import AppContext
 from app.ui.forms import error_label, fit_window, password_edit
 from app.ui.messages import error_text, report, show_error
 from app.ui.tasks import run_task
-from app.ui.widgets import demo_banner, heading, note
+from app.ui.widgets import busy_bar, demo_banner, heading, note
 
 
 def role_label(role: str) -> str:
@@ -85,11 +84,7 @@ class LoginDialog(QDialog):
         body.addLayout(form)
         self.error = error_label(self)
         body.addWidget(self.error)
-        self.busy_bar = QProgressBar(self)
-        self.busy_bar.setRange(0, 0)
-        self.busy_bar.setTextVisible(False)
-        self.busy_bar.setMaximumHeight(6)
-        self.busy_bar.setVisible(False)
+        self.busy_bar = busy_bar(self)
         body.addWidget(self.busy_bar)
 
         row = QHBoxLayout()

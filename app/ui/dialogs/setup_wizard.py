@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLineEdit,
-    QProgressBar,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -28,7 +27,7 @@ from app.domain.offices import MAX_DEVICE_NO, OFFICES
 from app.ui.context import AppContext
 from app.ui.forms import FieldErrors, error_label, password_edit
 from app.ui.tasks import TaskFn, run_task
-from app.ui.widgets import heading, note
+from app.ui.widgets import busy_bar, heading, note
 
 
 class SetupWizard(QDialog):
@@ -65,11 +64,7 @@ class SetupWizard(QDialog):
         layout.addWidget(self._admin_box())
         self.errors.general = error_label(self)
         layout.addWidget(self.errors.general)
-        self.busy_bar = QProgressBar(self)
-        self.busy_bar.setRange(0, 0)
-        self.busy_bar.setTextVisible(False)
-        self.busy_bar.setMaximumHeight(6)
-        self.busy_bar.setVisible(False)
+        self.busy_bar = busy_bar(self)
         layout.addWidget(self.busy_bar)
 
         row = QHBoxLayout()
