@@ -91,6 +91,30 @@ SETTINGS: tuple[Setting, ...] = (
         minimum=6,
         maximum=64,
     ),
+    Setting(
+        "eligibility_preset",
+        str,
+        "vokasi_2019",
+        Text("Aturan kelayakan peserta", "Participant eligibility rules"),
+        Text(
+            "Aturan yang dipakai formulir pendaftaran untuk menilai kelayakan.",
+            "The rules the intake form uses to judge eligibility.",
+        ),
+        choices=(
+            ("vokasi_2019", Text("Program vokasi 2019", "Vocational programme 2019")),
+            ("jkp", Text("JKP (PP 37/2021 jo. PP 6/2025)", "JKP (PP 37/2021 as amended)")),
+        ),
+    ),
+    Setting(
+        "consent_notice_version",
+        str,
+        "2026-01",
+        Text("Versi pemberitahuan data pribadi", "Personal-data notice version"),
+        Text(
+            "Dicatat bersama setiap persetujuan peserta (UU 27/2022).",
+            "Recorded with each participant's consent (UU 27/2022).",
+        ),
+    ),
 )
 
 SETTINGS_BY_KEY: dict[str, Setting] = {s.key: s for s in SETTINGS}

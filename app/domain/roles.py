@@ -29,12 +29,25 @@ class Permission(StrEnum):
     STAFF_MANAGE = "staff.manage"
     SETTINGS_EDIT = "settings.edit"
     AUDIT_VIEW = "audit.view"
+    PARTICIPANT_REGISTER = "participant.register"
+    PARTICIPANT_EDIT = "participant.edit"
+    PARTICIPANT_REVEAL = "participant.reveal"
+    PARTICIPANT_IMPORT = "participant.import"
+    PARTICIPANT_EXPORT_FULL = "participant.export_full"
+    PARTICIPANT_ERASE = "participant.erase"
 
 
 GRANTS: dict[Permission, frozenset[Role]] = {
     Permission.STAFF_MANAGE: frozenset({Role.ADMIN}),
     Permission.SETTINGS_EDIT: frozenset({Role.ADMIN}),
     Permission.AUDIT_VIEW: frozenset({Role.SUPERVISOR, Role.ADMIN}),
+    Permission.PARTICIPANT_REGISTER: frozenset({Role.COUNTER, Role.SUPERVISOR, Role.ADMIN}),
+    Permission.PARTICIPANT_EDIT: frozenset({Role.COUNTER, Role.SUPERVISOR, Role.ADMIN}),
+    # Seeing a full NIK or account number is allowed to every role but always audited.
+    Permission.PARTICIPANT_REVEAL: frozenset({Role.COUNTER, Role.SUPERVISOR, Role.ADMIN}),
+    Permission.PARTICIPANT_IMPORT: frozenset({Role.SUPERVISOR, Role.ADMIN}),
+    Permission.PARTICIPANT_EXPORT_FULL: frozenset({Role.SUPERVISOR}),
+    Permission.PARTICIPANT_ERASE: frozenset({Role.SUPERVISOR}),
 }
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import create_engine
 
+from app.migrations import include_object
 from app.models import Base
 
 config = context.config
@@ -15,6 +16,7 @@ def _run(conn: object) -> None:
     context.configure(
         connection=conn,  # type: ignore[arg-type]
         target_metadata=Base.metadata,
+        include_object=include_object,
         render_as_batch=True,
         compare_type=True,
     )

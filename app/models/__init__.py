@@ -5,16 +5,21 @@ from app.models.base import Base, SyncMixin
 from app.models.local import Device, LocalSetting, LoginGuard
 from app.models.office import Office
 from app.models.outbox import Outbox
+from app.models.participant import Consent, IntakeDraft, Participant, ParticipantDocument
 from app.models.staff import Staff
 
 __all__ = [
     "AuditEvent",
     "Base",
+    "Consent",
     "Device",
+    "IntakeDraft",
     "LocalSetting",
     "LoginGuard",
     "Office",
     "Outbox",
+    "Participant",
+    "ParticipantDocument",
     "Staff",
     "SyncMixin",
 ]

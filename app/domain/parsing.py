@@ -1,0 +1,82 @@
+"""Reading what people type or what spreadsheets hold: dates, rupiah, yes/no, sex."""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime
+
+_DMY = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\s*$")
+_ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+)?\s*$")
+
+YES = {"y", "ya", "yes", "1", "true", "benar", "setuju", "sudah", "x", "v"}
+NO = {"n", "t", "tidak", "no", "0", "false", "belum"}
+
+
+class ParseError(ValueError):
+    """The text cannot be read as the wanted type (the caller words the message)."""
+
+
+def parse_date(text: str | date | datetime | None) -> date | None:
+    """DD/MM/YYYY (also with `-` or `.`) or ISO YYYY-MM-DD; a spreadsheet date as is."""
+    if text is None:
+        return None
+    if isinstance(text, datetime):
+        return text.date()
+    if isinstance(text, date):
+        return text
+    if not text.strip():
+        return None
+    if m := _DMY.match(text):
+        day, month, year = int(m[1]), int(m[2]), int(m[3])
+    elif m := _ISO.match(text):
+        year, month, day = int(m[1]), int(m[2]), int(m[3])
+    else:
+        raise ParseError(text)
+    try:
+        return date(year, month, day)
+    except ValueError:
+        raise ParseError(text) from None
+
+
+def parse_rupiah(text: str | int | float | None) -> int | None:
+    """`1.500.000`, `1500000`, `Rp 1.500.000,00` -> 1500000; whole rupiah only."""
+    if text is None:
+        return None
+    if isinstance(text, int):
+        return text
+    if isinstance(text, float):
+        if text != int(text):
+            raise ParseError(str(text))
+        return int(text)
+    cleaned = re.sub(r"(?i)\s|rp", "", text)
+    if not cleaned:
+        return None
+    cleaned = re.sub(r",0{1,2}$", "", cleaned)
+    if not re.fullmatch(r"\d{1,3}(\.\d{3})+|\d+", cleaned):
+        raise ParseError(text)
+    return int(cleaned.replace(".", ""))
+
+
+def parse_yes_no(text: str | bool | None) -> bool | None:
+    if text is None or isinstance(text, bool):
+        return text
+    value = text.strip().lower()
+    if not value:
+        return None
+    if value in YES:
+        return True
+    if value in NO:
+        return False
+    raise ParseError(text)
+
+
+def parse_sex(text: str | None) -> str | None:
+    """L (laki-laki) or P (perempuan)."""
+    value = (text or "").strip().upper()
+    if not value:
+        return None
+    if value in ("L", "LK", "LAKI-LAKI", "LAKI LAKI", "PRIA", "M"):
+        return "L"
+    if value in ("P", "PR", "PEREMPUAN", "WANITA", "F", "W"):
+        return "P"
+    raise ParseError(text or "")

@@ -1,0 +1,247 @@
+"""Registering a participant: check, look for duplicates, then save in one transaction.
+
+The clerk's flow (issue #3): errors block saving and sit next to their field; warnings
+(NIK date differing from the form, unusual KPJ length, account holder not the KTP name...)
+must be confirmed; the same NIK already registered means "open that record" instead; the
+same KPJ or a similar name with the same birth date are candidates the clerk must look at
+and acknowledge. An ineligible person can still be registered: the verdict and its reasons
+are kept with the record.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from app.db import Database
+from app.domain import eligibility
+from app.domain.findings import Finding, Severity, error
+from app.domain.intake import IntakeResult, check_intake
+from app.domain.names import similar_names
+from app.domain.nik import mask_nik
+from app.domain.roles import Permission
+from app.models import Consent, Participant
+from app.resources import regions
+from app.services.access import require
+from app.services.actor import Actor
+from app.services.participant_views import DuplicateCandidate, ParticipantRow, row_of
+from app.services.settings import get_settings
+from app.services.uow import unit_of_work
+from app.texts import Text
+
+NIK_EXISTS = Text(
+    "NIK ini sudah terdaftar atas nama {name} ({office}). Buka data yang ada.",
+    "This NIK is already registered for {name} ({office}). Open the existing record.",
+)
+
+MODEL_FIELDS = (
+    "nik",
+    "full_name",
+    "name_key",
+    "birth_place",
+    "birth_date",
+    "sex",
+    "ktp_address",
+    "region_code",
+    "domicile_address",
+    "phone",
+    "whatsapp",
+    "email",
+    "education",
+    "kpj",
+    "last_employer",
+    "npp",
+    "job_title",
+    "contract_type",
+    "contract_end",
+    "work_start",
+    "phk_date",
+    "phk_reason",
+    "last_wage",
+    "jht_claimed",
+    "jht_claimed_on",
+    "training_choice_1",
+    "training_choice_2",
+    "bank_name",
+    "bank_account",
+    "bank_account_holder",
+)
+
+
+@dataclass
+class RegisterOutcome:
+    """What happened: saved (with the row), or why not and what the clerk must do."""
+
+    saved: ParticipantRow | None = None
+    findings: list[Finding] = field(default_factory=list)
+    duplicates: list[DuplicateCandidate] = field(default_factory=list)
+    existing_id: str | None = None
+    verdict: eligibility.Verdict | None = None
+
+    @property
+    def errors(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity is Severity.WARNING]
+
+
+def facts_from(values: dict[str, Any], today: date, nik_ok: bool) -> eligibility.Facts:
+    reason = values.get("phk_reason")
+    return eligibility.Facts(
+        registered_on=today,
+        nik_valid=nik_ok,
+        birth_date=values.get("birth_date"),
+        phk_date=values.get("phk_date"),
+        phk_reason=eligibility.PhkReason(reason) if reason else None,
+        last_wage=values.get("last_wage"),
+        jht_claimed=values.get("jht_claimed"),
+    )
+
+
+def verdict_for(db: Database, values: dict[str, Any], today: date) -> eligibility.Verdict:
+    preset = str(get_settings(db)["eligibility_preset"])
+    rules = eligibility.PRESETS.get(preset, eligibility.PRESETS["vokasi_2019"])
+    return eligibility.evaluate(facts_from(values, today, values.get("nik") is not None), rules)
+
+
+def find_duplicates(
+    session: Session,
+    *,
+    nik: str | None,
+    kpj: str | None,
+    full_name: str,
+    birth_date: date | None,
+    exclude_id: str | None = None,
+) -> list[DuplicateCandidate]:
+    """Existing participants that may be the same person, most certain first."""
+    conditions = []
+    if nik:
+        conditions.append(Participant.nik == nik)
+    if kpj:
+        conditions.append(Participant.kpj == kpj)
+    if birth_date:
+        conditions.append(Participant.birth_date == birth_date)
+    if not conditions:
+        return []
+    rows = session.scalars(
+        select(Participant).where(or_(*conditions), Participant.deleted_at.is_(None)).limit(200)
+    ).all()
+    found: list[DuplicateCandidate] = []
+    for p in rows:
+        if p.id == exclude_id:
+            continue
+        if nik and p.nik == nik:
+            reason = "nik"
+        elif kpj and p.kpj == kpj:
+            reason = "kpj"
+        elif birth_date and p.birth_date == birth_date and similar_names(p.full_name, full_name):
+            reason = "name"
+        else:
+            continue
+        found.append(
+            DuplicateCandidate(
+                p.id, reason, p.full_name, mask_nik(p.nik), p.birth_date, p.office_code, p.status
+            )
+        )
+    order = {"nik": 0, "kpj": 1, "name": 2}
+    return sorted(found, key=lambda d: order[d.reason])
+
+
+def check(db: Database, raw: dict[str, Any]) -> tuple[IntakeResult, list[DuplicateCandidate]]:
+    """Validation and duplicate candidates without saving (the form calls it as you type)."""
+    today = db.clock().astimezone().date()
+    result = check_intake(raw, today, regions())
+    v = result.values
+    with db.read() as session:
+        dups = find_duplicates(
+            session,
+            nik=v.get("nik"),
+            kpj=v.get("kpj"),
+            full_name=v.get("full_name", ""),
+            birth_date=v.get("birth_date"),
+            exclude_id=raw.get("id"),
+        )
+    return result, dups
+
+
+def register(
+    db: Database,
+    actor: Actor,
+    raw: dict[str, Any],
+    *,
+    confirm_warnings: bool = False,
+    acknowledged: frozenset[str] = frozenset(),
+) -> RegisterOutcome:
+    """Save a new participant when nothing stands in the way; see the module docstring."""
+    require(db, actor, Permission.PARTICIPANT_REGISTER)
+    today = db.clock().astimezone().date()
+    result, dups = check(db, raw)
+    outcome = RegisterOutcome(findings=list(result.findings), duplicates=dups)
+    same_nik = [d for d in dups if d.reason == "nik"]
+    if same_nik:
+        outcome.existing_id = same_nik[0].id
+        outcome.findings.insert(
+            0, error("nik", NIK_EXISTS, name=same_nik[0].full_name, office=same_nik[0].office_code)
+        )
+    if outcome.errors:
+        return outcome
+    if outcome.warnings and not confirm_warnings:
+        return outcome
+    if any(d.id not in acknowledged for d in dups):
+        return outcome
+    values = result.values
+    outcome.verdict = verdict_for(db, values, today)
+    notice = str(get_settings(db)["consent_notice_version"])
+    with unit_of_work(db, actor) as uow:
+        participant = Participant(
+            **{k: values[k] for k in MODEL_FIELDS},
+            status="registered",
+            eligibility_preset=str(get_settings(db)["eligibility_preset"]),
+            eligibility_status=outcome.verdict.status.value,
+            eligibility_detail=verdict_json(outcome.verdict),
+            registered_by=actor.username,
+            registered_at=uow.now,
+        )
+        uow.session.add(participant)
+        uow.session.flush()
+        if values.get("consent"):
+            uow.session.add(
+                Consent(
+                    participant_id=participant.id,
+                    notice_version=notice,
+                    given_at=uow.now,
+                    recorded_by=actor.username,
+                )
+            )
+        uow.audit(
+            "participant.register",
+            "participant",
+            participant.id,
+            eligibility=outcome.verdict.status.value,
+            warnings_confirmed=[f.field for f in outcome.warnings],
+            duplicates_acknowledged=sorted(acknowledged & {d.id for d in dups}),
+        )
+        outcome.saved = row_of(participant)
+    return outcome
+
+
+def verdict_json(verdict: eligibility.Verdict) -> str:
+    return json.dumps(
+        [
+            {
+                "key": r.key,
+                "status": r.status.value,
+                "reason_id": r.message("id"),
+                "reason_en": r.message("en"),
+            }
+            for r in verdict.results
+        ],
+        ensure_ascii=False,
+    )
