@@ -17,6 +17,7 @@ from app.domain.roles import Role
 from app.errors import StateError
 from app.models import Device, LocalSetting, Staff
 from app.services.actor import Actor
+from app.services.demo_participants import add_demo_participants
 from app.services.passwords import hash_password
 from app.services.uow import unit_of_work
 from app.texts import Text
@@ -106,6 +107,7 @@ def fill_demo(
                 )
             )
             logins.append(DemoLogin(username, full_name, role.value, DEMO_PASSWORD))
+        participants = add_demo_participants(uow, rng)
         device.is_demo = True
         uow.session.merge(
             LocalSetting(
@@ -113,7 +115,7 @@ def fill_demo(
                 value=json.dumps([login.__dict__ for login in logins], ensure_ascii=False),
             )
         )
-        uow.audit("demo.fill", seed=seed, staff=len(logins))
+        uow.audit("demo.fill", seed=seed, staff=len(logins), participants=participants)
     return DemoResult(seed, logins)
 
 

@@ -31,7 +31,7 @@ from app.services.access import require
 from app.services.actor import Actor
 from app.services.participant_views import DuplicateCandidate, ParticipantRow, row_of
 from app.services.settings import get_settings
-from app.services.uow import unit_of_work
+from app.services.uow import UnitOfWork, unit_of_work
 from app.texts import Text
 
 NIK_EXISTS = Text(
@@ -198,28 +198,15 @@ def register(
         return outcome
     values = result.values
     outcome.verdict = verdict_for(db, values, today)
-    notice = str(get_settings(db)["consent_notice_version"])
+    settings = get_settings(db)
     with unit_of_work(db, actor) as uow:
-        participant = Participant(
-            **{k: values[k] for k in MODEL_FIELDS},
-            status="registered",
-            eligibility_preset=str(get_settings(db)["eligibility_preset"]),
-            eligibility_status=outcome.verdict.status.value,
-            eligibility_detail=verdict_json(outcome.verdict),
-            registered_by=actor.username,
-            registered_at=uow.now,
+        participant = add_participant(
+            uow,
+            values,
+            outcome.verdict,
+            str(settings["eligibility_preset"]),
+            str(settings["consent_notice_version"]),
         )
-        uow.session.add(participant)
-        uow.session.flush()
-        if values.get("consent"):
-            uow.session.add(
-                Consent(
-                    participant_id=participant.id,
-                    notice_version=notice,
-                    given_at=uow.now,
-                    recorded_by=actor.username,
-                )
-            )
         uow.audit(
             "participant.register",
             "participant",
@@ -230,6 +217,37 @@ def register(
         )
         outcome.saved = row_of(participant)
     return outcome
+
+
+def add_participant(
+    uow: UnitOfWork,
+    values: dict[str, Any],
+    verdict: eligibility.Verdict,
+    preset: str,
+    notice_version: str,
+) -> Participant:
+    """Add a checked participant (and its consent, when given) inside a unit of work."""
+    participant = Participant(
+        **{k: values[k] for k in MODEL_FIELDS},
+        status="registered",
+        eligibility_preset=preset,
+        eligibility_status=verdict.status.value,
+        eligibility_detail=verdict_json(verdict),
+        registered_by=uow.actor.username,
+        registered_at=uow.now,
+    )
+    uow.session.add(participant)
+    uow.session.flush()
+    if values.get("consent"):
+        uow.session.add(
+            Consent(
+                participant_id=participant.id,
+                notice_version=notice_version,
+                given_at=uow.now,
+                recorded_by=uow.actor.username,
+            )
+        )
+    return participant
 
 
 def verdict_json(verdict: eligibility.Verdict) -> str:

@@ -1,0 +1,264 @@
+"""Importing participants from CSV or XLSX, all or nothing, with a row-by-row report.
+
+Every data row is checked exactly as the intake form checks it (app.domain.intake), plus
+what only a file can get wrong: a NIK repeated further down the file, a NIK already in the
+database, and NIK cells that Excel stored as numbers (15 significant digits: the 16th is
+lost and reads 0). Row numbers are the spreadsheet's (header = row 1). Without `dry_run`,
+nothing is written if any row has an error, unless `skip_invalid`; the valid rows go in ONE
+transaction with one audit event, so a failure half-way leaves the database as it was.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from app.db import Database
+from app.domain import eligibility
+from app.domain.findings import Finding, Severity, error, warning
+from app.domain.intake import CANONICAL_COLUMNS, FORM_ONLY_FIELDS, check_intake
+from app.domain.roles import Permission
+from app.errors import LoketError
+from app.resources import regions
+from app.services.access import require
+from app.services.actor import Actor
+from app.services.participants import add_participant, facts_from, find_duplicates
+from app.services.settings import get_settings
+from app.services.tables import Cell, RawTable, normalize_header, read_table
+from app.services.uow import unit_of_work
+from app.texts import Text
+
+ALIASES = {
+    "nama_lengkap": "nama",
+    "nama_sesuai_ktp": "nama",
+    "no_nik": "nik",
+    "nomor_nik": "nik",
+    "no_ktp": "nik",
+    "tgl_lahir": "tanggal_lahir",
+    "tempat_tgl_lahir": None,
+    "jk": "jenis_kelamin",
+    "l_p": "jenis_kelamin",
+    "sex": "jenis_kelamin",
+    "no_hp": "telepon",
+    "hp": "telepon",
+    "no_telepon": "telepon",
+    "nomor_hp": "telepon",
+    "no_wa": "telepon",
+    "no_kpj": "kpj",
+    "nomor_kpj": "kpj",
+    "alamat_ktp": "alamat",
+    "kode_kecamatan": "kode_wilayah",
+    "kode_kabupaten": "kode_wilayah",
+    "perusahaan": "perusahaan_terakhir",
+    "nama_perusahaan": "perusahaan_terakhir",
+    "tgl_phk": "tanggal_phk",
+    "upah": "upah_terakhir",
+    "gaji_terakhir": "upah_terakhir",
+    "nama_bank": "bank",
+    "no_rekening": "nomor_rekening",
+    "rekening": "nomor_rekening",
+    "pemilik_rekening": "nama_pemilik_rekening",
+    "consent": "persetujuan",
+}
+KNOWN = set(CANONICAL_COLUMNS) | set(FORM_ONLY_FIELDS)
+
+NIK_IN_FILE = Text(
+    "NIK sama dengan baris {row} di berkas ini.", "Same NIK as row {row} of this file."
+)
+NIK_IN_DB = Text(
+    "NIK sudah terdaftar atas nama {name} ({office}).",
+    "NIK already registered for {name} ({office}).",
+)
+NIK_AS_NUMBER = Text(
+    "NIK tersimpan sebagai angka di Excel ({value}); Excel hanya menyimpan 15 digit sehingga "
+    "digit terakhir hilang. Format kolom sebagai Teks dan ketik ulang dari KTP.",
+    "The NIK is stored as a number in Excel ({value}); Excel keeps only 15 digits, so the "
+    "last digit is lost. Format the column as Text and type it again from the KTP.",
+)
+NIK_NUMBER_RISK = Text(
+    "NIK tersimpan sebagai angka di Excel; format kolom sebagai Teks agar digit tidak hilang.",
+    "The NIK is stored as a number in Excel; format the column as Text so no digit is lost.",
+)
+POSSIBLE_DUPLICATE = Text(
+    "Mungkin orang yang sama dengan {name} ({reason}). Periksa setelah impor.",
+    "Possibly the same person as {name} ({reason}). Check after the import.",
+)
+MISSING_COLUMNS = Text(
+    "Kolom wajib tidak ada: {columns}. Petakan kolom berkas ke nama baku.",
+    "Required columns missing: {columns}. Map the file's columns to the canonical names.",
+)
+CANCELLED = Text(
+    "Impor dibatalkan; tidak ada data yang ditulis.", "Import cancelled; nothing written."
+)
+
+
+@dataclass(frozen=True)
+class RowReport:
+    row: int
+    status: str  # ok | warning | error
+    field: str
+    message: str
+
+
+@dataclass
+class ImportResult:
+    total: int = 0
+    ok: int = 0
+    warnings: int = 0
+    errors: int = 0
+    written: int = 0
+    dry_run: bool = True
+    reports: list[RowReport] = field(default_factory=list)
+    sha256: str = ""
+
+
+def suggest_mapping(headers: list[str]) -> dict[str, str | None]:
+    """Each file header -> the canonical column it most likely is (None = ignore)."""
+    mapping: dict[str, str | None] = {}
+    for header in headers:
+        key = normalize_header(header)
+        mapping[header] = key if key in KNOWN else ALIASES.get(key)
+    return mapping
+
+
+def _cell_text(key: str, value: Cell, findings: list[Finding]) -> Any:
+    """Spreadsheet cell -> what the intake check expects; flags NIKs Excel made numeric."""
+    if key == "nik" and isinstance(value, int | float) and not isinstance(value, bool):
+        digits = f"{int(value)}" if float(value).is_integer() else repr(value)
+        if (len(digits) == 16 and digits.endswith("0")) or not float(value).is_integer():
+            findings.append(error("nik", NIK_AS_NUMBER, value=f"{value:.5E}"))
+            return None
+        findings.append(warning("nik", NIK_NUMBER_RISK))
+        return digits
+    if isinstance(value, float) and value.is_integer() and key != "upah_terakhir":
+        return str(int(value))
+    if isinstance(value, int) and not isinstance(value, bool) and key != "upah_terakhir":
+        return str(value)
+    if isinstance(value, datetime | date):
+        return value
+    return value
+
+
+def _summarise(row: int, findings: list[Finding]) -> RowReport:
+    if not findings:
+        return RowReport(row, "ok", "", "")
+    worst = "error" if any(f.severity is Severity.ERROR for f in findings) else "warning"
+    ordered = sorted(findings, key=lambda f: f.severity is not Severity.ERROR)
+    fields = ";".join(dict.fromkeys(f.field for f in ordered))
+    return RowReport(row, worst, fields, " | ".join(f.message() for f in ordered))
+
+
+def run_import(
+    db: Database,
+    actor: Actor,
+    path: Path,
+    *,
+    dry_run: bool = False,
+    skip_invalid: bool = False,
+    mapping: dict[str, str | None] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ImportResult:
+    require(db, actor, Permission.PARTICIPANT_IMPORT)
+    table: RawTable = read_table(path)
+    mapping = mapping or suggest_mapping(table.headers)
+    columns = {h: mapping.get(h) for h in table.headers}
+    missing = [
+        c for c in ("nik", "nama", "tanggal_lahir", "jenis_kelamin") if c not in columns.values()
+    ]
+    if missing:
+        raise LoketError(MISSING_COLUMNS, field="mapping", columns=", ".join(missing))
+    result = ImportResult(
+        total=len(table.rows), dry_run=dry_run, sha256=hashlib.sha256(path.read_bytes()).hexdigest()
+    )
+    today = db.clock().astimezone().date()
+    index = regions()
+    seen: dict[str, int] = {}
+    valid: list[dict[str, Any]] = []
+    with db.read() as session:
+        for i, cells in enumerate(table.rows):
+            row_no = i + 2
+            findings: list[Finding] = []
+            raw = {
+                key: _cell_text(key, cells[j] if j < len(cells) else None, findings)
+                for j, (header, key) in enumerate(columns.items())
+                if key
+            }
+            checked = check_intake(raw, today, index)
+            findings += checked.findings
+            nik = checked.values.get("nik")
+            if nik and nik in seen:
+                findings.append(error("nik", NIK_IN_FILE, row=seen[nik]))
+            elif nik:
+                seen[nik] = row_no
+            if nik or checked.values.get("kpj"):
+                for dup in find_duplicates(
+                    session,
+                    nik=nik,
+                    kpj=checked.values.get("kpj"),
+                    full_name=checked.values.get("full_name", ""),
+                    birth_date=checked.values.get("birth_date"),
+                ):
+                    if dup.reason == "nik":
+                        findings.append(
+                            error("nik", NIK_IN_DB, name=dup.full_name, office=dup.office_code)
+                        )
+                    else:
+                        findings.append(
+                            warning(
+                                dup.reason,
+                                POSSIBLE_DUPLICATE,
+                                name=dup.full_name,
+                                reason=dup.reason.upper(),
+                            )
+                        )
+            report = _summarise(row_no, findings)
+            result.reports.append(report)
+            if report.status == "error":
+                result.errors += 1
+            else:
+                result.warnings += report.status == "warning"
+                result.ok += report.status == "ok"
+                valid.append(checked.values)
+            if progress is not None and (i % 50 == 0 or i == len(table.rows) - 1):
+                progress(i + 1, len(table.rows))
+            if cancelled is not None and cancelled():
+                raise LoketError(CANCELLED)
+    if dry_run or (result.errors and not skip_invalid) or not valid:
+        return result
+    settings = get_settings(db)
+    preset, notice = str(settings["eligibility_preset"]), str(settings["consent_notice_version"])
+    rules = eligibility.PRESETS.get(preset, eligibility.PRESETS["vokasi_2019"])
+    verdicts = [
+        eligibility.evaluate(facts_from(values, today, values.get("nik") is not None), rules)
+        for values in valid
+    ]
+    with unit_of_work(db, actor) as uow:
+        for values, verdict in zip(valid, verdicts, strict=True):
+            add_participant(uow, values, verdict, preset, notice)
+        uow.audit(
+            "participant.import",
+            "participant",
+            None,
+            file=path.name,
+            sha256=result.sha256,
+            rows=result.total,
+            written=len(valid),
+            skipped=result.errors,
+        )
+    result.written = len(valid)
+    return result
+
+
+def write_report(result: ImportResult, out: Path) -> None:
+    """`row,status,field,message`, one line per data row (UTF-8 with BOM for Excel)."""
+    with out.open("w", encoding="utf-8-sig", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(["row", "status", "field", "message"])
+        for r in result.reports:
+            writer.writerow([r.row, r.status, r.field, r.message])
