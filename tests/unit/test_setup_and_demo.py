@@ -63,6 +63,9 @@ def test_second_initialise_is_refused(db):
 def test_demo_fills_staff_marks_demo_and_logins_work(office):
     result = fill_demo(office, cli_actor("JKT"), seed=7)
     assert len(result.logins) == 4
+    per_office = dict(rows(office.path, "SELECT office_code, count(*) FROM participant GROUP BY 1"))
+    assert set(per_office) == {"JKT", "BTN", "JBR", "LOM", "BPN"}
+    assert sum(per_office.values()) >= 300
     startup = read_startup_info(office.path)
     assert startup.is_demo
     assert [lg.username for lg in startup.demo_logins] == [lg.username for lg in result.logins]
@@ -82,7 +85,10 @@ def test_same_seed_same_demo_data(tmp_path, monkeypatch):
         _init(db)
         fill_demo(db, cli_actor("BTN"), seed=seed)
         db.dispose()
-        return rows(path, "SELECT username, full_name, role FROM staff ORDER BY username")
+        return rows(path, "SELECT username, full_name, role FROM staff ORDER BY username") + rows(
+            path, "SELECT nik, full_name, birth_date, office_code, status FROM participant "
+            "ORDER BY nik"
+        )
 
     assert people(3, "a.db") == people(3, "b.db")
     assert people(3, "c.db") != people(4, "d.db")
@@ -101,3 +107,18 @@ def test_office_regions_are_real_kemendagri_codes():
             names.update({r["code"]: r["name"] for r in csv.DictReader(fh)})
     for office in OFFICES:
         assert names[office.region_code] == office.region_name
+
+
+def test_demo_niks_agree_with_birth_date_sex_and_region(office):
+    from datetime import date
+
+    from app.domain.nik import check_nik
+    from app.resources import regions
+
+    fill_demo(office, cli_actor("JKT"), seed=2)
+    people = rows(office.path, "SELECT nik, birth_date, sex, region_code FROM participant")
+    for nik, born, sex, region in people:
+        info, findings = check_nik(nik, date(2026, 11, 28), regions(),
+                                   form_birth_date=date.fromisoformat(born), form_sex=sex)
+        assert info is not None and findings == [], (nik, [f.message() for f in findings])
+        assert info.district == region
