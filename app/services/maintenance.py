@@ -151,8 +151,31 @@ def check(path: Path) -> CheckReport:
             Text("Rantai audit rusak: {what}", "Audit chain broken: {what}").render(what=b)
             for b in breaks
         ]
+        if problem := _search_index_problem(path):
+            report.problems.append(
+                Text(
+                    "Indeks pencarian peserta tidak cocok dengan data: {what}",
+                    "The participant search index does not match the data: {what}",
+                ).render(what=problem)
+            )
     report.ok = not report.problems
     return report
+
+
+def _search_index_problem(path: Path) -> str | None:
+    """FTS5's own integrity check of `participant_fts` against the participant rows."""
+    con = sqlite3.connect(path)
+    try:
+        con.execute(
+            "INSERT INTO participant_fts(participant_fts, rank) VALUES('integrity-check', 1)"
+        )
+    except sqlite3.OperationalError as exc:
+        return None if "no such table" in str(exc) else str(exc)
+    except sqlite3.DatabaseError as exc:
+        return str(exc)
+    finally:
+        con.close()
+    return None
 
 
 @dataclass(frozen=True)

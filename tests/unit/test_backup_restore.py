@@ -85,3 +85,32 @@ def test_restore_refuses_what_is_not_a_sound_loket_database(office, admin, tmp_p
     assert err.value.field == "file"
     assert office.path.read_bytes() == before
     assert not (tmp_path / "bk").exists()
+
+
+def test_check_notices_a_search_index_out_of_step(office, admin):
+    from app.services.participants import register
+
+    register(
+        office,
+        admin,
+        {
+            "nik": "3171011708900001",
+            "nama": "Budi Santoso",
+            "tanggal_lahir": "17/08/1990",
+            "jenis_kelamin": "L",
+            "persetujuan": "Y",
+        },
+    )
+    assert check(office.path).ok
+    office.dispose()
+    import sqlite3 as sq
+
+    con = sq.connect(office.path)  # the index forgets Budi while his row stays
+    con.execute(
+        "INSERT INTO participant_fts(participant_fts, rowid, full_name, name_key) "
+        "VALUES('delete', 1, 'Budi Santoso', 'budi santoso')"
+    )
+    con.commit()
+    con.close()
+    report = check(office.path)
+    assert not report.ok and any("pencarian" in p for p in report.problems)
