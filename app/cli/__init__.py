@@ -11,7 +11,15 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from app.cli import maintenance_cmds, office_cmds, participant_cmds, staff_cmds, ui_cmds
+from app.cli import (
+    maintenance_cmds,
+    office_cmds,
+    participant_cmds,
+    server_cmds,
+    staff_cmds,
+    sync_cmds,
+    ui_cmds,
+)
 from app.cli.output import run_command
 
 
@@ -23,7 +31,15 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--json", action="store_true", help="print the result as one JSON object")
-    for module in (office_cmds, maintenance_cmds, participant_cmds, staff_cmds, ui_cmds):
+    for module in (
+        office_cmds,
+        maintenance_cmds,
+        participant_cmds,
+        staff_cmds,
+        sync_cmds,
+        server_cmds,
+        ui_cmds,
+    ):
         module.register(sub, common)
     return parser
 

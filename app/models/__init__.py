@@ -7,6 +7,7 @@ from app.models.office import Office
 from app.models.outbox import Outbox
 from app.models.participant import Consent, IntakeDraft, Participant, ParticipantDocument
 from app.models.staff import Staff
+from app.models.sync import SyncLink
 
 __all__ = [
     "AuditEvent",
@@ -21,5 +22,6 @@ __all__ = [
     "Participant",
     "ParticipantDocument",
     "Staff",
+    "SyncLink",
     "SyncMixin",
 ]

@@ -21,6 +21,7 @@ class Outbox(Base):
     mutation_id: Mapped[str] = mapped_column(String(36), unique=True)
     entity: Mapped[str] = mapped_column(String(32))
     entity_id: Mapped[str] = mapped_column(String(36), index=True)
+    office_code: Mapped[str] = mapped_column(String(8), default="")
     op: Mapped[str] = mapped_column(String(8))  # insert | update | delete
     base_version: Mapped[int] = mapped_column(Integer)
     version: Mapped[int] = mapped_column(Integer)

@@ -54,7 +54,8 @@ def row_values(obj: SyncMixin, names: list[str] | None = None) -> dict[str, Any]
     """Column values of a row as JSON-ready data (all business columns, or `names`)."""
     mapper = inspect(type(obj))
     cols = names if names is not None else [c.key for c in mapper.column_attrs]
-    return {n: _plain(getattr(obj, n)) for n in cols if n not in SYNC_COLUMNS or n == "office_code"}
+    keep = {"office_code", "created_at", "deleted_at"}  # what another device needs to rebuild
+    return {n: _plain(getattr(obj, n)) for n in cols if n not in SYNC_COLUMNS or n in keep}
 
 
 class UnitOfWork:
@@ -178,13 +179,28 @@ class UnitOfWork:
         ]
         if not changed:
             return
-        base = obj.version
+        base = self._sync_base(obj)
         op = "delete" if "deleted_at" in changed and obj.deleted_at is not None else "update"
         values = {n: _plain(getattr(obj, n)) for n in changed}
-        obj.version = base + 1
+        obj.version = obj.version + 1
         obj.updated_at = self.now
         obj.hlc = self._next_hlc()
         self._record(obj, op, base, values)
+
+    def _sync_base(self, obj: SyncMixin) -> int:
+        """The version the server last gave this row: while earlier local changes are still
+        unsent, a new change builds on the same base they did (local versions run ahead)."""
+        pending = self.session.scalar(
+            select(Outbox.base_version)
+            .where(
+                Outbox.entity == type(obj).__sync_entity__,
+                Outbox.entity_id == obj.id,
+                Outbox.status == "pending",
+            )
+            .order_by(Outbox.seq)
+            .limit(1)
+        )
+        return obj.version if pending is None else int(pending)
 
     def _record(self, obj: SyncMixin, op: str, base_version: int, values: dict[str, Any]) -> None:
         entity = type(obj).__sync_entity__
@@ -194,6 +210,7 @@ class UnitOfWork:
                 mutation_id=new_id(),
                 entity=entity,
                 entity_id=obj.id,
+                office_code=obj.office_code,
                 op=op,
                 base_version=base_version,
                 version=obj.version,

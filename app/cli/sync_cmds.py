@@ -1,0 +1,90 @@
+"""`loket sync enroll|run|status`: link this PC to the central server and sync."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import asdict
+
+from app.cli.context import open_office
+from app.cli.output import Report
+
+
+def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
+    sync = sub.add_parser("sync", help="link to the central server and sync (push, then pull)")
+    ssub = sync.add_subparsers(dest="sync_command", metavar="ACTION", required=True)
+
+    enroll = ssub.add_parser("enroll", parents=[common], help="link this PC with a one-time code")
+    enroll.add_argument("--server", required=True, help="server URL, e.g. https://sync.example")
+    enroll.add_argument(
+        "--code", required=True, help="one-time code from `loket server enroll-code`"
+    )
+    enroll.set_defaults(handler=cmd_enroll)
+
+    run = ssub.add_parser("run", parents=[common], help="one sync cycle: push, then pull")
+    run.set_defaults(handler=cmd_run)
+
+    status = ssub.add_parser("status", parents=[common], help="pending changes, last sync")
+    status.set_defaults(handler=cmd_status)
+
+
+def cmd_enroll(args: argparse.Namespace) -> Report:
+    from app.sync.client import enroll
+
+    db, _actor = open_office()
+    try:
+        found = enroll(db, args.server, args.code)
+    finally:
+        db.dispose()
+    return Report(
+        data={
+            "server": found.server_url,
+            "device_id": found.device_id,
+            "office": found.office_code,
+        },
+        lines=[
+            f"Terhubung ke {found.server_url} sebagai perangkat {found.device_id} "
+            f"(kantor {found.office_code})."
+        ],
+    )
+
+
+def cmd_run(args: argparse.Namespace) -> Report:
+    from app.sync.client import run_cycle
+
+    db, _actor = open_office()
+    try:
+        report = run_cycle(db)
+    finally:
+        db.dispose()
+    lines = [
+        f"Dikirim: {report.pushed} (diterapkan {report.applied}, konflik "
+        f"{len(report.conflicts)}, ditolak {len(report.rejected)}, ditahan {report.held}).",
+        f"Diterima: {report.pulled} (dilewati karena ada perubahan lokal: "
+        f"{report.skipped_pending}).",
+    ]
+    lines += [f"Masalah: {p}" for p in report.pull_problems]
+    lines.append("Sinkronisasi selesai." if report.ok else f"GAGAL: {report.error}")
+    return Report(data=asdict(report), lines=lines, ok=report.ok)
+
+
+def cmd_status(args: argparse.Namespace) -> Report:
+    from app.sync.client import status
+
+    db, _actor = open_office()
+    try:
+        found = status(db)
+    finally:
+        db.dispose()
+    when = (
+        found.last_success.astimezone().strftime("%d/%m/%Y %H:%M")
+        if found.last_success
+        else "belum pernah"
+    )
+    lines = [
+        f"Server: {found.server_url or 'belum terhubung'}",
+        f"Menunggu dikirim: {found.pending}; bermasalah: {found.failed}",
+        f"Terakhir berhasil: {when}",
+    ]
+    if found.last_error:
+        lines.append(f"Galat terakhir: {found.last_error}")
+    return Report(data=asdict(found), lines=lines)

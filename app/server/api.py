@@ -1,0 +1,154 @@
+"""HTTP API of the sync server (FastAPI); the OpenAPI document is at /openapi.json.
+
+No `from __future__ import annotations` here: FastAPI reads the dependency annotations at
+run time, and the dependencies are local to `create_app`.
+"""
+
+import logging
+from datetime import UTC, datetime
+from typing import Annotated, Any
+
+from fastapi import Depends, FastAPI, Header, HTTPException, Query
+from sqlalchemy import Engine, or_, select
+from sqlalchemy.orm import Session
+
+from app.server import admin
+from app.server.apply import Mutation, apply_mutation
+from app.server.models import ChangeLog, Device, ServerAudit
+from app.sync.protocol import (
+    ChangeOut,
+    EnrollRequest,
+    EnrollResponse,
+    Health,
+    PullResponse,
+    PushRequest,
+    PushResponse,
+)
+from app.sync.registry import ENTITIES, MIN_PROTOCOL_VERSION, PROTOCOL_VERSION, Scope
+
+log = logging.getLogger("app.server")
+
+TOO_OLD = (
+    "Versi program Loket Vokasi di komputer ini terlalu lama untuk server. Perbarui program; "
+    "data tetap aman di komputer ini dan akan dikirim setelah diperbarui."
+)
+
+
+def _audit(engine: Engine, device_id: str | None, action: str, **detail: Any) -> None:
+    with Session(engine) as session, session.begin():
+        session.add(
+            ServerAudit(at=datetime.now(UTC), device_id=device_id, action=action, detail=detail)
+        )
+    log.warning("%s device=%s %s", action, device_id, detail)
+
+
+def create_app(engine: Engine) -> FastAPI:
+    app = FastAPI(title="Loket Vokasi sync server", version=str(PROTOCOL_VERSION))
+
+    def protocol(x_loket_protocol: Annotated[int | None, Header()] = None) -> int:
+        version = x_loket_protocol or 0
+        if version < MIN_PROTOCOL_VERSION:
+            raise HTTPException(status_code=426, detail=TOO_OLD)
+        return version
+
+    def device(
+        _protocol: Annotated[int, Depends(protocol)],
+        authorization: Annotated[str | None, Header()] = None,
+    ) -> Device:
+        token = (authorization or "").removeprefix("Bearer ").strip()
+        if not token:
+            raise HTTPException(status_code=401, detail="token required")
+        with Session(engine, expire_on_commit=False) as session, session.begin():
+            found = session.scalar(select(Device).where(Device.token_hash == admin.sha256(token)))
+            if found is None or found.revoked_at is not None:
+                if found is not None:
+                    session.add(
+                        ServerAudit(
+                            at=datetime.now(UTC),
+                            device_id=found.id,
+                            action="auth.revoked_device",
+                            detail={},
+                        )
+                    )
+                raise HTTPException(status_code=401, detail="device not enrolled or revoked")
+            found.last_seen_at = datetime.now(UTC)
+        return found
+
+    @app.get("/health", response_model=Health)
+    def health() -> Health:
+        return Health(
+            ok=True,
+            protocol=PROTOCOL_VERSION,
+            min_protocol=MIN_PROTOCOL_VERSION,
+            database=engine.dialect.name,
+        )
+
+    @app.post("/v1/enroll", response_model=EnrollResponse)
+    def enroll(body: EnrollRequest, _protocol: Annotated[int, Depends(protocol)]) -> EnrollResponse:
+        try:
+            found, token = admin.enroll(
+                engine, body.code, body.device_id, body.device_no, body.name, body.office_code
+            )
+        except admin.AdminError as exc:
+            raise HTTPException(status_code=403, detail=str(exc)) from exc
+        return EnrollResponse(
+            device_id=found.id, token=token, office_code=found.office_code, is_hq=found.is_hq
+        )
+
+    @app.post("/v1/push", response_model=PushResponse)
+    def push(body: PushRequest, me: Annotated[Device, Depends(device)]) -> PushResponse:
+        if not me.is_hq:
+            foreign = [
+                m
+                for m in body.mutations
+                if m.office_code != me.office_code
+                or (m.entity in ENTITIES and ENTITIES[m.entity].scope is Scope.EVERYONE)
+            ]
+            if foreign:
+                _audit(
+                    engine,
+                    me.id,
+                    "push.wrong_office",
+                    entities=[f"{m.entity}/{m.entity_id}" for m in foreign[:20]],
+                )
+                raise HTTPException(
+                    status_code=403, detail="rows of another office: nothing applied"
+                )
+        results = [apply_mutation(engine, me, Mutation(**m.model_dump())) for m in body.mutations]
+        return PushResponse.model_validate({"results": results})
+
+    @app.get("/v1/pull", response_model=PullResponse)
+    def pull(
+        me: Annotated[Device, Depends(device)],
+        after: Annotated[int, Query(ge=0)] = 0,
+        limit: Annotated[int, Query(ge=1, le=5000)] = 500,
+    ) -> PullResponse:
+        stmt = select(ChangeLog).where(ChangeLog.seq > after)
+        if not me.is_hq:
+            stmt = stmt.where(
+                or_(
+                    ChangeLog.scope == Scope.EVERYONE.value, ChangeLog.office_code == me.office_code
+                )
+            )
+        with Session(engine) as session:
+            rows = session.scalars(stmt.order_by(ChangeLog.seq).limit(limit)).all()
+            changes = [
+                ChangeOut(
+                    seq=c.seq,
+                    entity=c.entity,
+                    entity_id=c.entity_id,
+                    office_code=c.office_code,
+                    op=c.op,
+                    version=c.version,
+                    hlc=c.hlc,
+                    data=c.data,
+                )
+                for c in rows
+            ]
+        return PullResponse(
+            changes=changes,
+            last_seq=changes[-1].seq if changes else after,
+            more=len(changes) == limit,
+        )
+
+    return app

@@ -1,0 +1,363 @@
+"""One sync cycle of an office PC: push the outbox in order, then pull what is new.
+
+"Sync complete" is only ever reported after the server confirmed. Transient faults (no
+network, timeouts, 5xx) are retried with exponential backoff and full jitter, then recorded
+as the last error; the outbox stays as it was. A revoked device (401) keeps its outbox.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import random
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+import httpx
+from sqlalchemy import func, select
+
+from app.db import Database
+from app.domain import hlc as hlc_rules
+from app.errors import StateError
+from app.migrations import HEAD
+from app.models import Device, Outbox, SyncLink
+from app.sync.local_apply import write_record
+from app.sync.protocol import PROTOCOL_HEADER, SCHEMA_HEADER
+from app.sync.registry import PROTOCOL_VERSION
+from app.texts import Text
+
+log = logging.getLogger(__name__)
+PUSH_BATCH = 200
+PULL_BATCH = 500
+
+NOT_ENROLLED = Text(
+    "Komputer ini belum terhubung ke server pusat. Daftarkan dulu dengan kode dari admin.",
+    "This PC is not linked to the central server. Enrol it first with a code from the admin.",
+)
+REVOKED = Text(
+    "Akses komputer ini ke server dicabut. Data tetap tersimpan dan akan dikirim setelah "
+    "didaftarkan ulang.",
+    "This PC's access to the server was revoked. Data stays here and is sent after re-enrolment.",
+)
+OFFLINE = Text(
+    "Server tidak dapat dihubungi ({why}). Pekerjaan tetap tersimpan di komputer ini.",
+    "The server cannot be reached ({why}). Work stays saved on this PC.",
+)
+ENROLL_REFUSED = Text("Pendaftaran ditolak: {why}", "Enrolment refused: {why}")
+
+
+class Transient(Exception):
+    """Network trouble or a 5xx answer: worth retrying later."""
+
+
+@dataclass
+class CycleReport:
+    pushed: int = 0
+    applied: int = 0
+    conflicts: list[dict[str, Any]] = field(default_factory=list)
+    rejected: list[dict[str, Any]] = field(default_factory=list)
+    held: int = 0
+    pulled: int = 0
+    skipped_pending: int = 0
+    pull_problems: list[str] = field(default_factory=list)
+    ok: bool = False
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    enrolled: bool
+    server_url: str | None
+    pending: int
+    failed: int
+    last_success: datetime | None
+    last_error: str | None
+    revoked: bool
+    cursor: int
+
+
+def _headers(token: str | None = None) -> dict[str, str]:
+    headers = {PROTOCOL_HEADER: str(PROTOCOL_VERSION), SCHEMA_HEADER: HEAD}
+    if token:
+        headers["Authorization"] = f"Bearer {token}"
+    return headers
+
+
+class Transport:
+    """HTTP with retries: exponential backoff with full jitter on transient faults."""
+
+    def __init__(
+        self,
+        base_url: str,
+        *,
+        attempts: int = 4,
+        base_delay: float = 0.5,
+        timeout: float = 30.0,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self.base_url = base_url.rstrip("/")
+        self.attempts, self.base_delay, self.sleep = attempts, base_delay, sleep
+        self.client = httpx.Client(timeout=timeout)
+
+    def call(self, method: str, path: str, token: str | None, **kwargs: Any) -> httpx.Response:
+        last: Exception | None = None
+        for attempt in range(self.attempts):
+            try:
+                response = self.client.request(
+                    method, self.base_url + path, headers=_headers(token), **kwargs
+                )
+            except httpx.TransportError as exc:
+                last = exc
+            else:
+                if response.status_code < 500:
+                    return response
+                last = Transient(f"HTTP {response.status_code}")
+            if attempt + 1 < self.attempts:
+                self.sleep(random.uniform(0, self.base_delay * 2**attempt))
+        raise Transient(str(last))
+
+    def close(self) -> None:
+        self.client.close()
+
+
+def link(db: Database) -> SyncLink | None:
+    with db.read() as session:
+        return session.get(SyncLink, 1)
+
+
+def enroll(
+    db: Database, server_url: str, code: str, transport: Transport | None = None
+) -> SyncLink:
+    transport = transport or Transport(server_url)
+    with db.read() as session:
+        device = session.scalars(select(Device)).one()
+    try:
+        response = transport.call(
+            "POST",
+            "/v1/enroll",
+            None,
+            json={
+                "code": code,
+                "device_id": device.device_id,
+                "device_no": device.device_no,
+                "office_code": device.office_code,
+                "name": f"{device.office_code}-{device.device_no}",
+            },
+        )
+    except Transient as exc:
+        raise StateError(OFFLINE, why=str(exc)) from exc
+    if response.status_code != 200:
+        raise StateError(ENROLL_REFUSED, why=response.json().get("detail", response.text))
+    body = response.json()
+    with db.write() as session:
+        session.merge(
+            SyncLink(
+                id=1,
+                server_url=server_url,
+                device_id=body["device_id"],
+                token=body["token"],
+                office_code=body["office_code"],
+                is_hq=body["is_hq"],
+                cursor=0,
+                enrolled_at=db.clock(),
+                revoked=False,
+            )
+        )
+    found = link(db)
+    assert found is not None
+    return found
+
+
+def status(db: Database) -> SyncStatus:
+    with db.read() as session:
+        found = session.get(SyncLink, 1)
+        pending = (
+            session.scalar(
+                select(func.count()).select_from(Outbox).where(Outbox.status == "pending")
+            )
+            or 0
+        )
+        failed = (
+            session.scalar(
+                select(func.count())
+                .select_from(Outbox)
+                .where(Outbox.status.in_(("rejected", "conflict")))
+            )
+            or 0
+        )
+    return SyncStatus(
+        enrolled=found is not None,
+        server_url=found.server_url if found else None,
+        pending=pending,
+        failed=failed,
+        last_success=found.last_success_at if found else None,
+        last_error=found.last_error if found else None,
+        revoked=bool(found and found.revoked),
+        cursor=found.cursor if found else 0,
+    )
+
+
+def _record_error(db: Database, message: str, revoked: bool = False) -> None:
+    with db.write() as session:
+        found = session.get(SyncLink, 1)
+        if found is not None:
+            found.last_error, found.last_error_at = message, db.clock()
+            found.revoked = found.revoked or revoked
+
+
+def run_cycle(db: Database, transport: Transport | None = None) -> CycleReport:
+    """Push, then pull; see the module docstring."""
+    current = link(db)
+    if current is None:
+        raise StateError(NOT_ENROLLED)
+    transport = transport or Transport(current.server_url)
+    report = CycleReport()
+    try:
+        _push(db, transport, current, report)
+        _pull(db, transport, current, report)
+    except Transient as exc:
+        report.error = OFFLINE.render(why=str(exc))
+        _record_error(db, report.error)
+        return report
+    except _Refused as exc:
+        report.error = exc.message
+        _record_error(db, exc.message, revoked=exc.revoked)
+        return report
+    with db.write() as session:
+        found = session.get(SyncLink, 1)
+        if found is not None:
+            found.last_success_at, found.last_error, found.revoked = db.clock(), None, False
+    report.ok = True
+    return report
+
+
+class _Refused(Exception):
+    def __init__(self, message: str, revoked: bool = False) -> None:
+        super().__init__(message)
+        self.message, self.revoked = message, revoked
+
+
+def _check(response: httpx.Response) -> dict[str, Any]:
+    if response.status_code == 401:
+        raise _Refused(REVOKED.render(), revoked=True)
+    if response.status_code != 200:
+        try:
+            detail = response.json().get("detail", response.text)
+        except ValueError:
+            detail = response.text
+        raise _Refused(f"HTTP {response.status_code}: {detail}")
+    body: dict[str, Any] = response.json()
+    return body
+
+
+def _push(db: Database, transport: Transport, current: SyncLink, report: CycleReport) -> None:
+    while True:
+        with db.read() as session:
+            batch = session.scalars(
+                select(Outbox)
+                .where(Outbox.status == "pending")
+                .order_by(Outbox.seq)
+                .limit(PUSH_BATCH)
+            ).all()
+        if not batch:
+            return
+        mutations = [
+            {
+                "seq": o.seq,
+                "mutation_id": o.mutation_id,
+                "entity": o.entity,
+                "entity_id": o.entity_id,
+                "op": o.op,
+                "base_version": o.base_version,
+                "version": o.version,
+                "hlc": o.hlc,
+                "office_code": o.office_code,
+                "changes": json.loads(o.changes),
+            }
+            for o in batch
+        ]
+        body = _check(
+            transport.call("POST", "/v1/push", current.token, json={"mutations": mutations})
+        )
+        held = _store_results(db, body["results"], report)
+        report.pushed += len(batch)
+        if held:
+            return  # the server holds a change stamped ahead of its clock: later
+
+
+def _store_results(db: Database, results: list[dict[str, Any]], report: CycleReport) -> bool:
+    held = False
+    now = db.clock()
+    with db.write() as session:
+        for r in results:
+            entry = session.scalars(
+                select(Outbox).where(Outbox.mutation_id == r["mutation_id"])
+            ).one()
+            if r["status"] == "held":
+                held = True
+                report.held += 1
+                entry.result = json.dumps(r, ensure_ascii=False)
+                break
+            entry.status, entry.sent_at = r["status"], now
+            entry.result = json.dumps(r, ensure_ascii=False)
+            if r["status"] == "conflict":
+                report.conflicts.append(r)
+            elif r["status"] == "rejected":
+                report.rejected.append(r)
+            else:
+                report.applied += 1
+            record = r.get("record")
+            if record:
+                write_record(
+                    session,
+                    record["entity"],
+                    record["entity_id"],
+                    record["version"],
+                    record["hlc"],
+                    record["data"],
+                    now,
+                )
+    return held
+
+
+def _pull(db: Database, transport: Transport, current: SyncLink, report: CycleReport) -> None:
+    cursor = current.cursor
+    while True:
+        body = _check(
+            transport.call(
+                "GET", "/v1/pull", current.token, params={"after": cursor, "limit": PULL_BATCH}
+            )
+        )
+        changes = body["changes"]
+        if not changes:
+            return
+        now = db.clock()
+        with db.write() as session:  # the batch and the cursor move together
+            device = session.scalars(select(Device)).one()
+            clock = hlc_rules.Hlc.parse(device.last_hlc) if device.last_hlc else None
+            for c in changes:
+                try:
+                    written = write_record(
+                        session, c["entity"], c["entity_id"], c["version"], c["hlc"], c["data"], now
+                    )
+                except Exception as exc:  # a row the local rules refuse: report, go on
+                    report.pull_problems.append(f"{c['entity']}/{c['entity_id']}: {exc}")
+                    continue
+                report.pulled += written
+                report.skipped_pending += not written
+                clock = hlc_rules.receive(
+                    clock,
+                    hlc_rules.Hlc.parse(c["hlc"]),
+                    int(now.timestamp() * 1000),
+                    device.device_id,
+                )
+            if clock is not None:
+                device.last_hlc = str(clock)
+            found = session.get(SyncLink, 1)
+            assert found is not None
+            found.cursor = cursor = int(body["last_seq"])
+        if not body["more"]:
+            return

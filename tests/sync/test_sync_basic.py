@@ -1,0 +1,114 @@
+"""Two counters of one office and a second office on one server (issue #4, first part)."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+
+import httpx
+
+from tests.sync.conftest import enrolled, loket, make_office, sync
+
+BUDI = (
+    "nik;nama;tanggal_lahir;jenis_kelamin;telepon;persetujuan\n"
+    "3171011708900001;Budi Santoso;17/08/1990;L;081234567890;Y\n"
+)
+SITI = (
+    "nik;nama;tanggal_lahir;jenis_kelamin;telepon;persetujuan\n"
+    "3273015708920002;Siti Aminah;17/08/1992;P;;Y\n"
+)
+
+
+def participants(home):
+    con = sqlite3.connect(home / "loket.db")
+    try:
+        return sorted(
+            con.execute("SELECT id, nik, full_name, phone, office_code FROM participant").fetchall()
+        )
+    finally:
+        con.close()
+
+
+def import_file(home, tmp_path, text, name):
+    f = tmp_path / name
+    f.write_text(text, encoding="utf-8")
+    out = loket(home, "participants", "import", str(f))
+    assert out.returncode == 0, out.stdout + out.stderr
+
+
+def test_counters_of_one_office_converge_and_other_offices_see_nothing(server, tmp_path):
+    a = enrolled(server, make_office(tmp_path, "a", "JKT", 1), "JKT")
+    b = enrolled(server, make_office(tmp_path, "b", "JKT", 2), "JKT")
+    c = enrolled(server, make_office(tmp_path, "c", "BTN", 1), "BTN")
+    import_file(a, tmp_path, BUDI, "budi.csv")
+    import_file(c, tmp_path, SITI, "siti.csv")
+
+    first = sync(a)
+    assert first["ok"] and first["pushed"] > 0 and first["applied"] == first["pushed"]
+    assert sync(c)["ok"]
+    assert sync(b)["ok"]
+    assert participants(a) == participants(b)
+    assert [p[2] for p in participants(b)] == ["Budi Santoso"]
+    assert [p[2] for p in participants(c)] == ["Siti Aminah"]  # JKT rows stay in JKT
+
+    # B's staff rows came along: A's admin can sign in at counter B? (same office account)
+    status = json.loads(loket(b, "sync", "status", "--json").stdout)
+    assert status["pending"] == 0 and status["last_error"] is None
+
+
+def test_second_cycle_is_a_no_op(server, tmp_path):
+    a = enrolled(server, make_office(tmp_path, "a", "JKT", 1), "JKT")
+    import_file(a, tmp_path, BUDI, "budi.csv")
+    assert sync(a)["ok"]
+    again = sync(a)
+    assert again["ok"] and again["pushed"] == 0
+
+
+def test_revoked_device_gets_401_and_keeps_its_outbox(server, tmp_path):
+    a = enrolled(server, make_office(tmp_path, "a", "JKT", 1), "JKT")
+    device_id = json.loads(
+        loket(server.db and None, "server", "devices", "--db", server.db, "--json").stdout
+    )["devices"][0]["id"]
+    assert loket(None, "server", "revoke", "--db", server.db, device_id).returncode == 0
+    import_file(a, tmp_path, BUDI, "budi.csv")
+    before = json.loads(loket(a, "sync", "status", "--json").stdout)["pending"]
+    report = sync(a)
+    assert not report["ok"] and "dicabut" in report["error"]
+    after = json.loads(loket(a, "sync", "status", "--json").stdout)
+    assert after["pending"] == before > 0 and after["revoked"]
+
+
+def test_wrong_office_push_is_refused_whole(server, tmp_path):
+    a = enrolled(server, make_office(tmp_path, "a", "JKT", 1), "JKT")
+    link = sqlite3.connect(a / "loket.db").execute("SELECT token FROM sync_link").fetchone()[0]
+    mutation = {
+        "seq": 1,
+        "mutation_id": "01a2b3c4-0000-7000-8000-000000000001",
+        "entity": "participant",
+        "entity_id": "x-1",
+        "op": "insert",
+        "base_version": 0,
+        "version": 1,
+        "hlc": "1764288000000-00000-dev",
+        "office_code": "BTN",
+        "changes": {"full_name": "Penyusup"},
+    }
+    r = httpx.post(
+        server.url + "/v1/push",
+        json={"mutations": [mutation]},
+        headers={"Authorization": f"Bearer {link}", "X-Loket-Protocol": "1"},
+    )
+    assert r.status_code == 403
+    pulled = httpx.get(
+        server.url + "/v1/pull",
+        params={"after": 0},
+        headers={"Authorization": f"Bearer {link}", "X-Loket-Protocol": "1"},
+    )
+    assert all(c["entity_id"] != "x-1" for c in pulled.json()["changes"])
+
+
+def test_old_protocol_gets_a_clear_message(server):
+    r = httpx.get(
+        server.url + "/v1/pull", headers={"X-Loket-Protocol": "0", "Authorization": "Bearer x"}
+    )
+    assert r.status_code == 426 and "Perbarui program" in r.json()["detail"]
