@@ -6,6 +6,11 @@ cd "$(dirname "$0")/.."
 bash scripts/bootstrap.sh || exit 1
 
 export QT_QPA_PLATFORM=offscreen
+# The sync-server tests use PostgreSQL in CI (and when LOKET_WITH_PG=1), SQLite otherwise.
+if [ -z "${LOKET_TEST_PG:-}" ] && { [ "${CI:-}" = "true" ] || [ "${LOKET_WITH_PG:-}" = "1" ]; }; then
+  LOKET_TEST_PG=$(bash scripts/postgres.sh) || { echo "PostgreSQL could not be started" >&2; exit 1; }
+  export LOKET_TEST_PG
+fi
 status=0
 echo "== ruff"; .venv/bin/ruff check app tests bench main.py || status=1
 echo "== mypy"; .venv/bin/mypy || status=1

@@ -14,6 +14,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 ADMIN_PASSWORD = "rahasia123"
 
 
+def pytest_report_header() -> str:
+    if os.environ.get("LOKET_TEST_PG"):
+        return "sync server tests: PostgreSQL (LOKET_TEST_PG)"
+    return "sync server tests: SQLite file (set LOKET_TEST_PG or LOKET_WITH_PG=1 for PostgreSQL)"
+
+
 class FakeClock:
     """A clock tests can move forward, so lock-out expiry needs no sleeping."""
 

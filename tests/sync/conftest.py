@@ -101,6 +101,12 @@ def server(tmp_path: Path) -> Iterator[Server]:
     srv = Server(f"http://127.0.0.1:{port}", db, _spawn(db, port), port)
     yield srv
     srv.stop()
+    if db.startswith("postgresql"):
+        import psycopg
+
+        admin_url = os.environ["LOKET_TEST_PG"]
+        with psycopg.connect(admin_url, autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{db.rsplit("/", 1)[1]}" WITH (FORCE)')
 
 
 def make_office(tmp_path: Path, name: str, office: str, device: int) -> Path:
@@ -140,3 +146,4 @@ def sync(home: Path) -> dict[str, object]:
     out = loket(home, "sync", "run", "--json")
     data: dict[str, object] = json.loads(out.stdout)
     return data
+
