@@ -110,8 +110,14 @@ def enroll(
                 f"Kode ini untuk kantor {entry.office_code}, bukan {office_code.upper()} / "
                 f"this code is for office {entry.office_code}"
             )
-        if session.get(Device, device_id) is not None:
-            raise AdminError("Perangkat sudah terdaftar / device already enrolled")
+        existing = session.get(Device, device_id)
+        if existing is not None:
+            if existing.revoked_at is None:
+                raise AdminError("Perangkat sudah terdaftar / device already enrolled")
+            # A revoked device enrolled again keeps its identity and change numbering.
+            existing.token_hash, existing.revoked_at = sha256(token), None
+            entry.used_by = device_id
+            return existing, token
         device = Device(
             id=device_id,
             office_code=entry.office_code,

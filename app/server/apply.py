@@ -209,7 +209,14 @@ def _apply_once(
             if seen.body_sha256 != digest:
                 return _result(m, "rejected", "mutation id reused with a different body")
             return dict(seen.result)
-        if spec is None:
+        me = session.get(Device, device.id, with_for_update=True)  # one push per device
+        assert me is not None
+        expected = me.last_seq + 1
+        if m.seq > expected:
+            return _result(m, "held", f"waiting for change {expected} of this device")
+        if m.seq < expected:
+            result = _result(m, "rejected", "change number already used (restored backup?)")
+        elif spec is None:
             result = _result(m, "rejected", f"unknown record type {m.entity}")
         elif Hlc.parse(m.hlc).wall_ms > now.timestamp() * 1000 + MAX_CLOCK_AHEAD_MS:
             return _result(m, "held", "device clock is ahead of the server; retried later")
@@ -218,6 +225,7 @@ def _apply_once(
             if rec is not None and changed:
                 log_change(session, rec, spec, device.id)
             result = _result(m, status, reason, _record_view(rec) if rec is not None else None)
+        me.last_seq = max(me.last_seq, m.seq)
         session.add(
             MutationLog(
                 device_id=device.id,

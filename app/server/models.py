@@ -42,6 +42,8 @@ class Device(ServerBase):
     enrolled_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     last_seen_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
     revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
+    # The outbox number of the last mutation taken from this device: the next must be +1.
+    last_seq: Mapped[int] = mapped_column(BigInteger, default=0)
 
 
 class EnrollCode(ServerBase):

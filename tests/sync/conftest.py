@@ -146,4 +146,3 @@ def sync(home: Path) -> dict[str, object]:
     out = loket(home, "sync", "run", "--json")
     data: dict[str, object] = json.loads(out.stdout)
     return data
-

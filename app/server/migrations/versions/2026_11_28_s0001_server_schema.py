@@ -2,7 +2,7 @@
 
 Revision ID: s0001
 Revises: (none)
-Create Date: 2026-11-28 01:33:27.953056
+Create Date: 2026-11-28 01:45:46.174895
 """
 
 from collections.abc import Sequence
@@ -72,6 +72,7 @@ def upgrade() -> None:
         sa.Column("enrolled_at", sa.DateTime(timezone=True), nullable=False),
         sa.Column("last_seen_at", sa.DateTime(timezone=True), nullable=True),
         sa.Column("revoked_at", sa.DateTime(timezone=True), nullable=True),
+        sa.Column("last_seq", sa.BigInteger(), nullable=False),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_device")),
         sa.UniqueConstraint("token_hash", name=op.f("uq_device_token_hash")),
     )
