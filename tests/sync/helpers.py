@@ -109,7 +109,7 @@ class LossyProxy:
                 self.end_headers()
                 self.wfile.write(answer.content)
 
-            do_GET = do_POST = _forward
+            do_GET = do_POST = _forward  # noqa: N815 (http.server names)
 
             def log_message(self, *args: object) -> None:
                 pass
