@@ -26,6 +26,27 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     status = ssub.add_parser("status", parents=[common], help="pending changes, last sync")
     status.set_defaults(handler=cmd_status)
 
+    conflicts = ssub.add_parser(
+        "conflicts", parents=[common], help="field conflicts waiting for a supervisor"
+    )
+    conflicts.set_defaults(handler=cmd_conflicts)
+
+    duplicates = ssub.add_parser(
+        "duplicates", parents=[common], help="the same NIK registered twice"
+    )
+    duplicates.set_defaults(handler=cmd_duplicates)
+
+    resolve = ssub.add_parser(
+        "resolve",
+        parents=[common],
+        help="resolve a conflict (supervisor): keep server or device value",
+    )
+    resolve.add_argument("conflict_id", type=int)
+    resolve.add_argument("--keep", required=True, choices=["server", "device"])
+    resolve.add_argument("--supervisor", required=True, help="supervisor username")
+    resolve.add_argument("--password-stdin", action="store_true")
+    resolve.set_defaults(handler=cmd_resolve)
+
 
 def cmd_enroll(args: argparse.Namespace) -> Report:
     from app.sync.client import enroll
@@ -88,3 +109,52 @@ def cmd_status(args: argparse.Namespace) -> Report:
     if found.last_error:
         lines.append(f"Galat terakhir: {found.last_error}")
     return Report(data=asdict(found), lines=lines)
+
+
+def cmd_conflicts(args: argparse.Namespace) -> Report:
+    from app.sync.review import conflicts
+
+    db, _actor = open_office()
+    try:
+        rows = conflicts(db)
+    finally:
+        db.dispose()
+    lines = [
+        f"#{c['id']} {c['label']} — {c['field']}: server {c['server_value']!r} / "
+        f"perangkat {c['device_value']!r} ({c['reason']})"
+        for c in rows
+    ]
+    return Report(data={"conflicts": rows}, lines=lines or ["Tidak ada konflik."])
+
+
+def cmd_duplicates(args: argparse.Namespace) -> Report:
+    from app.sync.review import duplicates
+
+    db, _actor = open_office()
+    try:
+        rows = duplicates(db)
+    finally:
+        db.dispose()
+    lines = [
+        f"#{d['id']} NIK {d['nik_masked']}: {d['a']['name']} ({d['a']['office']}) dan "
+        f"{d['b']['name']} ({d['b']['office']})"
+        for d in rows
+    ]
+    return Report(data={"duplicates": rows}, lines=lines or ["Tidak ada NIK ganda."])
+
+
+def cmd_resolve(args: argparse.Namespace) -> Report:
+    from app.cli.output import read_password
+    from app.services.auth import login
+    from app.sync.review import resolve
+
+    db, _actor = open_office()
+    try:
+        actor = login(db, args.supervisor, read_password(args.password_stdin)).actor
+        result = resolve(db, actor, args.conflict_id, args.keep)
+    finally:
+        db.dispose()
+    return Report(
+        data=result,
+        lines=[f"Konflik #{args.conflict_id} diselesaikan (dipakai nilai {args.keep})."],
+    )

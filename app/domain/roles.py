@@ -35,6 +35,7 @@ class Permission(StrEnum):
     PARTICIPANT_IMPORT = "participant.import"
     PARTICIPANT_EXPORT_FULL = "participant.export_full"
     PARTICIPANT_ERASE = "participant.erase"
+    SYNC_RESOLVE = "sync.resolve"
 
 
 GRANTS: dict[Permission, frozenset[Role]] = {
@@ -48,6 +49,7 @@ GRANTS: dict[Permission, frozenset[Role]] = {
     Permission.PARTICIPANT_IMPORT: frozenset({Role.SUPERVISOR, Role.ADMIN}),
     Permission.PARTICIPANT_EXPORT_FULL: frozenset({Role.SUPERVISOR}),
     Permission.PARTICIPANT_ERASE: frozenset({Role.SUPERVISOR}),
+    Permission.SYNC_RESOLVE: frozenset({Role.SUPERVISOR}),
 }
 
 

@@ -12,7 +12,7 @@ from fastapi import Depends, FastAPI, Header, HTTPException, Query
 from sqlalchemy import Engine, or_, select
 from sqlalchemy.orm import Session
 
-from app.server import admin
+from app.server import admin, review
 from app.server.apply import Mutation, apply_mutation
 from app.server.models import ChangeLog, Device, ServerAudit
 from app.sync.protocol import (
@@ -23,6 +23,7 @@ from app.sync.protocol import (
     PullResponse,
     PushRequest,
     PushResponse,
+    ResolveRequest,
 )
 from app.sync.registry import ENTITIES, MIN_PROTOCOL_VERSION, PROTOCOL_VERSION, Scope
 
@@ -150,5 +151,22 @@ def create_app(engine: Engine) -> FastAPI:
             last_seq=changes[-1].seq if changes else after,
             more=len(changes) == limit,
         )
+
+    @app.get("/v1/conflicts")
+    def conflicts(me: Annotated[Device, Depends(device)]) -> list[dict[str, Any]]:
+        return review.list_conflicts(engine, me)
+
+    @app.post("/v1/conflicts/{conflict_id}/resolve")
+    def resolve(
+        conflict_id: int, body: ResolveRequest, me: Annotated[Device, Depends(device)]
+    ) -> dict[str, Any]:
+        try:
+            return review.resolve_conflict(engine, me, conflict_id, body.keep, body.by)
+        except review.ReviewError as exc:
+            raise HTTPException(status_code=409, detail=str(exc)) from exc
+
+    @app.get("/v1/duplicates")
+    def duplicates(me: Annotated[Device, Depends(device)]) -> list[dict[str, Any]]:
+        return review.list_duplicates(engine, me)
 
     return app

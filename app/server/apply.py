@@ -19,7 +19,14 @@ from sqlalchemy.orm import Session
 
 from app.domain.hlc import Hlc
 from app.server.db import is_postgres
-from app.server.models import ChangeLog, Conflict, Device, MutationLog, RecordState
+from app.server.models import (
+    ChangeLog,
+    Conflict,
+    Device,
+    DuplicateFlag,
+    MutationLog,
+    RecordState,
+)
 from app.sync.registry import ENTITIES, MAX_CLOCK_AHEAD_MS, EntitySpec, Policy
 
 CHANGE_LOCK_KEY = 0x4C4B5631  # advisory lock id for change-log numbering ("LKV1")
@@ -115,6 +122,7 @@ def _apply_policy(
             office_code=m.office_code,
             version=1,
             hlc=m.hlc,
+            natural_key=_natural_key(m.entity, m.changes),
             data=dict(m.changes),
             deleted=bool(m.changes.get("deleted_at")),
             field_versions={k: _fv(1, device.id) for k in m.changes},
@@ -172,9 +180,46 @@ def _apply_policy(
     return "applied", "" if clean else "no change", rec, bool(clean)
 
 
+def _natural_key(entity: str, data: dict[str, Any]) -> str | None:
+    return str(data["nik"]) if entity == "participant" and data.get("nik") else None
+
+
+def flag_duplicates(session: Session, rec: RecordState, now: datetime) -> None:
+    """Same NIK on another participant record: flag the pair for both offices' supervisors."""
+    if rec.natural_key is None:
+        return
+    others = session.scalars(
+        select(RecordState).where(
+            RecordState.entity == rec.entity,
+            RecordState.natural_key == rec.natural_key,
+            RecordState.entity_id != rec.entity_id,
+            RecordState.deleted.is_(False),
+        )
+    ).all()
+    for other in others:
+        a, b = sorted((rec, other), key=lambda r: r.entity_id)
+        exists = session.scalar(
+            select(DuplicateFlag.id).where(
+                DuplicateFlag.record_a == a.entity_id, DuplicateFlag.record_b == b.entity_id
+            )
+        )
+        if exists is None:
+            session.add(
+                DuplicateFlag(
+                    nik=rec.natural_key,
+                    record_a=a.entity_id,
+                    office_a=a.office_code,
+                    record_b=b.entity_id,
+                    office_b=b.office_code,
+                    created_at=now,
+                )
+            )
+
+
 def _set_fields(rec: RecordState, changes: dict[str, Any], device_id: str, hlc: str) -> None:
     version = rec.version + 1
     rec.data = {**rec.data, **changes}
+    rec.natural_key = _natural_key(rec.entity, rec.data)
     rec.field_versions = {**rec.field_versions, **{f: _fv(version, device_id) for f in changes}}
     rec.version = version
     rec.hlc = hlc
@@ -224,6 +269,7 @@ def _apply_once(
             status, reason, rec, changed = _apply_policy(session, device, m, spec, now)
             if rec is not None and changed:
                 log_change(session, rec, spec, device.id)
+                flag_duplicates(session, rec, now)
             result = _result(m, status, reason, _record_view(rec) if rec is not None else None)
         me.last_seq = max(me.last_seq, m.seq)
         session.add(

@@ -101,6 +101,8 @@ class RecordState(ServerBase):
     data: Mapped[dict[str, object]] = mapped_column(JSON)
     field_versions: Mapped[dict[str, list[object]]] = mapped_column(JSON)
     deleted: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The NIK for participants: finds the same person registered at two offices.
+    natural_key: Mapped[str | None] = mapped_column(String(64), default=None, index=True)
 
 
 class Conflict(ServerBase):
@@ -118,6 +120,27 @@ class Conflict(ServerBase):
     device_id: Mapped[str] = mapped_column(String(36))
     mutation_id: Mapped[str] = mapped_column(String(36))
     reason: Mapped[str] = mapped_column(String(32))  # same_field | supervised_field
+    status: Mapped[str] = mapped_column(String(16), default="open")
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    resolved_by: Mapped[str | None] = mapped_column(String(80), default=None)
+    resolved_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
+    resolution: Mapped[str | None] = mapped_column(String(16), default=None)  # server|device
+
+
+class DuplicateFlag(ServerBase):
+    """The same NIK registered twice (two offices, or two counters offline)."""
+
+    __tablename__ = "duplicate_flag"
+    __table_args__ = (UniqueConstraint("record_a", "record_b"),)
+
+    id: Mapped[int] = mapped_column(
+        BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True
+    )
+    nik: Mapped[str] = mapped_column(String(16), index=True)
+    record_a: Mapped[str] = mapped_column(String(36))
+    office_a: Mapped[str] = mapped_column(String(8), index=True)
+    record_b: Mapped[str] = mapped_column(String(36))
+    office_b: Mapped[str] = mapped_column(String(8), index=True)
     status: Mapped[str] = mapped_column(String(16), default="open")
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
 

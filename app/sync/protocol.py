@@ -76,3 +76,8 @@ class Health(BaseModel):
     protocol: int
     min_protocol: int
     database: str
+
+
+class ResolveRequest(BaseModel):
+    keep: str = Field(pattern="^(server|device)$")
+    by: str = Field(min_length=1, max_length=80)  # the supervisor's username at the counter

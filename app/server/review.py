@@ -1,0 +1,132 @@
+"""What a supervisor reviews after sync: field conflicts and same-NIK duplicates.
+
+Both live on the server, so a supervisor decides once, at any counter, and the decision
+reaches every device through the change log (DOMAIN.md complaint 9: no approving on each
+machine separately).
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import Engine, or_, select
+from sqlalchemy.orm import Session
+
+from app.domain.hlc import Hlc, tick
+from app.server.apply import _set_fields, flag_duplicates, log_change
+from app.server.models import Conflict, Device, DuplicateFlag, RecordState
+from app.sync.registry import ENTITIES
+
+
+class ReviewError(Exception):
+    """A resolution that cannot be done (already resolved, another office's, bad choice)."""
+
+
+def _visible(device: Device, office: str) -> bool:
+    return device.is_hq or device.office_code == office
+
+
+def list_conflicts(engine: Engine, device: Device, status: str = "open") -> list[dict[str, Any]]:
+    stmt = select(Conflict).where(Conflict.status == status).order_by(Conflict.id)
+    if not device.is_hq:
+        stmt = stmt.where(Conflict.office_code == device.office_code)
+    with Session(engine) as session:
+        rows = session.scalars(stmt.limit(500)).all()
+        names = _names(session, {(c.entity, c.entity_id) for c in rows})
+        return [
+            {
+                "id": c.id,
+                "entity": c.entity,
+                "entity_id": c.entity_id,
+                "field": c.field,
+                "server_value": json.loads(c.server_value or "null"),
+                "device_value": json.loads(c.device_value or "null"),
+                "reason": c.reason,
+                "device_id": c.device_id,
+                "office_code": c.office_code,
+                "created_at": c.created_at.isoformat(),
+                "label": names.get((c.entity, c.entity_id)),
+            }
+            for c in rows
+        ]
+
+
+def _names(session: Session, keys: set[tuple[str, str]]) -> dict[tuple[str, str], str]:
+    found: dict[tuple[str, str], str] = {}
+    for entity, entity_id in keys:
+        rec = session.get(RecordState, (entity, entity_id))
+        if rec is not None:
+            found[(entity, entity_id)] = str(
+                rec.data.get("full_name") or rec.data.get("username") or entity_id
+            )
+    return found
+
+
+def resolve_conflict(
+    engine: Engine, device: Device, conflict_id: int, keep: str, by: str
+) -> dict[str, Any]:
+    if keep not in ("server", "device"):
+        raise ReviewError("keep must be 'server' or 'device'")
+    now = datetime.now(UTC)
+    with Session(engine) as session, session.begin():
+        conflict = session.get(Conflict, conflict_id, with_for_update=True)
+        if conflict is None or not _visible(device, conflict.office_code):
+            raise ReviewError("no such conflict")
+        if conflict.status != "open":
+            raise ReviewError(f"already resolved by {conflict.resolved_by}")
+        if keep == "device":
+            rec = session.get(
+                RecordState, (conflict.entity, conflict.entity_id), with_for_update=True
+            )
+            if rec is None:
+                raise ReviewError("the record is gone")
+            stamp = tick(Hlc.parse(rec.hlc), int(now.timestamp() * 1000), "server")
+            _set_fields(
+                rec,
+                {conflict.field: json.loads(conflict.device_value or "null")},
+                f"review:{by}",
+                str(stamp),
+            )
+            log_change(session, rec, ENTITIES[conflict.entity], device.id)
+            flag_duplicates(session, rec, now)
+        conflict.status, conflict.resolution = "resolved", keep
+        conflict.resolved_by, conflict.resolved_at = by[:80], now
+        return {"id": conflict.id, "status": "resolved", "kept": keep}
+
+
+def list_duplicates(engine: Engine, device: Device) -> list[dict[str, Any]]:
+    stmt = select(DuplicateFlag).where(DuplicateFlag.status == "open").order_by(DuplicateFlag.id)
+    if not device.is_hq:
+        stmt = stmt.where(
+            or_(
+                DuplicateFlag.office_a == device.office_code,
+                DuplicateFlag.office_b == device.office_code,
+            )
+        )
+    with Session(engine) as session:
+        rows = session.scalars(stmt.limit(500)).all()
+        names = _names(
+            session,
+            {("participant", r.record_a) for r in rows}
+            | {("participant", r.record_b) for r in rows},
+        )
+        return [
+            {
+                "id": r.id,
+                "nik_masked": r.nik[:4] + "********" + r.nik[12:],
+                "a": {
+                    "id": r.record_a,
+                    "office": r.office_a,
+                    "name": names.get(("participant", r.record_a)),
+                },
+                "b": {
+                    "id": r.record_b,
+                    "office": r.office_b,
+                    "name": names.get(("participant", r.record_b)),
+                },
+                "created_at": r.created_at.isoformat(),
+            }
+            for r in rows
+        ]

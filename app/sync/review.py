@@ -1,0 +1,65 @@
+"""The supervisor's side of sync: conflicts and duplicate NIKs, kept on the server.
+
+Listing needs a connection (the queue lives centrally, so every counter sees the same one);
+resolving is a supervisor's decision, checked here and recorded in this PC's audit log and
+on the server.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from app.db import Database
+from app.domain.roles import Permission
+from app.errors import StateError
+from app.services.access import require
+from app.services.actor import Actor
+from app.services.uow import unit_of_work
+from app.sync.client import NOT_ENROLLED, OFFLINE, Transient, Transport, link
+from app.texts import Text
+
+REFUSED = Text("Server menolak: {why}", "The server refused: {why}")
+
+
+def _call(db: Database, method: str, path: str, **kwargs: Any) -> Any:
+    current = link(db)
+    if current is None:
+        raise StateError(NOT_ENROLLED)
+    transport = Transport(current.server_url, attempts=2)
+    try:
+        response = transport.call(method, path, current.token, **kwargs)
+    except Transient as exc:
+        raise StateError(OFFLINE, why=str(exc)) from exc
+    finally:
+        transport.close()
+    if response.status_code != 200:
+        try:
+            why = response.json().get("detail", response.text)
+        except ValueError:
+            why = response.text
+        raise StateError(REFUSED, why=why)
+    return response.json()
+
+
+def conflicts(db: Database) -> list[dict[str, Any]]:
+    result: list[dict[str, Any]] = _call(db, "GET", "/v1/conflicts")
+    return result
+
+
+def duplicates(db: Database) -> list[dict[str, Any]]:
+    result: list[dict[str, Any]] = _call(db, "GET", "/v1/duplicates")
+    return result
+
+
+def resolve(db: Database, actor: Actor, conflict_id: int, keep: str) -> dict[str, Any]:
+    """Keep the server's or the device's value; the next sync brings it to every PC."""
+    require(db, actor, Permission.SYNC_RESOLVE)
+    result: dict[str, Any] = _call(
+        db,
+        "POST",
+        f"/v1/conflicts/{conflict_id}/resolve",
+        json={"keep": keep, "by": actor.username},
+    )
+    with unit_of_work(db, actor) as uow:
+        uow.audit("sync.resolve_conflict", None, None, conflict=conflict_id, keep=keep)
+    return result

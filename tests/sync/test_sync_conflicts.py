@@ -1,0 +1,149 @@
+"""Two counters editing one participant offline: merged by field, same field -> a conflict a
+supervisor resolves once for everyone; the same NIK at two offices is flagged at both."""
+
+from __future__ import annotations
+
+import json
+
+from app.db import Database
+from app.models import Participant
+from app.services.auth import login
+from app.services.uow import unit_of_work
+from tests.sync.conftest import PASSWORD, enrolled, loket, make_office, sync
+from tests.sync.helpers import snapshot
+
+BUDI = (
+    "nik;nama;tanggal_lahir;jenis_kelamin;telepon;persetujuan\n"
+    "3171011708900001;Budi Santoso;17/08/1990;L;081234567890;Y\n"
+)
+
+
+def edit(home, **fields) -> None:
+    db = Database(home / "loket.db")
+    try:
+        actor = login(db, "admin", PASSWORD).actor
+        with unit_of_work(db, actor) as uow:
+            p = uow.session.query(Participant).one()
+            for name, value in fields.items():
+                setattr(p, name, value)
+            uow.audit("participant.update", "participant", p.id, changes=list(fields))
+    finally:
+        db.dispose()
+
+
+def field(home, name: str) -> object:
+    import sqlite3
+
+    con = sqlite3.connect(home / "loket.db")
+    try:
+        return con.execute(f"SELECT {name} FROM participant").fetchone()[0]
+    finally:
+        con.close()
+
+
+def two_counters(server, tmp_path):
+    a = enrolled(server, make_office(tmp_path, "a", "JKT", 1), "JKT")
+    b = enrolled(server, make_office(tmp_path, "b", "JKT", 2), "JKT")
+    f = tmp_path / "budi.csv"
+    f.write_text(BUDI, encoding="utf-8")
+    assert loket(a, "participants", "import", str(f)).returncode == 0
+    assert sync(a)["ok"] and sync(b)["ok"]
+    return a, b
+
+
+def test_different_fields_are_merged(server, tmp_path):
+    a, b = two_counters(server, tmp_path)
+    edit(a, phone="+6281111111111")
+    edit(b, email="budi@contoh.id")
+    assert sync(a)["ok"]
+    report = sync(b)
+    assert report["ok"] and report["conflicts"] == []
+    assert sync(a)["ok"]
+    for home in (a, b):
+        assert field(home, "phone") == "+6281111111111"
+        assert field(home, "email") == "budi@contoh.id"
+    assert snapshot(a) == snapshot(b)
+
+
+def test_same_field_goes_to_a_supervisor_and_nothing_is_lost(server, tmp_path):
+    a, b = two_counters(server, tmp_path)
+    edit(a, phone="+6281111111111")
+    edit(b, phone="+6282222222222")
+    assert sync(a)["ok"]
+    report = sync(b)
+    assert [c["reason"] for c in report["conflicts"]] == ["phone"]
+    assert sync(a)["ok"]
+    assert field(a, "phone") == field(b, "phone") == "+6281111111111"  # converged
+
+    listed = json.loads(loket(b, "sync", "conflicts", "--json").stdout)["conflicts"]
+    assert [(c["field"], c["server_value"], c["device_value"]) for c in listed] == [
+        ("phone", "+6281111111111", "+6282222222222")
+    ]  # B's value is kept, side by side
+
+    refused = loket(
+        b,
+        "sync",
+        "resolve",
+        str(listed[0]["id"]),
+        "--keep",
+        "device",
+        "--supervisor",
+        "admin",
+        "--password-stdin",
+        stdin=PASSWORD + "\n",
+    )
+    assert refused.returncode == 1 and "tidak berwenang" in refused.stderr  # admin != spv
+    assert (
+        loket(
+            a,
+            "staff",
+            "add",
+            "spv.rina",
+            "--name",
+            "Rina",
+            "--role",
+            "supervisor",
+            "--password-stdin",
+            stdin="Sementara1\n",
+        ).returncode
+        == 0
+    )
+    assert sync(a)["ok"] and sync(b)["ok"]  # the supervisor account reaches counter B
+    out = loket(
+        b,
+        "sync",
+        "resolve",
+        str(listed[0]["id"]),
+        "--keep",
+        "device",
+        "--supervisor",
+        "spv.rina",
+        "--password-stdin",
+        stdin="Sementara1\n",
+    )
+    assert out.returncode == 0, out.stderr
+    assert sync(a)["ok"] and sync(b)["ok"]
+    assert field(a, "phone") == field(b, "phone") == "+6282222222222"
+    assert json.loads(loket(a, "sync", "conflicts", "--json").stdout)["conflicts"] == []
+
+
+def test_nik_change_always_needs_a_supervisor(server, tmp_path):
+    a, b = two_counters(server, tmp_path)
+    edit(b, nik="3171011708900009")
+    report = sync(b)
+    assert [c["reason"] for c in report["conflicts"]] == ["nik"]
+    assert field(b, "nik") == "3171011708900001"  # unchanged until a supervisor decides
+
+
+def test_same_nik_at_two_offices_is_flagged_at_both(server, tmp_path):
+    jkt = enrolled(server, make_office(tmp_path, "jkt", "JKT", 1), "JKT")
+    btn = enrolled(server, make_office(tmp_path, "btn", "BTN", 1), "BTN")
+    for home in (jkt, btn):
+        f = home / "budi.csv"
+        f.write_text(BUDI, encoding="utf-8")
+        assert loket(home, "participants", "import", str(f)).returncode == 0
+        assert sync(home)["ok"]
+    for home in (jkt, btn):
+        flags = json.loads(loket(home, "sync", "duplicates", "--json").stdout)["duplicates"]
+        assert len(flags) == 1 and flags[0]["nik_masked"] == "3171********0001"
+        assert {flags[0]["a"]["office"], flags[0]["b"]["office"]} == {"JKT", "BTN"}
