@@ -128,7 +128,7 @@ def test_same_field_goes_to_a_supervisor_and_nothing_is_lost(server, tmp_path):
 
 
 def test_nik_change_always_needs_a_supervisor(server, tmp_path):
-    a, b = two_counters(server, tmp_path)
+    _a, b = two_counters(server, tmp_path)
     edit(b, nik="3171011708900009")
     report = sync(b)
     assert [c["reason"] for c in report["conflicts"]] == ["nik"]
