@@ -251,6 +251,7 @@ def add_demo_participants(uow: UnitOfWork, rng: random.Random, per_office: int =
             verdict = eligibility.evaluate(facts_from(checked.values, today, True), rules)
             participant = add_participant(uow, checked.values, verdict, "vokasi_2019", "2026-01")
             participant.office_code = office
+            uow.audit("participant.register", "participant", participant.id, demo=True)
             if rng.random() < 0.25:
                 participant.status = rng.choice(
                     ["verified", "in_training", "completed", "employed"]

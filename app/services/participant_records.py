@@ -108,10 +108,16 @@ def history(session: Session, participant_id: str) -> list[HistoryEntry]:
         .where(AuditEvent.entity == "participant", AuditEvent.entity_id == participant_id)
         .order_by(AuditEvent.at, AuditEvent.seq)
     )
-    return [
-        HistoryEntry(e.at, e.actor, e.action, json.loads(e.detail).get("changes", {}))
-        for e in events
-    ]
+    entries = []
+    for e in events:
+        detail = json.loads(e.detail)
+        changes = detail.pop("changes", {})
+        entries.append(
+            HistoryEntry(
+                e.at, e.actor, e.action, changes if isinstance(changes, dict) else {}, detail
+            )
+        )
+    return entries
 
 
 def reveal(db: Database, actor: Actor, participant_id: str, field: str) -> str:
@@ -123,6 +129,78 @@ def reveal(db: Database, actor: Actor, participant_id: str, field: str) -> str:
         p = load_participant(uow.session, participant_id)
         uow.audit("participant.reveal", "participant", p.id, field=field)
         return str(getattr(p, field) or "")
+
+
+def values_for_edit(db: Database, actor: Actor, participant_id: str) -> dict[str, str]:
+    """The record as form text (full NIK and account included), for the edit form.
+
+    Opening a record for editing shows personal data in full, so it is one audit event.
+    """
+    require(db, actor, Permission.PARTICIPANT_EDIT)
+    with unit_of_work(db, actor) as uow:
+        p = load_participant(uow.session, participant_id)
+        uow.audit("participant.open_for_edit", "participant", p.id)
+        consent = uow.session.scalars(
+            select(Consent).where(Consent.participant_id == p.id, Consent.withdrawn_at.is_(None))
+        ).first()
+        return form_values(p, consent is not None)
+
+
+def form_values(p: Participant, consent: bool) -> dict[str, str]:
+    def d(value: Any) -> str:
+        return value.strftime("%d/%m/%Y") if value else ""
+
+    def yn(value: bool | None) -> str:
+        return "" if value is None else ("Y" if value else "T")
+
+    return {
+        "nik": p.nik,
+        "nama": p.full_name,
+        "tempat_lahir": p.birth_place or "",
+        "tanggal_lahir": d(p.birth_date),
+        "jenis_kelamin": p.sex,
+        "telepon": p.phone or "",
+        "whatsapp": yn(p.whatsapp),
+        "email": p.email or "",
+        "kpj": p.kpj or "",
+        "alamat": p.ktp_address or "",
+        "kode_wilayah": p.region_code or "",
+        "alamat_domisili": p.domicile_address or "",
+        "pendidikan": p.education or "",
+        "perusahaan_terakhir": p.last_employer or "",
+        "npp": p.npp or "",
+        "jabatan": p.job_title or "",
+        "jenis_kontrak": p.contract_type or "",
+        "akhir_kontrak": d(p.contract_end),
+        "mulai_kerja": d(p.work_start),
+        "tanggal_phk": d(p.phk_date),
+        "alasan_phk": p.phk_reason or "",
+        "upah_terakhir": "" if p.last_wage is None else str(p.last_wage),
+        "jht_diklaim": yn(p.jht_claimed),
+        "tanggal_klaim_jht": d(p.jht_claimed_on),
+        "pilihan_pelatihan_1": p.training_choice_1 or "",
+        "pilihan_pelatihan_2": p.training_choice_2 or "",
+        "bank": p.bank_name or "",
+        "nomor_rekening": p.bank_account or "",
+        "nama_pemilik_rekening": p.bank_account_holder or "",
+        "persetujuan": yn(consent),
+    }
+
+
+def record_consent(db: Database, actor: Actor, participant_id: str, notice_version: str) -> None:
+    """Consent given after registration (the notice read out at a later visit)."""
+    require(db, actor, Permission.PARTICIPANT_EDIT)
+    with unit_of_work(db, actor) as uow:
+        p = load_participant(uow.session, participant_id)
+        uow.session.add(
+            Consent(
+                participant_id=p.id,
+                notice_version=notice_version,
+                given_at=uow.now,
+                recorded_by=actor.username,
+            )
+        )
+        uow.audit("participant.consent", "participant", p.id, notice_version=notice_version)
 
 
 def update(

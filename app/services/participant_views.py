@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from app.domain.nik import mask_nik
@@ -80,6 +80,7 @@ class HistoryEntry:
     actor: str
     action: str
     changes: dict[str, list[object]]
+    detail: dict[str, object] = field(default_factory=dict)  # the rest of the audit detail
 
 
 @dataclass(frozen=True)

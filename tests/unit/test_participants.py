@@ -166,3 +166,24 @@ def test_counter_cannot_import(office, admin):
     eko = login(office, "loket.eko", "sementara1").actor
     with pytest.raises(PermissionDenied):
         require(office, eko, Permission.PARTICIPANT_IMPORT)
+
+
+def test_values_for_edit_round_trip_and_are_audited(office, admin):
+    raw = {**BUDI, "persetujuan": "Y"}
+    pid = register(office, admin, raw).saved.id
+    values = records.values_for_edit(office, admin, pid)
+    assert values["nik"] == "3171011708900001" and values["nomor_rekening"] == "0123456789012"
+    assert values["tanggal_lahir"] == "17/08/1990" and values["persetujuan"] == "Y"
+    assert records.update(office, admin, pid, values) == []  # unchanged form saves cleanly
+    assert count_rows(office.path, "audit_event", "action='participant.open_for_edit'") == 1
+
+
+def test_consent_after_registration_and_history_detail(office, admin):
+    pid = register(office, admin, {**BUDI, "persetujuan": ""}, confirm_warnings=True).saved.id
+    assert records.detail(office, pid).consent_version is None
+    records.record_consent(office, admin, pid, "2026-01")
+    records.reveal(office, admin, pid, "bank_account")
+    detail = records.detail(office, pid)
+    assert detail.consent_version == "2026-01"
+    reveal = next(h for h in detail.history if h.action == "participant.reveal")
+    assert reveal.detail == {"field": "bank_account"}
