@@ -2,28 +2,77 @@
 
 Names go through the FTS5 index (`participant_fts`): every word typed is a prefix, matched
 against the name as written and against its folded key (so "muh" finds Muhammad and
-Mochammad). Digits go to the NIK, KPJ and phone B-tree indexes as prefixes. Pages are plain
-LIMIT/OFFSET so the window's lazy model can fetch as the list scrolls.
+Mochammad). Digits go to the NIK, KPJ and phone B-tree indexes as prefixes, written as ranges
+(`nik >= '3205' AND nik < '3206'`), which SQLite serves from the index (a LIKE pattern built
+from a parameter it would not: it read the whole table). Pages are plain LIMIT/OFFSET so the
+window's lazy model can fetch as the list scrolls.
+
+Speed at a million participants (bench/participants.py, docs/benchmarks.md):
+
+- No text: a page walks a partial index of live rows in the list's order (migration 0004),
+  so it reads its own rows and no others; the count of all participants is the table's
+  count minus the tombstones. Names sort by `name_key`: case, titles and the spellings of
+  Muhammad do not move a name (an import in capitals sorts among the rest).
+- Text: two letters match a hundred thousand people, and fetching all of them to sort them
+  takes a third of a second. So a text looks at its newest MATCH_CAP (2,000) matches only,
+  then filters and sorts those. That is exact whenever the text matches at most 2,000
+  participants (at a million: 9 in 10 two-word texts, any NIK prefix of six digits or more);
+  beyond that (a single short word, mostly) the list holds the newest 2,000 matches in the
+  chosen order, which a clerk narrows by typing on. `count()` counts what `search()` pages
+  through, so for a text it is at most MATCH_CAP; `truncated()` tells the list there were
+  more, so it can ask for more letters instead of showing a total it does not have.
+- Filters given with a text cannot use their indexes (`_column`), so the matches drive.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Select, func, or_, select, text
+from sqlalchemy import ColumnElement, TextClause, func, literal_column, or_, select, text
 
 from app.db import Database
 from app.domain.names import name_key
+from app.domain.nik import mask_nik
 from app.models import Participant
-from app.services.participant_views import ParticipantRow, row_of
+from app.services.participant_views import ParticipantRow
 
-SORTS = {
-    "name": Participant.full_name,
-    "registered": Participant.registered_at,
-    "birth_date": Participant.birth_date,
-    "status": Participant.status,
+MATCH_CAP = 2000
+
+# What a list row shows (ParticipantRow; participant_views.row_of makes one from an ORM object)
+_ROW_COLUMNS = (
+    Participant.id,
+    Participant.full_name,
+    Participant.nik,
+    Participant.birth_date,
+    Participant.sex,
+    Participant.phone,
+    Participant.kpj,
+    Participant.office_code,
+    Participant.region_code,
+    Participant.status,
+    Participant.training_choice_1,
+    Participant.eligibility_status,
+    Participant.registered_at,
+)
+
+SORTS: dict[str, tuple[Any, ...]] = {
+    "name": (Participant.name_key, Participant.id),
+    "registered": (Participant.registered_at, Participant.id),
+    "birth_date": (Participant.birth_date, Participant.id),
+    "status": (Participant.status, Participant.name_key, Participant.id),
 }
+
+_NUMBER_MATCHES = (
+    "SELECT rowid FROM participant WHERE nik >= :digits AND nik < :digits_end "
+    "OR kpj >= :digits AND kpj < :digits_end OR phone >= :phone AND phone < :phone_end "
+    "ORDER BY +rowid DESC LIMIT :cap"  # "+": sort what the three indexes found, never scan
+)
+_NAME_MATCHES = (
+    "SELECT rowid FROM participant_fts WHERE participant_fts MATCH :fts "
+    "ORDER BY rowid DESC LIMIT :cap"
+)
 
 
 @dataclass(frozen=True)
@@ -51,55 +100,122 @@ def _fts_expression(words: list[str]) -> str:
     return " AND ".join(parts)
 
 
-def _filtered(query: ParticipantQuery) -> Select[Participant]:
-    stmt = select(Participant).where(Participant.deleted_at.is_(None))
-    raw = query.text.strip()
+def _after(prefix: str) -> str:
+    """The first text past every text that starts with `prefix` (the end of a range)."""
+    return prefix[:-1] + chr(ord(prefix[-1]) + 1)
+
+
+def _matches(raw: str) -> tuple[str, dict[str, str]] | None:
+    """SQL of the rowids of the newest `:cap` participants the typed text matches, with its
+    parameters (all but `cap`), or None when the text asks for nothing."""
+    raw = raw.strip()
     digits = re.sub(r"[\s\-.()+]", "", raw)
     if digits.isdigit() and len(digits) >= 3:
         phone = "+62" + digits[1:] if digits.startswith("0") else "+" + digits
-        stmt = stmt.where(
-            or_(
-                Participant.nik.startswith(digits, autoescape=True),
-                Participant.kpj.startswith(digits, autoescape=True),
-                Participant.phone.startswith(phone, autoescape=True),
-            )
-        )
-    elif raw:
-        expression = _fts_expression(raw.split())
-        if expression:
-            stmt = stmt.where(
-                text(
-                    "participant.rowid IN (SELECT rowid FROM participant_fts "
-                    "WHERE participant_fts MATCH :fts)"
-                ).bindparams(fts=expression)
-            )
+        return _NUMBER_MATCHES, {
+            "digits": digits,
+            "digits_end": _after(digits),
+            "phone": phone,
+            "phone_end": _after(phone),
+        }
+    expression = _fts_expression(raw.split()) if raw else ""
+    if expression:
+        return _NAME_MATCHES, {"fts": expression}
+    return None
+
+
+def _column(name: str, indexable: bool) -> ColumnElement[Any]:
+    """participant.<name>, or `+participant.<name>`, which SQLite will not look up in an
+    index. With a text, its matches (at most MATCH_CAP) must drive the query: an index on a
+    filter would lead SQLite astray, walking every registered participant in name order to
+    find the thousand called Budi."""
+    column = Participant.__table__.c[name]
+    return column if indexable else literal_column(f"+participant.{name}", column.type)
+
+
+def _conditions(query: ParticipantQuery) -> list[ColumnElement[bool] | TextClause]:
+    conditions: list[ColumnElement[bool] | TextClause] = [Participant.deleted_at.is_(None)]
+    matches = _matches(query.text)
+    if matches is not None:
+        sql, params = matches
+        conditions.append(text(f"participant.rowid IN ({sql})").bindparams(**params, cap=MATCH_CAP))
+    indexable = matches is None
     if query.status:
-        stmt = stmt.where(Participant.status == query.status)
+        conditions.append(_column("status", indexable) == query.status)
     if query.office_code:
-        stmt = stmt.where(Participant.office_code == query.office_code)
+        conditions.append(_column("office_code", indexable) == query.office_code)
     if query.region_prefix:
-        stmt = stmt.where(Participant.region_code.startswith(query.region_prefix, autoescape=True))
+        region = _column("region_code", indexable)
+        conditions += [region >= query.region_prefix, region < _after(query.region_prefix)]
     if query.training_choice:
-        stmt = stmt.where(
+        conditions.append(
             or_(
-                Participant.training_choice_1 == query.training_choice,
-                Participant.training_choice_2 == query.training_choice,
+                _column("training_choice_1", indexable) == query.training_choice,
+                _column("training_choice_2", indexable) == query.training_choice,
             )
         )
-    return stmt
+    return conditions
 
 
 def search(
     db: Database, query: ParticipantQuery, *, offset: int = 0, limit: int = 100
 ) -> list[ParticipantRow]:
-    column = SORTS.get(query.sort, Participant.full_name)
-    order = (column.desc(), Participant.id.desc()) if query.descending else (column, Participant.id)
-    stmt = _filtered(query).order_by(*order).offset(offset).limit(limit)
+    """One page of the list. Reads only the columns a row shows (as plain rows, not ORM
+    objects: a third of the time for a page of 200)."""
+    columns = SORTS.get(query.sort, SORTS["name"])
+    order = [c.desc() for c in columns] if query.descending else list(columns)
+    stmt = (
+        select(*_ROW_COLUMNS)
+        .where(*_conditions(query))
+        .order_by(*order)
+        .offset(offset)
+        .limit(limit)
+    )
     with db.read() as session:
-        return [row_of(p) for p in session.scalars(stmt)]
+        return [_row(r) for r in session.execute(stmt)]
+
+
+def _row(r: Any) -> ParticipantRow:  # a Row of _ROW_COLUMNS
+    return ParticipantRow(
+        r.id,
+        r.full_name,
+        mask_nik(r.nik),
+        r.birth_date,
+        r.sex,
+        r.phone,
+        r.kpj,
+        r.office_code,
+        r.region_code,
+        r.status,
+        r.training_choice_1,
+        r.eligibility_status,
+        r.registered_at,
+    )
 
 
 def count(db: Database, query: ParticipantQuery) -> int:
-    stmt = select(func.count()).select_from(_filtered(query).subquery())
+    """How many rows `search` pages through: for a text, at most MATCH_CAP (see above)."""
     with db.read() as session:
+        conditions = _conditions(query)
+        if len(conditions) == 1:  # everyone: the table's count (fast) less the tombstones
+            total = session.scalar(select(func.count()).select_from(Participant)) or 0
+            gone = session.scalar(
+                select(func.count())
+                .select_from(Participant)
+                .where(Participant.deleted_at.is_not(None))
+            )
+            return int(total) - int(gone or 0)
+        stmt = select(func.count()).select_from(Participant).where(*conditions)
         return int(session.scalar(stmt) or 0)
+
+
+def truncated(db: Database, query: ParticipantQuery) -> bool:
+    """True when the text matches more than MATCH_CAP participants (tombstones included),
+    so `search` and `count` see only the newest MATCH_CAP of them."""
+    matches = _matches(query.text)
+    if matches is None:
+        return False
+    sql, params = matches
+    stmt = text(f"SELECT count(*) FROM ({sql})").bindparams(**params, cap=MATCH_CAP + 1)
+    with db.read() as session:
+        return int(session.scalar(stmt) or 0) > MATCH_CAP
