@@ -30,6 +30,7 @@ from app.ui.dialogs.lock import LockDialog
 from app.ui.idle import IdleWatcher
 from app.ui.messages import report, show_info
 from app.ui.pages.home import HomePage
+from app.ui.pages.participants import ParticipantsPage
 from app.ui.pages.settings import SettingsPage
 from app.ui.tasks import run_task
 from app.ui.widgets import demo_banner
@@ -77,10 +78,12 @@ class MainWindow(QMainWindow):
         self.screens.addWidget(self._lock_cover())
         self.pages = QStackedWidget()
         self.home = HomePage(ctx, actor)
+        self.participants = ParticipantsPage(ctx, actor)
         self.settings = SettingsPage(ctx, actor)
         body.addWidget(self._sidebar())
         body.addWidget(self.pages, 1)
         self.pages.addWidget(self.home)
+        self.pages.addWidget(self.participants)
         self.pages.addWidget(self.settings)
         self.nav.setCurrentRow(0)
         self.setCentralWidget(central)
@@ -95,6 +98,8 @@ class MainWindow(QMainWindow):
         lock.setShortcut(QKeySequence("Ctrl+L"))
         lock.triggered.connect(self.lock_now)
         self.addAction(lock)
+        self.participants.show_requested.connect(self.open_participants)
+        self.participants.offer_draft()  # an intake left unfinished (crash, power cut)
 
     def _sidebar(self) -> QFrame:
         bar = QFrame()
@@ -112,7 +117,7 @@ class MainWindow(QMainWindow):
         column.addSpacing(14)
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
-        self.nav.addItems([self.tr("Home"), self.tr("Settings")])
+        self.nav.addItems([self.tr("Home"), self.tr("Participants"), self.tr("Settings")])
         self.nav.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.nav.currentRowChanged.connect(self.show_page)
         column.addWidget(self.nav, 1)
@@ -170,8 +175,12 @@ class MainWindow(QMainWindow):
     def show_page(self, row: int) -> None:
         self.pages.setCurrentIndex(row)
 
+    def open_participants(self) -> ParticipantsPage:
+        self.nav.setCurrentRow(self.pages.indexOf(self.participants))
+        return self.participants
+
     def open_settings(self, staff_tab: bool = False) -> SettingsPage:
-        self.nav.setCurrentRow(1)
+        self.nav.setCurrentRow(self.pages.indexOf(self.settings))
         if staff_tab:
             self.settings.show_staff()
         return self.settings
@@ -222,6 +231,7 @@ class MainWindow(QMainWindow):
             return
         self._signing_out = True
         self.idle.stop()
+        self.participants.flush()
         self._audit(lambda db: auth.record_logout(db, self.actor))
         self.signed_out.emit()
 
@@ -230,6 +240,7 @@ class MainWindow(QMainWindow):
         self.idle.stop()
         if not self._signing_out:
             self._signing_out = True
+            self.participants.flush()
             self._audit(lambda db: auth.record_logout(db, self.actor))
         super().closeEvent(event)
 

@@ -11,6 +11,7 @@ the `Qt` namespace costs about 20 ms, which the first window must not pay (see a
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -91,13 +92,58 @@ def show_info(parent: QWidget | None, title: str, text: str) -> QMessageBox:
     return _box(parent, QMessageBox.Icon.Information, title, text)
 
 
-def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
+def ask(
+    parent: QWidget | None,
+    title: str,
+    text: str,
+    yes: str,
+    no: str,
+    on_yes: Callable[[], None],
+    on_no: Callable[[], None] | None = None,
+) -> QMessageBox:
+    """A question with two answers; `on_yes` or `on_no` runs once the user answers (the
+    box does not block, like the others). Escape or closing the box counts as `no`."""
+    from PySide6.QtWidgets import QMessageBox, QPushButton
+
+    roles = QMessageBox.ButtonRole
+    box = _box(
+        parent,
+        QMessageBox.Icon.Question,
+        title,
+        text,
+        [(yes, roles.AcceptRole), (no, roles.RejectRole)],
+    )
+    yes_button = next(b for b in box.buttons() if box.buttonRole(b) == roles.AcceptRole)
+    no_button = next(b for b in box.buttons() if box.buttonRole(b) == roles.RejectRole)
+    if isinstance(yes_button, QPushButton):
+        box.setDefaultButton(yes_button)
+    box.setEscapeButton(no_button)
+
+    def answered(button: object) -> None:
+        if button is yes_button:
+            on_yes()
+        elif on_no is not None:
+            on_no()
+
+    box.buttonClicked.connect(answered)
+    return box
+
+
+def _box(
+    parent: QWidget | None,
+    icon: QMessageBox.Icon,
+    title: str,
+    text: str,
+    buttons: list[tuple[str, QMessageBox.ButtonRole]] | None = None,
+) -> QMessageBox:
     from PySide6.QtCore import Qt
     from PySide6.QtWidgets import QMessageBox
 
     box = QMessageBox(icon, title, text, QMessageBox.StandardButton.NoButton, parent)
     box.setObjectName("messageBox")
-    box.addButton(QCoreApplication.translate("messages", "OK"), QMessageBox.ButtonRole.AcceptRole)
+    ok = [(QCoreApplication.translate("messages", "OK"), QMessageBox.ButtonRole.AcceptRole)]
+    for label, role in buttons or ok:
+        box.addButton(label, role)
     box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     modal = Qt.WindowModality.WindowModal if parent else Qt.WindowModality.ApplicationModal
     box.setWindowModality(modal)

@@ -80,7 +80,8 @@ def _temporary_home() -> Iterator[Path]:
 
 
 def render_all(out_dir: Path, lang: str = "id") -> list[Path]:
-    """Write setup, login, home, settings, staff, change_password and lock PNGs to out_dir."""
+    """Write setup, login, home, settings, staff, the participant screens (list, intake,
+    detail, history, import), change_password and lock PNGs to out_dir."""
     _choose_platform()
     app = ensure_application([])
     style.apply(app)
@@ -144,6 +145,9 @@ def _render(ctx: AppContext, save: Save) -> None:
         if window.settings.staff is not None:
             window.settings.staff.table.selectRow(1)
         save(window, "staff", None)
+        from app.ui.screenshots_participants import render_participants
+
+        render_participants(ctx, window, signed.actor, save)
         window.nav.setCurrentRow(0)
         dialog = window.change_password()
         save(dialog, "change_password", window)

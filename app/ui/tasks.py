@@ -86,22 +86,33 @@ def run_task(
     on_error: Callable[[BaseException], None] | None = None,
     on_progress: Callable[[int, int], None] | None = None,
     write: bool = False,
+    owner: QObject | None = None,
 ) -> Task:
     """Start `fn(progress, is_cancelled)` on a pool thread and return its handle.
 
     `on_done`, `on_error` and `on_progress` run in the UI thread. Without `on_error`, a
-    failure is logged and re-raised in the UI thread, so the crash dialog shows it.
+    failure is logged and re-raised in the UI thread, so the crash dialog shows it. With
+    an `owner` (the widget that asked), the answer is dropped once that widget is gone
+    (the clerk left the screen meanwhile); a failure is then only logged.
     """
     task = Task(fn)
     _live.add(task)
 
+    def gone() -> bool:
+        from shiboken6 import isValid
+
+        return owner is not None and not isValid(owner)
+
     def finished(result: object) -> None:
         _live.discard(task)
-        if on_done is not None:
+        if on_done is not None and not gone():
             on_done(result)
 
     def failed(exc: BaseException) -> None:
         _live.discard(task)
+        if gone():
+            log.warning("task of a closed window failed: %r", exc)
+            return
         if on_error is None:
             raise exc
         on_error(exc)
@@ -109,7 +120,9 @@ def run_task(
     task.signals.finished.connect(finished)
     task.signals.failed.connect(failed)
     if on_progress is not None:
-        task.signals.progress.connect(on_progress)
+        task.signals.progress.connect(
+            lambda done, total: None if gone() else on_progress(done, total)
+        )
     (writer_pool() if write else QThreadPool.globalInstance()).start(task)
     return task
 

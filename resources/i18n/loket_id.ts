@@ -64,6 +64,56 @@
     </message>
 </context>
 <context>
+    <name>DocumentPicker</name>
+    <message>
+        <source>Choose file…</source>
+        <translation>Pilih berkas…</translation>
+    </message>
+    <message>
+        <source>Remove from list</source>
+        <translation>Hapus dari daftar</translation>
+    </message>
+    <message>
+        <source>Choose a scan</source>
+        <translation>Pilih hasil pindaian</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesDialog</name>
+    <message>
+        <source>Possibly registered already</source>
+        <translation>Mungkin sudah terdaftar</translation>
+    </message>
+    <message>
+        <source>These records look like the person you are registering. Compare them with the KTP. If it is the same person, open the existing record instead.</source>
+        <translation>Data berikut mirip dengan orang yang sedang didaftarkan. Bandingkan dengan KTP. Jika orangnya sama, buka data yang ada saja.</translation>
+    </message>
+    <message>
+        <source>Being registered</source>
+        <translation>Sedang didaftarkan</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Kantor</translation>
+    </message>
+    <message>
+        <source>Checked: this is a different person</source>
+        <translation>Sudah saya periksa, ini orang yang berbeda</translation>
+    </message>
+    <message>
+        <source>Open this record</source>
+        <translation>Buka data ini</translation>
+    </message>
+    <message>
+        <source>Back to the form</source>
+        <translation>Kembali ke formulir</translation>
+    </message>
+    <message>
+        <source>Save as a new person</source>
+        <translation>Simpan sebagai orang baru</translation>
+    </message>
+</context>
+<context>
     <name>FormDialog</name>
     <message>
         <source>At least {n} characters, with letters and digits.</source>
@@ -139,6 +189,465 @@
     <message>
         <source>Good evening, {name}</source>
         <translation>Selamat malam, {name}</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import participants</source>
+        <translation>Impor peserta</translation>
+    </message>
+    <message>
+        <source>CSV (comma or semicolon) or XLSX with one header row. Check the column mapping, then Check: nothing is written until you press Import, and then all rows go in together or none.</source>
+        <translation>CSV (koma atau titik koma) atau XLSX dengan satu baris judul. Periksa pemetaan kolom, lalu tekan Periksa: belum ada data yang ditulis sampai Anda menekan Impor, dan saat itu semua baris masuk sekaligus atau tidak sama sekali.</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>Pilih berkas…</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>Belum ada berkas dipilih</translation>
+    </message>
+    <message>
+        <source>Skip rows with errors</source>
+        <translation>Lewati baris yang salah</translation>
+    </message>
+    <message>
+        <source>Save report…</source>
+        <translation>Simpan laporan…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Periksa</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Impor</translation>
+    </message>
+    <message>
+        <source>Cancel import</source>
+        <translation>Batalkan impor</translation>
+    </message>
+    <message>
+        <source>Choose a file</source>
+        <translation>Pilih berkas</translation>
+    </message>
+    <message>
+        <source>{n} data rows. Check the column mapping, then Check.</source>
+        <translation>{n} baris data. Periksa pemetaan kolom, lalu tekan Periksa.</translation>
+    </message>
+    <message>
+        <source>{total} rows: {ok} OK, {warnings} with warnings, {errors} with errors.</source>
+        <translation>{total} baris: {ok} baik, {warnings} dengan peringatan, {errors} salah.</translation>
+    </message>
+    <message>
+        <source>Check only: nothing written.</source>
+        <translation>Hanya pemeriksaan: belum ada data yang ditulis.</translation>
+    </message>
+    <message>
+        <source>{n} participants imported.</source>
+        <translation>{n} peserta berhasil diimpor.</translation>
+    </message>
+    <message>
+        <source>Nothing imported: fix the rows with errors or skip them.</source>
+        <translation>Tidak ada yang diimpor: perbaiki baris yang salah atau lewati.</translation>
+    </message>
+    <message>
+        <source>Save report</source>
+        <translation>Simpan laporan</translation>
+    </message>
+    <message>
+        <source>(ignore)</source>
+        <translation>(abaikan)</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>Kolom</translation>
+    </message>
+    <message>
+        <source>Row</source>
+        <translation>Baris</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Message</source>
+        <translation>Keterangan</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>Baik</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>Peringatan</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>Salah</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeLabels</name>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>Name as on the KTP</source>
+        <translation>Nama sesuai KTP</translation>
+    </message>
+    <message>
+        <source>Place of birth</source>
+        <translation>Tempat lahir</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Tanggal lahir</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>Jenis kelamin</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>Pendidikan</translation>
+    </message>
+    <message>
+        <source>KTP address</source>
+        <translation>Alamat KTP</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Wilayah</translation>
+    </message>
+    <message>
+        <source>Domicile address</source>
+        <translation>Alamat domisili</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telepon</translation>
+    </message>
+    <message>
+        <source>WhatsApp</source>
+        <translation>WhatsApp</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>KPJ (membership number)</source>
+        <translation>KPJ (nomor kepesertaan)</translation>
+    </message>
+    <message>
+        <source>Last employer</source>
+        <translation>Perusahaan terakhir</translation>
+    </message>
+    <message>
+        <source>Employer NPP</source>
+        <translation>NPP perusahaan</translation>
+    </message>
+    <message>
+        <source>Job title</source>
+        <translation>Jabatan</translation>
+    </message>
+    <message>
+        <source>Contract type</source>
+        <translation>Jenis kontrak</translation>
+    </message>
+    <message>
+        <source>Contract end</source>
+        <translation>Akhir kontrak</translation>
+    </message>
+    <message>
+        <source>Work start date</source>
+        <translation>Mulai bekerja</translation>
+    </message>
+    <message>
+        <source>PHK date</source>
+        <translation>Tanggal PHK</translation>
+    </message>
+    <message>
+        <source>PHK reason</source>
+        <translation>Alasan PHK</translation>
+    </message>
+    <message>
+        <source>Last reported wage</source>
+        <translation>Upah terakhir dilaporkan</translation>
+    </message>
+    <message>
+        <source>JHT already claimed</source>
+        <translation>JHT sudah dicairkan</translation>
+    </message>
+    <message>
+        <source>JHT claim date</source>
+        <translation>Tanggal pencairan JHT</translation>
+    </message>
+    <message>
+        <source>Training choice 1</source>
+        <translation>Pilihan pelatihan 1</translation>
+    </message>
+    <message>
+        <source>Training choice 2</source>
+        <translation>Pilihan pelatihan 2</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>Bank</translation>
+    </message>
+    <message>
+        <source>Account number</source>
+        <translation>Nomor rekening</translation>
+    </message>
+    <message>
+        <source>Account holder</source>
+        <translation>Nama pemilik rekening</translation>
+    </message>
+    <message>
+        <source>Personal-data consent</source>
+        <translation>Persetujuan data pribadi</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>IntakePanel</name>
+    <message>
+        <source>Same NIK</source>
+        <translation>NIK sama</translation>
+    </message>
+    <message>
+        <source>Same KPJ</source>
+        <translation>KPJ sama</translation>
+    </message>
+    <message>
+        <source>Similar name, same birth date</source>
+        <translation>Nama mirip, tanggal lahir sama</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeSections</name>
+    <message>
+        <source>Identity</source>
+        <translation>Identitas</translation>
+    </message>
+    <message>
+        <source>16 digits, as on the KTP</source>
+        <translation>16 angka, sesuai KTP</translation>
+    </message>
+    <message>
+        <source>exactly as written on the KTP</source>
+        <translation>persis seperti tertulis di KTP</translation>
+    </message>
+    <message>
+        <source>Place, date of birth</source>
+        <translation>Tempat, tanggal lahir</translation>
+    </message>
+    <message>
+        <source>Male (L)</source>
+        <translation>Laki-laki (L)</translation>
+    </message>
+    <message>
+        <source>Female (P)</source>
+        <translation>Perempuan (P)</translation>
+    </message>
+    <message>
+        <source>Last education</source>
+        <translation>Pendidikan terakhir</translation>
+    </message>
+    <message>
+        <source>Address and contact</source>
+        <translation>Alamat dan kontak</translation>
+    </message>
+    <message>
+        <source>street, RT/RW, village</source>
+        <translation>jalan, RT/RW, kelurahan/desa</translation>
+    </message>
+    <message>
+        <source>Region (KTP)</source>
+        <translation>Wilayah (KTP)</translation>
+    </message>
+    <message>
+        <source>leave empty when the same as the KTP</source>
+        <translation>kosongkan jika sama dengan KTP</translation>
+    </message>
+    <message>
+        <source>e.g. 0812 3456 7890</source>
+        <translation>mis. 0812 3456 7890</translation>
+    </message>
+    <message>
+        <source>Uses WhatsApp</source>
+        <translation>Memakai WhatsApp</translation>
+    </message>
+    <message>
+        <source>Work and PHK</source>
+        <translation>Pekerjaan dan PHK</translation>
+    </message>
+    <message>
+        <source>11 digits</source>
+        <translation>11 angka</translation>
+    </message>
+    <message>
+        <source>NPP</source>
+        <translation>NPP</translation>
+    </message>
+    <message>
+        <source>Contract (PKWT: fixed term)</source>
+        <translation>Kontrak (PKWT: waktu tertentu)</translation>
+    </message>
+    <message>
+        <source>contract end</source>
+        <translation>akhir kontrak</translation>
+    </message>
+    <message>
+        <source>Work start, PHK date</source>
+        <translation>Mulai kerja, tanggal PHK</translation>
+    </message>
+    <message>
+        <source>work start</source>
+        <translation>mulai kerja</translation>
+    </message>
+    <message>
+        <source>PHK date</source>
+        <translation>tanggal PHK</translation>
+    </message>
+    <message>
+        <source>rupiah per month, e.g. 5.200.000</source>
+        <translation>rupiah per bulan, mis. 5.200.000</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>Belum</translation>
+    </message>
+    <message>
+        <source>Already claimed</source>
+        <translation>Sudah dicairkan</translation>
+    </message>
+    <message>
+        <source>JHT claimed, when</source>
+        <translation>JHT dicairkan, kapan</translation>
+    </message>
+    <message>
+        <source>Bank account</source>
+        <translation>Rekening</translation>
+    </message>
+    <message>
+        <source>must be the participant; a different name is warned</source>
+        <translation>harus atas nama peserta; nama berbeda akan diperingatkan</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Pelatihan</translation>
+    </message>
+    <message>
+        <source>e.g. Welder, Hospitality</source>
+        <translation>mis. Juru las, Perhotelan</translation>
+    </message>
+    <message>
+        <source>First choice</source>
+        <translation>Pilihan pertama</translation>
+    </message>
+    <message>
+        <source>Second choice</source>
+        <translation>Pilihan kedua</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>Dokumen</translation>
+    </message>
+    <message>
+        <source>Scans (KTP, PHK letter, KPJ card…) are copied into the program&apos;s data folder with their SHA-256 fingerprint when the form is saved.</source>
+        <translation>Hasil pindaian (KTP, surat PHK, kartu KPJ…) disalin ke folder data program beserta sidik SHA-256-nya saat formulir disimpan.</translation>
+    </message>
+    <message>
+        <source>Personal-data consent</source>
+        <translation>Persetujuan data pribadi</translation>
+    </message>
+    <message>
+        <source>Read to the participant: BPJAMSOSTEK processes your identity, contact, work and bank data to register you for vocational training, pay stipends and follow up on your employment (UU 27/2022). Your data is kept safe, shown only to officers who need it, and you may ask to see, correct or erase it.</source>
+        <translation>Bacakan kepada peserta: BPJAMSOSTEK memproses data identitas, kontak, pekerjaan dan rekening Anda untuk mendaftarkan Anda ke pelatihan vokasi, membayar uang saku dan transport, serta memantau penempatan kerja Anda (UU 27/2022). Data Anda dijaga, hanya ditampilkan kepada petugas yang memerlukannya, dan Anda berhak melihat, memperbaiki atau meminta penghapusannya.</translation>
+    </message>
+    <message>
+        <source>Notice version {version}</source>
+        <translation>Versi pemberitahuan {version}</translation>
+    </message>
+    <message>
+        <source>The participant has heard the notice and agrees</source>
+        <translation>Peserta telah mendengar pemberitahuan ini dan menyetujuinya</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeView</name>
+    <message>
+        <source>Edit participant</source>
+        <translation>Ubah data peserta</translation>
+    </message>
+    <message>
+        <source>Register a participant</source>
+        <translation>Pendaftaran peserta</translation>
+    </message>
+    <message>
+        <source>Officer: {name} ({user}) · started {time}</source>
+        <translation>Petugas: {name} ({user}) · mulai {time}</translation>
+    </message>
+    <message>
+        <source>Back to the list</source>
+        <translation>Kembali ke daftar</translation>
+    </message>
+    <message>
+        <source>Clear the form</source>
+        <translation>Kosongkan formulir</translation>
+    </message>
+    <message>
+        <source>Save  (Ctrl+S)</source>
+        <translation>Simpan  (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Draft saved {time}</source>
+        <translation>Draf tersimpan {time}</translation>
+    </message>
+    <message>
+        <source>Not found in the Kemendagri list. Choose a name from the list.</source>
+        <translation>Tidak ditemukan dalam daftar Kemendagri. Pilih nama dari daftar.</translation>
+    </message>
+    <message>
+        <source>Leave the form</source>
+        <translation>Tinggalkan formulir</translation>
+    </message>
+    <message>
+        <source>Changes that were not saved will be lost.</source>
+        <translation>Perubahan yang belum disimpan akan hilang.</translation>
+    </message>
+    <message>
+        <source>Leave without saving</source>
+        <translation>Tinggalkan tanpa menyimpan</translation>
+    </message>
+    <message>
+        <source>Stay</source>
+        <translation>Tetap di sini</translation>
+    </message>
+    <message>
+        <source>Everything typed in this form, and its draft, will be removed.</source>
+        <translation>Semua isian formulir ini beserta drafnya akan dihapus.</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Kosongkan</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
     </message>
 </context>
 <context>
@@ -242,6 +751,10 @@
         <translation>Pengaturan</translation>
     </message>
     <message>
+        <source>Participants</source>
+        <translation>Peserta</translation>
+    </message>
+    <message>
         <source>Change password</source>
         <translation>Ganti kata sandi</translation>
     </message>
@@ -271,6 +784,348 @@
     </message>
 </context>
 <context>
+    <name>ParticipantDetail</name>
+    <message>
+        <source>Show</source>
+        <translation>Tampilkan</translation>
+    </message>
+    <message>
+        <source>Viewing is logged</source>
+        <translation>Tampilan dicatat</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ya</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Tidak</translation>
+    </message>
+    <message>
+        <source>Male (L)</source>
+        <translation>Laki-laki (L)</translation>
+    </message>
+    <message>
+        <source>Female (P)</source>
+        <translation>Perempuan (P)</translation>
+    </message>
+    <message>
+        <source>Given (notice {version}, {time})</source>
+        <translation>Diberikan (pemberitahuan {version}, {time})</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Belum dicatat</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>Identitas</translation>
+    </message>
+    <message>
+        <source>Place, date of birth</source>
+        <translation>Tempat, tanggal lahir</translation>
+    </message>
+    <message>
+        <source>Address and contact</source>
+        <translation>Alamat dan kontak</translation>
+    </message>
+    <message>
+        <source>Work and PHK</source>
+        <translation>Pekerjaan dan PHK</translation>
+    </message>
+    <message>
+        <source>Bank account</source>
+        <translation>Rekening</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Pelatihan</translation>
+    </message>
+    <message>
+        <source>First choice</source>
+        <translation>Pilihan pertama</translation>
+    </message>
+    <message>
+        <source>Second choice</source>
+        <translation>Pilihan kedua</translation>
+    </message>
+    <message>
+        <source>Consent and registration</source>
+        <translation>Persetujuan dan pendaftaran</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Didaftarkan</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Kantor</translation>
+    </message>
+    <message>
+        <source>Status reason</source>
+        <translation>Alasan status</translation>
+    </message>
+    <message>
+        <source>As assessed when the participant was registered.</source>
+        <translation>Sesuai penilaian saat peserta didaftarkan.</translation>
+    </message>
+    <message>
+        <source>Data changed</source>
+        <translation>Data diubah</translation>
+    </message>
+    <message>
+        <source>Status changed</source>
+        <translation>Status diubah</translation>
+    </message>
+    <message>
+        <source>Full NIK or account viewed</source>
+        <translation>NIK/rekening lengkap dilihat</translation>
+    </message>
+    <message>
+        <source>Document attached</source>
+        <translation>Dokumen dilampirkan</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>Diimpor</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantDetailView</name>
+    <message>
+        <source>← Back to the list</source>
+        <translation>← Kembali ke daftar</translation>
+    </message>
+    <message>
+        <source>Change status…</source>
+        <translation>Ubah status…</translation>
+    </message>
+    <message>
+        <source>Edit</source>
+        <translation>Ubah data</translation>
+    </message>
+    <message>
+        <source>The participant has been saved.</source>
+        <translation>Data peserta telah disimpan.</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>Eligibility</source>
+        <translation>Kelayakan</translation>
+    </message>
+    <message>
+        <source>Documents ({n})</source>
+        <translation>Dokumen ({n})</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Oleh</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Tindakan</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Perubahan</translation>
+    </message>
+    <message>
+        <source>History ({n})</source>
+        <translation>Riwayat ({n})</translation>
+    </message>
+    <message>
+        <source>Attach a scan…</source>
+        <translation>Lampirkan pindaian…</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Buka</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Berkas</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Ukuran</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>Ditambahkan</translation>
+    </message>
+    <message>
+        <source>Scans are kept in the program&apos;s data folder under their fingerprint.</source>
+        <translation>Hasil pindaian disimpan di folder data program dengan nama sidiknya.</translation>
+    </message>
+    <message>
+        <source>Choose a scan</source>
+        <translation>Pilih hasil pindaian</translation>
+    </message>
+    <message>
+        <source>Scan missing or changed</source>
+        <translation>Pindaian hilang atau berubah</translation>
+    </message>
+    <message>
+        <source>The stored copy of {name} is missing or was changed after it was attached.</source>
+        <translation>Salinan {name} yang tersimpan hilang atau berubah setelah dilampirkan.</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantList</name>
+    <message>
+        <source>Participants</source>
+        <translation>Peserta</translation>
+    </message>
+    <message>
+        <source>New registration</source>
+        <translation>Pendaftaran baru</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Impor…</translation>
+    </message>
+    <message>
+        <source>Search name, NIK, KPJ or phone…</source>
+        <translation>Cari nama, NIK, KPJ atau telepon…</translation>
+    </message>
+    <message>
+        <source>All statuses</source>
+        <translation>Semua status</translation>
+    </message>
+    <message>
+        <source>All offices</source>
+        <translation>Semua kantor</translation>
+    </message>
+    <message>
+        <source>All provinces</source>
+        <translation>Semua provinsi</translation>
+    </message>
+    <message>
+        <source>Training choice</source>
+        <translation>Pilihan pelatihan</translation>
+    </message>
+    <message>
+        <source>More than {n} match: type more to narrow</source>
+        <translation>Lebih dari {n} cocok: ketik lebih lengkap</translation>
+    </message>
+    <message>
+        <source>{n} participants</source>
+        <translation>{n} peserta</translation>
+    </message>
+    <message>
+        <source>{n} participant</source>
+        <translation>{n} peserta</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantTableModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Tgl lahir</translation>
+    </message>
+    <message>
+        <source>Sex</source>
+        <translation>L/P</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telepon</translation>
+    </message>
+    <message>
+        <source>KPJ</source>
+        <translation>KPJ</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Kantor</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Wilayah</translation>
+    </message>
+    <message>
+        <source>Training choice</source>
+        <translation>Pilihan pelatihan</translation>
+    </message>
+    <message>
+        <source>Eligibility</source>
+        <translation>Kelayakan</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Registered</source>
+        <translation>Terdaftar</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantsPage</name>
+    <message>
+        <source>Unfinished registration</source>
+        <translation>Pendaftaran belum selesai</translation>
+    </message>
+    <message>
+        <source>Continue the unfinished draft (saved {time})?</source>
+        <translation>Lanjutkan draf yang belum selesai (disimpan {time})?</translation>
+    </message>
+    <message>
+        <source>Continue the draft</source>
+        <translation>Lanjutkan draf</translation>
+    </message>
+    <message>
+        <source>Discard it</source>
+        <translation>Buang draf</translation>
+    </message>
+</context>
+<context>
+    <name>RegionPicker</name>
+    <message>
+        <source>Province</source>
+        <translation>Provinsi</translation>
+    </message>
+    <message>
+        <source>Regency / city</source>
+        <translation>Kab./Kota</translation>
+    </message>
+    <message>
+        <source>District</source>
+        <translation>Kecamatan</translation>
+    </message>
+    <message>
+        <source>type to search</source>
+        <translation>ketik untuk mencari</translation>
+    </message>
+    <message>
+        <source>choose the province first</source>
+        <translation>pilih provinsi dulu</translation>
+    </message>
+    <message>
+        <source>choose the regency first</source>
+        <translation>pilih kabupaten/kota dulu</translation>
+    </message>
+</context>
+<context>
     <name>ResetPasswordDialog</name>
     <message>
         <source>Reset password</source>
@@ -283,6 +1138,37 @@
     <message>
         <source>Temporary password</source>
         <translation>Kata sandi sementara</translation>
+    </message>
+</context>
+<context>
+    <name>SaveFlow</name>
+    <message>
+        <source>Saved, but some scans were not attached</source>
+        <translation>Tersimpan, tetapi ada pindaian yang tidak terlampir</translation>
+    </message>
+    <message>
+        <source>NIK already registered</source>
+        <translation>NIK sudah terdaftar</translation>
+    </message>
+    <message>
+        <source>Open the existing record</source>
+        <translation>Buka data yang ada</translation>
+    </message>
+    <message>
+        <source>Back to the form</source>
+        <translation>Kembali ke formulir</translation>
+    </message>
+    <message>
+        <source>Please check these points with the participant:</source>
+        <translation>Periksa hal berikut bersama peserta:</translation>
+    </message>
+    <message>
+        <source>Save with warnings?</source>
+        <translation>Simpan dengan peringatan?</translation>
+    </message>
+    <message>
+        <source>Checked, save</source>
+        <translation>Sudah diperiksa, simpan</translation>
     </message>
 </context>
 <context>
@@ -399,6 +1285,25 @@
     </message>
 </context>
 <context>
+    <name>SidePanel</name>
+    <message>
+        <source>Eligibility</source>
+        <translation>Kelayakan</translation>
+    </message>
+    <message>
+        <source>A person who does not meet a rule can still be recorded.</source>
+        <translation>Orang yang belum memenuhi syarat tetap dapat dicatat.</translation>
+    </message>
+    <message>
+        <source>Possibly registered already</source>
+        <translation>Mungkin sudah terdaftar</translation>
+    </message>
+    <message>
+        <source>Open the existing record</source>
+        <translation>Buka data yang ada</translation>
+    </message>
+</context>
+<context>
     <name>StaffPage</name>
     <message>
         <source>Accounts of this office. A new or reset account gets a temporary password that its owner must change at the next sign-in.</source>
@@ -469,6 +1374,25 @@
     </message>
 </context>
 <context>
+    <name>StatusDialog</name>
+    <message>
+        <source>Change status</source>
+        <translation>Ubah status</translation>
+    </message>
+    <message>
+        <source>Change the status of {name}. A reason is required for “not eligible” and “withdrawn”; it is kept in the history.</source>
+        <translation>Ubah status {name}. Alasan wajib diisi untuk “tidak memenuhi syarat” dan “mengundurkan diri”; alasan disimpan dalam riwayat.</translation>
+    </message>
+    <message>
+        <source>New status</source>
+        <translation>Status baru</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Alasan</translation>
+    </message>
+</context>
+<context>
     <name>crash</name>
     <message>
         <source>Loket Vokasi — error</source>
@@ -491,6 +1415,40 @@
     <message>
         <source>Close the program</source>
         <translation>Tutup program</translation>
+    </message>
+</context>
+<context>
+    <name>fields</name>
+    <message>
+        <source>DD/MM/YYYY</source>
+        <translation>HH/BB/TTTT</translation>
+    </message>
+</context>
+<context>
+    <name>formats</name>
+    <message>
+        <source>Eligible</source>
+        <translation>Memenuhi syarat</translation>
+    </message>
+    <message>
+        <source>Not eligible</source>
+        <translation>Tidak memenuhi syarat</translation>
+    </message>
+    <message>
+        <source>Not yet certain</source>
+        <translation>Belum dapat dipastikan</translation>
+    </message>
+    <message>
+        <source>✓ eligible</source>
+        <translation>✓ layak</translation>
+    </message>
+    <message>
+        <source>✗ not eligible</source>
+        <translation>✗ tidak layak</translation>
+    </message>
+    <message>
+        <source>? not yet certain</source>
+        <translation>? belum pasti</translation>
     </message>
 </context>
 <context>

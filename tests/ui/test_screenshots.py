@@ -8,7 +8,20 @@ from PySide6.QtGui import QImage
 
 from app.ui.screenshots import render_all
 
-NAMES = ["setup", "login", "home", "settings", "staff", "change_password", "lock"]
+NAMES = [
+    "setup",
+    "login",
+    "home",
+    "settings",
+    "staff",
+    "participants",
+    "intake",
+    "participant_detail",
+    "participant_history",
+    "import",
+    "change_password",
+    "lock",
+]
 
 
 def test_render_all_writes_every_screen(qtbot, tmp_path):

@@ -1,0 +1,177 @@
+"""The participant list: search as you type over name, NIK, KPJ and phone, filters,
+sortable columns, masked NIK, and a lazily fetching table."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLocale, Qt, QTimer
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.domain.offices import OFFICES
+from app.resources import regions
+from app.services.participant_search import ParticipantQuery
+from app.ui.context import AppContext
+from app.ui.pages.participant_model import COLUMNS, SORT_KEYS, ParticipantTableModel
+from app.ui.widgets import heading
+
+SEARCH_DELAY_MS = 200
+COLUMN_WIDTHS = {
+    "name": 185,
+    "nik": 150,
+    "birth_date": 105,
+    "phone": 135,
+    "kpj": 122,
+    "status": 160,
+    "eligibility": 120,
+    "sex": 44,
+    "region": 170,
+    "training": 150,
+    "office": 70,
+}
+
+
+class ParticipantList(QWidget):
+    """Search box, filters, count and the table; `refresh()` re-runs the query."""
+
+    def __init__(self, ctx: AppContext, may_import: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.stale = False
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 28, 32, 20)
+        layout.setSpacing(10)
+        top = QHBoxLayout()
+        top.addWidget(heading(self.tr("Participants")))
+        top.addStretch(1)
+        self.new_button = QPushButton(self.tr("New registration"))
+        self.new_button.setObjectName("primary")
+        self.new_button.setToolTip("Ctrl+N")
+        self.import_button = QPushButton(self.tr("Import…"))
+        self.import_button.setVisible(may_import)
+        top.addWidget(self.import_button)
+        top.addWidget(self.new_button)
+        layout.addLayout(top)
+
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(self.tr("Search name, NIK, KPJ or phone…"))
+        layout.addWidget(self.search)
+        filters = QHBoxLayout()
+        filters.setSpacing(8)
+        self.status = QComboBox()
+        self.status.addItem(self.tr("All statuses"), "")
+        from app.services.participant_records import STATUSES
+
+        for key, label in STATUSES.items():
+            self.status.addItem(label.render(), key)
+        self.office = QComboBox()
+        self.office.addItem(self.tr("All offices"), "")
+        for office in OFFICES:
+            self.office.addItem(f"{office.code} — {office.name}", office.code)
+        self.region = QComboBox()
+        self.region.addItem(self.tr("All provinces"), "")
+        for province in sorted(regions().provinces.values(), key=lambda r: r.name):
+            self.region.addItem(province.name, province.code)
+        self.training = QLineEdit()
+        self.training.setPlaceholderText(self.tr("Training choice"))
+        self.training.setClearButtonEnabled(True)
+        self.count_label = QLabel("")
+        self.count_label.setObjectName("count")
+        for widget in (self.status, self.office, self.region):
+            filters.addWidget(widget)
+        filters.addWidget(self.training, 1)
+        filters.addSpacing(12)
+        filters.addWidget(self.count_label)
+        layout.addLayout(filters)
+
+        self.model = ParticipantTableModel(ctx, self)
+        self.model.counted.connect(self._counted)
+        self.table = QTableView(self)
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(30)
+        header = self.table.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        header.setSectionsClickable(True)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(0, Qt.SortOrder.AscendingOrder)
+        header.sortIndicatorChanged.connect(self._sort_changed)
+        for column, name in enumerate(COLUMNS):
+            if name in COLUMN_WIDTHS:
+                self.table.setColumnWidth(column, COLUMN_WIDTHS[name])
+        layout.addWidget(self.table, 1)
+        self._sort = ("name", False)
+
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(SEARCH_DELAY_MS)
+        self.timer.timeout.connect(self.refresh)
+        self.search.textChanged.connect(lambda _t: self.timer.start())
+        self.training.textChanged.connect(lambda _t: self.timer.start())
+        for combo in (self.status, self.office, self.region):
+            combo.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.search.returnPressed.connect(self._to_table)
+        self.setTabOrder(self.search, self.status)
+
+    def query(self) -> ParticipantQuery:
+        sort, descending = self._sort
+        return ParticipantQuery(
+            text=self.search.text().strip(),
+            status=self.status.currentData() or None,
+            office_code=self.office.currentData() or None,
+            region_prefix=self.region.currentData() or None,
+            training_choice=self.training.text().strip() or None,
+            sort=sort,
+            descending=descending,
+        )
+
+    def refresh(self) -> None:
+        self.timer.stop()
+        self.stale = False
+        self.model.set_query(self.query())
+
+    def _counted(self, total: int, more: bool) -> None:
+        if more:
+            text = self.tr("More than {n} match: type more to narrow")
+        else:
+            text = self.tr("{n} participants") if total != 1 else self.tr("{n} participant")
+        self.count_label.setText(text.format(n=QLocale().toString(total)))
+
+    def _sort_changed(self, column: int, order: Qt.SortOrder) -> None:
+        key = SORT_KEYS.get(COLUMNS[column])
+        header = self.table.horizontalHeader()
+        if key is None:  # only some columns have an index to sort by: keep the current one
+            current = COLUMNS.index(next(k for k, v in SORT_KEYS.items() if v == self._sort[0]))
+            header.blockSignals(True)
+            header.setSortIndicator(
+                current,
+                Qt.SortOrder.DescendingOrder if self._sort[1] else Qt.SortOrder.AscendingOrder,
+            )
+            header.blockSignals(False)
+            return
+        self._sort = (key, order == Qt.SortOrder.DescendingOrder)
+        self.refresh()
+
+    def _to_table(self) -> None:
+        """Enter in the search box goes to the first match."""
+        if self.model.rowCount() > 0:
+            self.table.setFocus()
+            self.table.selectRow(0)
