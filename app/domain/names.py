@@ -111,11 +111,24 @@ def name_key(name: str) -> str:
     return " ".join(_fold(t) for t in tokens)
 
 
-def similar_names(a: str, b: str, threshold: float = 0.88) -> bool:
-    """Same person's name, allowing word order and a small typo."""
-    ka, kb = name_key(a), name_key(b)
+def similar_keys(ka: str, kb: str, threshold: float = 0.88) -> bool:
+    """`similar_names` on keys already made by `name_key` (stored with each participant).
+
+    The cheap upper bounds of difflib come first, so comparing against the ~70 people who
+    share a birth date at a million registrations stays fast.
+    """
     if not ka or not kb:
         return False
     if ka == kb or sorted(ka.split()) == sorted(kb.split()):
         return True
-    return SequenceMatcher(None, ka, kb).ratio() >= threshold
+    matcher = SequenceMatcher(None, ka, kb)
+    return (
+        matcher.real_quick_ratio() >= threshold
+        and matcher.quick_ratio() >= threshold
+        and matcher.ratio() >= threshold
+    )
+
+
+def similar_names(a: str, b: str, threshold: float = 0.88) -> bool:
+    """Same person's name, allowing word order and a small typo."""
+    return similar_keys(name_key(a), name_key(b), threshold)
