@@ -175,7 +175,7 @@ def form_values(p: Participant, consent: bool) -> dict[str, str]:
         "mulai_kerja": d(p.work_start),
         "tanggal_phk": d(p.phk_date),
         "alasan_phk": p.phk_reason or "",
-        "upah_terakhir": "" if p.last_wage is None else str(p.last_wage),
+        "upah_terakhir": "" if p.last_wage is None else f"{p.last_wage:,}".replace(",", "."),
         "jht_diklaim": yn(p.jht_claimed),
         "tanggal_klaim_jht": d(p.jht_claimed_on),
         "pilihan_pelatihan_1": p.training_choice_1 or "",
@@ -185,6 +185,13 @@ def form_values(p: Participant, consent: bool) -> dict[str, str]:
         "nama_pemilik_rekening": p.bank_account_holder or "",
         "persetujuan": yn(consent),
     }
+
+
+def national(phone: str | None) -> str:
+    """`+6281234567890` -> `081234567890`, as people type it."""
+    if not phone:
+        return ""
+    return "0" + phone[3:] if phone.startswith("+62") else phone
 
 
 def record_consent(db: Database, actor: Actor, participant_id: str, notice_version: str) -> None:

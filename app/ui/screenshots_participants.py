@@ -102,16 +102,8 @@ def render_participants(ctx: AppContext, window: QWidget, actor: Actor, save: Sa
 def _give_history(ctx: AppContext, actor: Actor, participant_id: str) -> str:
     """An edit, a status change and a scan, so the detail view shows a real history."""
     from app.services import participant_documents, participant_records
-    from app.ui.intake.labels import raw_from_values
 
-    detail = participant_records.detail(ctx.db, participant_id)
-    values = dict(detail.values)
-    values["nik"] = participant_records.reveal(ctx.db, actor, participant_id, "nik")
-    if values.get("bank_account"):
-        values["bank_account"] = participant_records.reveal(
-            ctx.db, actor, participant_id, "bank_account"
-        )
-    raw = raw_from_values(values)
+    raw = participant_records.values_for_edit(ctx.db, actor, participant_id)
     raw["telepon"] = "0813-9090-1212"
     raw["pilihan_pelatihan_2"] = "Operator forklift"
     participant_records.update(ctx.db, actor, participant_id, raw, confirm_warnings=True)

@@ -73,7 +73,8 @@ def test_edit_opens_the_full_record_and_keeps_the_change_in_history(qtbot, ctx, 
     assert rows(ctx.db.path, "SELECT phone FROM participant") == [("+6281399998888",)]
     changes = [page.detail.history.item(r, 3).text() for r in range(page.detail.history.rowCount())]
     assert "Telepon: +6281234567890 → +6281399998888" in changes
-    assert count(ctx.db.path, "audit_event", "action='participant.reveal'") == 2
+    # opening for edit shows the full NIK and account: one audit event says so
+    assert count(ctx.db.path, "audit_event", "action='participant.open_for_edit'") == 1
 
 
 def test_a_scan_chosen_in_the_form_is_attached_after_saving(qtbot, ctx, admin, tmp_path):

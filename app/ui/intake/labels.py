@@ -7,12 +7,7 @@ one translated label here, used by the form, the detail view, the history and th
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Any
-
 from PySide6.QtCore import QCoreApplication
-
-from app.ui.formats import fmt_date
 
 translate = QCoreApplication.translate
 
@@ -93,27 +88,3 @@ def label_of_model_field(name: str) -> str:
     return labels.get(MODEL_TO_FORM.get(name, name), name)
 
 
-def _yes_no(value: Any) -> str:
-    if value is None:
-        return ""
-    return "Y" if value else "T"
-
-
-def raw_from_values(values: dict[str, Any]) -> dict[str, str]:
-    """A stored record's values (as `participant_records.detail` gives them) as form text."""
-    raw: dict[str, str] = {}
-    for attribute, key in MODEL_TO_FORM.items():
-        value = values.get(attribute)
-        if isinstance(value, bool) or attribute in ("whatsapp", "jht_claimed"):
-            raw[key] = _yes_no(value)
-        elif isinstance(value, date):
-            raw[key] = fmt_date(value)
-        elif attribute == "last_wage" and value is not None:
-            raw[key] = f"{int(value):,}".replace(",", ".")
-        elif attribute == "phone" and value:
-            raw[key] = "0" + str(value)[3:] if str(value).startswith("+62") else str(value)
-        else:
-            raw[key] = "" if value is None else str(value)
-    if raw.get("whatsapp") == "T":
-        raw["whatsapp"] = ""
-    return raw

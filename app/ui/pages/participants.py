@@ -153,23 +153,13 @@ class ParticipantsPage(QWidget):
         return self.detail
 
     def edit(self, participant_id: str) -> None:
-        """Open the form on the full record (NIK and account are revealed: audited)."""
+        """Open the form on the full record (NIK and account in full: one audit event)."""
         from app.services import participant_records as records
-        from app.ui.intake.labels import raw_from_values
 
         ctx, actor = self.ctx, self.actor
 
         def work(_p: object, _c: object) -> dict[str, str]:
-            detail = records.detail(ctx.db, participant_id)
-            values = dict(detail.values)
-            values["nik"] = records.reveal(ctx.db, actor, participant_id, "nik")
-            if values.get("bank_account"):
-                values["bank_account"] = records.reveal(
-                    ctx.db, actor, participant_id, "bank_account"
-                )
-            raw = raw_from_values(values)
-            raw["persetujuan"] = "Y" if detail.consent_version else ""
-            return raw
+            return records.values_for_edit(ctx.db, actor, participant_id)
 
         run_task(
             work,
