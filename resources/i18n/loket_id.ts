@@ -1099,6 +1099,45 @@
     </message>
 </context>
 <context>
+    <name>PrivacyActions</name>
+    <message>
+        <source>Export personal data…</source>
+        <translation>Ekspor data pribadi…</translation>
+    </message>
+    <message>
+        <source>Erase personal data…</source>
+        <translation>Hapus data pribadi…</translation>
+    </message>
+    <message>
+        <source>Export personal data</source>
+        <translation>Ekspor data pribadi</translation>
+    </message>
+    <message>
+        <source>Everything held on this person was written to {path}.</source>
+        <translation>Semua data yang disimpan tentang orang ini ditulis ke {path}.</translation>
+    </message>
+    <message>
+        <source>Erase personal data</source>
+        <translation>Hapus data pribadi</translation>
+    </message>
+    <message>
+        <source>Reason (e.g. the person withdrew consent on this date):</source>
+        <translation>Alasan (mis. orang tersebut menarik persetujuan pada tanggal ini):</translation>
+    </message>
+    <message>
+        <source>The name, NIK, contacts, bank account and scans of this person will be removed for good. Payments and certificates stay. Continue?</source>
+        <translation>Nama, NIK, kontak, rekening bank, dan pindaian dokumen orang ini akan dihapus permanen. Data pembayaran dan sertifikat tetap disimpan. Lanjutkan?</translation>
+    </message>
+    <message>
+        <source>Erase</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+</context>
+<context>
     <name>RegionPicker</name>
     <message>
         <source>Province</source>

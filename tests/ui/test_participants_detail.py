@@ -94,3 +94,36 @@ def test_a_scan_chosen_in_the_form_is_attached_after_saving(qtbot, ctx, admin, t
     assert [detail.documents.item(0, c).text() for c in (0, 1)] == ["KTP", "ktp-budi.png"]
     stored = rows(ctx.db.path, "SELECT kind, original_name, sha256 FROM participant_document")
     assert stored[0][:2] == ("ktp", "ktp-budi.png") and len(stored[0][2]) == 64
+
+
+def test_supervisor_exports_and_erases_personal_data_a_clerk_cannot(qtbot, ctx, admin, tmp_path):
+    import json
+
+    from app.services.auth import login
+    from app.services.participants import register
+    from app.services.staff import add_staff
+
+    pid = register(ctx.db, admin, BUDI).saved.id
+    page = participants_page(qtbot, ctx, admin)
+    assert page.open_detail(pid).privacy.isHidden()  # admin (IT) is not a supervisor
+    add_staff(
+        ctx.db,
+        admin,
+        username="spv.rina",
+        full_name="Rina",
+        role="supervisor",
+        password="Sementara1",
+    )
+    spv = login(ctx.db, "spv.rina", "Sementara1").actor
+    page = participants_page(qtbot, ctx, spv)
+    detail = page.open_detail(pid)
+    settle(qtbot)
+    assert not detail.privacy.isHidden()
+    target = tmp_path / "budi.json"
+    detail.privacy.export_to(target)
+    qtbot.waitUntil(target.exists, timeout=10_000)
+    assert json.loads(target.read_text(encoding="utf-8"))["participant"]["nik"] == BUDI["nik"]
+    detail.privacy.erase("Menarik persetujuan 28/11/2026")
+    qtbot.waitUntil(lambda: detail.name.text().startswith("[Dihapus"), timeout=10_000)
+    assert rows(ctx.db.path, "SELECT nik, phone, status FROM participant") == [("", None, "erased")]
+    assert count(ctx.db.path, "audit_event", "action='participant.erase' AND actor='spv.rina'") == 1

@@ -35,6 +35,7 @@ from app.ui.pages.participant_detail_tabs import (
     history_rows,
     table,
 )
+from app.ui.pages.participant_privacy import PrivacyActions
 from app.ui.tasks import run_task
 from app.ui.widgets import heading, note
 
@@ -77,6 +78,8 @@ class ParticipantDetailView(QWidget):
         self.edit_button = QPushButton(self.tr("Edit"))
         self.edit_button.setObjectName("primary")
         self.edit_button.clicked.connect(lambda: self.edit_requested.emit(self.participant_id))
+        self.privacy = PrivacyActions(ctx, actor, participant_id, self.reload, self)
+        top.addWidget(self.privacy)
         top.addWidget(self.status_button)
         top.addWidget(self.edit_button)
         layout.addLayout(top)
