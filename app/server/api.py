@@ -8,7 +8,7 @@ import logging
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, Header, HTTPException, Query
+from fastapi import Depends, FastAPI, Header, HTTPException, Path, Query
 from sqlalchemy import Engine, or_, select
 from sqlalchemy.orm import Session
 
@@ -28,6 +28,8 @@ from app.sync.protocol import (
 from app.sync.registry import ENTITIES, MIN_PROTOCOL_VERSION, PROTOCOL_VERSION, Scope
 
 log = logging.getLogger("app.server")
+
+MAX_ID = 2**62  # numbers beyond a database integer are a client error (422), not a crash
 
 TOO_OLD = (
     "Versi program Loket Vokasi di komputer ini terlalu lama untuk server. Perbarui program; "
@@ -121,7 +123,7 @@ def create_app(engine: Engine) -> FastAPI:
     @app.get("/v1/pull", response_model=PullResponse)
     def pull(
         me: Annotated[Device, Depends(device)],
-        after: Annotated[int, Query(ge=0)] = 0,
+        after: Annotated[int, Query(ge=0, le=MAX_ID)] = 0,
         limit: Annotated[int, Query(ge=1, le=5000)] = 500,
     ) -> PullResponse:
         stmt = select(ChangeLog).where(ChangeLog.seq > after)
@@ -158,7 +160,9 @@ def create_app(engine: Engine) -> FastAPI:
 
     @app.post("/v1/conflicts/{conflict_id}/resolve")
     def resolve(
-        conflict_id: int, body: ResolveRequest, me: Annotated[Device, Depends(device)]
+        conflict_id: Annotated[int, Path(ge=1, le=MAX_ID)],
+        body: ResolveRequest,
+        me: Annotated[Device, Depends(device)],
     ) -> dict[str, Any]:
         try:
             return review.resolve_conflict(engine, me, conflict_id, body.keep, body.by)

@@ -26,13 +26,13 @@ class EnrollResponse(BaseModel):
 
 
 class MutationIn(BaseModel):
-    seq: int = Field(ge=1)
+    seq: int = Field(ge=1, le=2**62)
     mutation_id: str = Field(min_length=8, max_length=36)
     entity: str = Field(min_length=1, max_length=32)
     entity_id: str = Field(min_length=1, max_length=36)
     op: str = Field(pattern="^(insert|update|delete)$")
-    base_version: int = Field(ge=0)
-    version: int = Field(ge=1)
+    base_version: int = Field(ge=0, le=2**31)
+    version: int = Field(ge=1, le=2**31)
     hlc: str = Field(pattern=r"^\d{13}-\d{5}-[\w\-]{1,40}$")
     office_code: str = Field(min_length=1, max_length=8)
     changes: dict[str, Any]
