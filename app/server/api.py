@@ -13,7 +13,7 @@ from sqlalchemy import Engine, or_, select
 from sqlalchemy.orm import Session
 
 from app.server import admin, review
-from app.server.apply import Mutation, apply_mutation
+from app.server.apply import Mutation, apply_batch
 from app.server.models import ChangeLog, Device, ServerAudit
 from app.sync.protocol import (
     ChangeOut,
@@ -117,7 +117,7 @@ def create_app(engine: Engine) -> FastAPI:
                 raise HTTPException(
                     status_code=403, detail="rows of another office: nothing applied"
                 )
-        results = [apply_mutation(engine, me, Mutation(**m.model_dump())) for m in body.mutations]
+        results = apply_batch(engine, me, [Mutation(**m.model_dump()) for m in body.mutations])
         return PushResponse.model_validate({"results": results})
 
     @app.get("/v1/pull", response_model=PullResponse)

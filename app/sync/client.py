@@ -14,24 +14,24 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, cast
 
 import httpx
-from sqlalchemy import func, select
+from sqlalchemy import Table, bindparam, func, select, update
 
 from app.db import Database
 from app.domain import hlc as hlc_rules
 from app.errors import StateError
 from app.migrations import HEAD
 from app.models import Device, Outbox, SyncLink
-from app.sync.local_apply import write_record
+from app.sync.local_apply import ServerRecord, write_records
 from app.sync.protocol import PROTOCOL_HEADER, SCHEMA_HEADER
 from app.sync.registry import PROTOCOL_VERSION
 from app.texts import Text
 
 log = logging.getLogger(__name__)
-PUSH_BATCH = 200
-PULL_BATCH = 500
+PUSH_BATCH = 1000  # the server takes up to 1,000 mutations a request
+PULL_BATCH = 5000  # and hands out up to 5,000 changes
 
 NOT_ENROLLED = Text(
     "Komputer ini belum terhubung ke server pusat. Daftarkan dulu dengan kode dari admin.",
@@ -256,8 +256,19 @@ def _check(response: httpx.Response) -> dict[str, Any]:
 def _push(db: Database, transport: Transport, current: SyncLink, report: CycleReport) -> None:
     while True:
         with db.read() as session:
-            batch = session.scalars(
-                select(Outbox)
+            batch = session.execute(
+                select(
+                    Outbox.seq,
+                    Outbox.mutation_id,
+                    Outbox.entity,
+                    Outbox.entity_id,
+                    Outbox.op,
+                    Outbox.base_version,
+                    Outbox.version,
+                    Outbox.hlc,
+                    Outbox.office_code,
+                    Outbox.changes,
+                )
                 .where(Outbox.status == "pending")
                 .order_by(Outbox.seq)
                 .limit(PUSH_BATCH)
@@ -282,45 +293,72 @@ def _push(db: Database, transport: Transport, current: SyncLink, report: CycleRe
         body = _check(
             transport.call("POST", "/v1/push", current.token, json={"mutations": mutations})
         )
-        held = _store_results(db, body["results"], report)
+        sent = {o.mutation_id for o in batch}
+        results = [r for r in body["results"] if r["mutation_id"] in sent]
+        held = _store_results(db, results, report)
         report.pushed += len(batch)
-        if held:
+        if held or not results:
             return  # the server holds a change stamped ahead of its clock: later
 
 
+_OUTBOX = cast(Table, Outbox.__table__)
+
+
 def _store_results(db: Database, results: list[dict[str, Any]], report: CycleReport) -> bool:
-    held = False
+    """Mark the outbox rows with their results (up to a held one) and write the records the
+    server sent back, all in one transaction: one UPDATE per row sent as one executemany,
+    the records as a batch (app.sync.local_apply)."""
+    held: dict[str, Any] | None = None
     now = db.clock()
-    with db.write() as session:
-        for r in results:
-            entry = session.scalars(
-                select(Outbox).where(Outbox.mutation_id == r["mutation_id"])
-            ).one()
-            if r["status"] == "held":
-                held = True
-                report.held += 1
-                entry.result = json.dumps(r, ensure_ascii=False)
-                break
-            entry.status, entry.sent_at = r["status"], now
-            entry.result = json.dumps(r, ensure_ascii=False)
-            if r["status"] == "conflict":
-                report.conflicts.append(r)
-            elif r["status"] == "rejected":
-                report.rejected.append(r)
-            else:
-                report.applied += 1
-            record = r.get("record")
-            if record:
-                write_record(
-                    session,
+    marks: list[dict[str, Any]] = []
+    records: list[ServerRecord] = []
+    for r in results:
+        if r["status"] == "held":
+            held = r
+            report.held += 1
+            break
+        marks.append(
+            {
+                "b_id": r["mutation_id"],
+                "b_status": r["status"],
+                "b_result": json.dumps(r, ensure_ascii=False),
+            }
+        )
+        if r["status"] == "conflict":
+            report.conflicts.append(r)
+        elif r["status"] == "rejected":
+            report.rejected.append(r)
+        else:
+            report.applied += 1
+        record = r.get("record")
+        if record:
+            records.append(
+                ServerRecord(
                     record["entity"],
                     record["entity_id"],
                     record["version"],
                     record["hlc"],
                     record["data"],
-                    now,
                 )
-    return held
+            )
+    with db.write() as session:
+        if marks:
+            session.execute(
+                update(_OUTBOX)
+                .where(_OUTBOX.c.mutation_id == bindparam("b_id"))
+                .values(status=bindparam("b_status"), sent_at=now, result=bindparam("b_result")),
+                marks,
+            )
+        if held is not None:
+            session.execute(
+                update(_OUTBOX)
+                .where(_OUTBOX.c.mutation_id == held["mutation_id"])
+                .values(result=json.dumps(held, ensure_ascii=False))
+            )
+        if records:  # after marking: a row still pending in the outbox is left alone
+            outcome = write_records(session, records, now)
+            report.pull_problems.extend(outcome.problems)
+    return held is not None
 
 
 def _pull(db: Database, transport: Transport, current: SyncLink, report: CycleReport) -> None:
@@ -337,25 +375,24 @@ def _pull(db: Database, transport: Transport, current: SyncLink, report: CycleRe
         now = db.clock()
         with db.write() as session:  # the batch and the cursor move together
             device = session.scalars(select(Device)).one()
-            clock = hlc_rules.Hlc.parse(device.last_hlc) if device.last_hlc else None
-            for c in changes:
-                try:
-                    written = write_record(
-                        session, c["entity"], c["entity_id"], c["version"], c["hlc"], c["data"], now
+            outcome = write_records(
+                session,
+                [
+                    ServerRecord(c["entity"], c["entity_id"], c["version"], c["hlc"], c["data"])
+                    for c in changes
+                ],
+                now,
+            )
+            report.pulled += outcome.written
+            report.skipped_pending += outcome.skipped
+            report.pull_problems.extend(outcome.problems)
+            if outcome.newest is not None:  # the local clock moves past every stamp received
+                clock = hlc_rules.Hlc.parse(device.last_hlc) if device.last_hlc else None
+                device.last_hlc = str(
+                    hlc_rules.receive(
+                        clock, outcome.newest, int(now.timestamp() * 1000), device.device_id
                     )
-                except Exception as exc:  # a row the local rules refuse: report, go on
-                    report.pull_problems.append(f"{c['entity']}/{c['entity_id']}: {exc}")
-                    continue
-                report.pulled += written
-                report.skipped_pending += not written
-                clock = hlc_rules.receive(
-                    clock,
-                    hlc_rules.Hlc.parse(c["hlc"]),
-                    int(now.timestamp() * 1000),
-                    device.device_id,
                 )
-            if clock is not None:
-                device.last_hlc = str(clock)
             found = session.get(SyncLink, 1)
             assert found is not None
             found.cursor = cursor = int(body["last_seq"])

@@ -1,23 +1,53 @@
 """Writing server records into the local tables, without outbox rows or audit events.
 
-Used for pulled changes and for the merged record a push returns. A row that still has
-unsent local changes is left alone: the local change goes up first and its merged result
-comes back. Writes are plain INSERT ... ON CONFLICT statements, so the unit of work's
-outbox hook never sees them and nothing echoes back to the server.
+Used for pulled changes and for the merged records a push returns, a batch at a time. A row
+that still has unsent local changes is left alone: the local change goes up first and its
+merged result comes back. A row that already holds exactly what the server sends (the same
+version, stamp and values: typically this PC's own change coming back) is not written again.
+The rest are written with plain INSERT ... ON CONFLICT statements, one executemany per record
+type, parents before children, so the unit of work's outbox hook never sees them and nothing
+echoes back to the server.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from sqlalchemy import Date, Table, select
 from sqlalchemy.dialects.sqlite import insert
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from app.domain.hlc import Hlc
 from app.models import Base, Outbox
 from app.models.base import UtcDateTime
+
+_CHUNK = 500  # ids per IN (...) list
+_NOT_COMPARED = frozenset({"created_at", "updated_at"})  # never overwritten / always now
+
+
+class ServerRecord(NamedTuple):
+    entity: str
+    entity_id: str
+    version: int
+    hlc: str
+    data: dict[str, Any]
+
+
+@dataclass
+class Outcome:
+    """What `write_records` did with a batch."""
+
+    written: int = 0
+    skipped: int = 0  # unknown record type, or unsent local changes
+    unchanged: int = 0  # the row already held exactly this
+    problems: list[str] = field(default_factory=list)  # rows a local rule refused
+    newest: Hlc | None = None  # the greatest stamp among the rows not refused
 
 
 @cache
@@ -28,6 +58,12 @@ def tables_by_entity() -> dict[str, Table]:
         if entity:
             found[entity] = mapper.local_table  # type: ignore[assignment]
     return found
+
+
+@cache
+def _table_order() -> dict[str, int]:
+    """Parents before children (foreign keys), so one batch can bring both."""
+    return {t.name: n for n, t in enumerate(Base.metadata.sorted_tables)}
 
 
 def _convert(table: Table, data: dict[str, Any]) -> dict[str, Any]:
@@ -44,39 +80,118 @@ def _convert(table: Table, data: dict[str, Any]) -> dict[str, Any]:
     return values
 
 
-def has_pending(session: Session, entity: str, entity_id: str) -> bool:
-    return (
-        session.scalar(
-            select(Outbox.seq)
-            .where(
-                Outbox.entity == entity, Outbox.entity_id == entity_id, Outbox.status == "pending"
+def _chunks(items: Sequence[str]) -> Iterator[Sequence[str]]:
+    for start in range(0, len(items), _CHUNK):
+        yield items[start : start + _CHUNK]
+
+
+def _pending(session: Session, ids: list[str]) -> set[tuple[str, str]]:
+    """(entity, id) among `ids` with unsent local changes."""
+    if session.scalar(select(Outbox.seq).where(Outbox.status == "pending").limit(1)) is None:
+        return set()
+    found: set[tuple[str, str]] = set()
+    for chunk in _chunks(ids):
+        rows = session.execute(
+            select(Outbox.entity, Outbox.entity_id).where(
+                Outbox.status == "pending", Outbox.entity_id.in_(chunk)
             )
-            .limit(1)
         )
-        is not None
-    )
+        found.update((entity, entity_id) for entity, entity_id in rows)
+    return found
 
 
-def write_record(
+def _held(session: Session, table: Table, ids: list[str]) -> dict[str, Any]:
+    rows: dict[str, Any] = {}
+    for chunk in _chunks(ids):
+        for row in session.execute(select(table).where(table.c.id.in_(chunk))).mappings():
+            rows[row["id"]] = row
+    return rows
+
+
+def write_records(session: Session, records: Sequence[ServerRecord], now: datetime) -> Outcome:
+    """Upsert server records; see the module docstring. Within a batch the last record of
+    a row wins (each carries the whole row). A row a local rule refuses (say the same
+    username made offline at two counters) is reported and the others are written."""
+    out = Outcome()
+    tables = tables_by_entity()
+    last: dict[tuple[str, str], ServerRecord] = {}
+    repeats: dict[tuple[str, str], int] = defaultdict(int)
+    for rec in records:
+        key = (rec.entity, rec.entity_id)
+        repeats[key] += key in last
+        last[key] = rec
+    pending = _pending(session, sorted({r.entity_id for r in last.values()}))
+    groups: dict[str, list[ServerRecord]] = defaultdict(list)
+    newest: str | None = None
+    for key, rec in last.items():
+        table = tables.get(rec.entity)
+        if table is None or key in pending:
+            out.skipped += 1 + repeats[key]
+            newest = max(newest or rec.hlc, rec.hlc)
+        else:
+            groups[table.name].append(rec)
+    order = _table_order()
+    for name in sorted(groups, key=lambda n: order.get(n, len(order))):
+        group = groups[name]
+        table = tables[group[0].entity]
+        held = _held(session, table, [r.entity_id for r in group])
+        shapes: dict[tuple[str, ...], list[tuple[ServerRecord, dict[str, Any]]]] = defaultdict(list)
+        for rec in group:
+            count = 1 + repeats[(rec.entity, rec.entity_id)]
+            try:
+                values = _convert(table, rec.data)
+            except (TypeError, ValueError) as exc:
+                out.problems.append(f"{rec.entity}/{rec.entity_id}: {exc}")
+                continue
+            values.update(id=rec.entity_id, version=rec.version, hlc=rec.hlc)
+            current = held.get(rec.entity_id)
+            if current is not None and all(
+                current[k] == v for k, v in values.items() if k not in _NOT_COMPARED
+            ):
+                out.unchanged += count
+                newest = max(newest or rec.hlc, rec.hlc)
+                continue
+            values["updated_at"] = now
+            values.setdefault("created_at", now)
+            shapes[tuple(values)].append((rec, values))
+        for columns, rows in shapes.items():
+            refused = _upsert(session, table, columns, rows)
+            for rec, _values in rows:
+                problem = refused.get(rec.entity_id)
+                if problem is not None:
+                    out.problems.append(f"{rec.entity}/{rec.entity_id}: {problem}")
+                else:
+                    out.written += 1 + repeats[(rec.entity, rec.entity_id)]
+                    newest = max(newest or rec.hlc, rec.hlc)
+    if newest is not None:
+        out.newest = Hlc.parse(newest)
+    return out
+
+
+def _upsert(
     session: Session,
-    entity: str,
-    entity_id: str,
-    version: int,
-    hlc: str,
-    data: dict[str, Any],
-    now: datetime,
-) -> bool:
-    """Upsert one server record; False when skipped (unknown type or pending local change)."""
-    table = tables_by_entity().get(entity)
-    if table is None or has_pending(session, entity, entity_id):
-        return False
-    values = _convert(table, data)
-    values.update(id=entity_id, version=version, hlc=hlc, updated_at=now)
-    values.setdefault("created_at", now)
-    stmt = insert(table).values(**values)
-    update = {k: v for k, v in values.items() if k not in ("id", "created_at")}
-    # A savepoint per row: one row that clashes with a local rule (say the same username
-    # made offline at two counters) must not stop the whole batch; it is reported instead.
-    with session.begin_nested():
-        session.execute(stmt.on_conflict_do_update(index_elements=["id"], set_=update))
-    return True
+    table: Table,
+    columns: tuple[str, ...],
+    rows: list[tuple[ServerRecord, dict[str, Any]]],
+) -> dict[str, str]:
+    """One executemany; if a row breaks a local rule, each row again in its own savepoint.
+    Returns the refused rows' ids with the reason."""
+    stmt = insert(table)
+    stmt = stmt.on_conflict_do_update(
+        index_elements=["id"],
+        set_={c: stmt.excluded[c] for c in columns if c not in ("id", "created_at")},
+    )
+    try:
+        with session.begin_nested():
+            session.execute(stmt, [values for _rec, values in rows])
+        return {}
+    except SQLAlchemyError:
+        pass
+    refused: dict[str, str] = {}
+    for rec, values in rows:
+        try:
+            with session.begin_nested():
+                session.execute(stmt, [values])
+        except SQLAlchemyError as exc:
+            refused[rec.entity_id] = str(exc)
+    return refused

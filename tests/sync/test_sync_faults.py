@@ -79,15 +79,29 @@ def assert_exactly_once_and_converged(server, *homes) -> None:
         assert snapshot(home) == first
 
 
-def run_and_kill(home, delay: float) -> None:
+def run_and_kill(home, delay: float, watch=None) -> None:
+    """Start `loket sync run` and kill -9 it after `delay` seconds, or, with `watch` (a
+    connection to the server's database), the moment the server has committed something of
+    it: the window between the server's commit and the client recording the answer, which a
+    push of whole batches makes a few milliseconds wide."""
     env = {**os.environ, "LOKET_HOME": str(home)}
+    count = text("SELECT count(*) FROM mutation_log")
+    before = watch.execute(count).scalar() if watch is not None else 0
     proc = subprocess.Popen(
         [sys.executable, "-m", "app.cli", "sync", "run"],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    time.sleep(delay)
+    deadline = time.monotonic() + delay
+    while time.monotonic() < deadline and proc.poll() is None:
+        if watch is not None:
+            watch.rollback()  # a fresh snapshot each look
+            if watch.execute(count).scalar() > before:
+                break
+            time.sleep(0.0005)
+        else:
+            time.sleep(deadline - time.monotonic())
     if proc.poll() is None:
         os.kill(proc.pid, signal.SIGKILL)
     proc.wait(timeout=60)
@@ -99,11 +113,19 @@ def _kill_runs(server, tmp_path, runs: int) -> None:
     b = enrolled(server, make_office(tmp_path, "b", "JKT", 2), "JKT")
     n = 0
     answer_lost = 0  # kills that fell after the server committed, before the client knew
-    for _ in range(runs):
-        add_people(a, 3, rng, n)
-        n += 3
-        run_and_kill(a, rng.uniform(0.2, 1.6))  # import, connect, push or pull: anywhere
-        answer_lost += server_facts(server)["mutations"] > outbox_count(a) - pending(a)
+    engine = create_engine(normalize_url(server.db))
+    try:
+        with engine.connect() as watch:
+            for run in range(runs):
+                add_people(a, 3, rng, n)
+                n += 3
+                # Even runs: anywhere (import, connect, push or pull); odd runs: right at
+                # the server's commit.
+                aimed = watch if run % 2 else None
+                run_and_kill(a, rng.uniform(0.2, 1.6) if aimed is None else 10.0, aimed)
+                answer_lost += server_facts(server)["mutations"] > outbox_count(a) - pending(a)
+    finally:
+        engine.dispose()
     print(f"{runs} kills, {answer_lost} between the server's commit and the client's record")
     assert answer_lost >= 1  # the interesting window was really hit
     finish(a)
