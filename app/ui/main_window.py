@@ -1,4 +1,5 @@
-"""The main window after sign-in: sidebar, pages, status bar, screen lock and sign-out."""
+"""The main window after sign-in: sidebar, pages, status bar (with the sync state), background
+sync, screen lock and sign-out."""
 
 from __future__ import annotations
 
@@ -32,6 +33,8 @@ from app.ui.messages import report, show_info
 from app.ui.pages.home import HomePage
 from app.ui.pages.participants import ParticipantsPage
 from app.ui.pages.settings import SettingsPage
+from app.ui.pages.sync import SyncPage
+from app.ui.sync_runner import SYNC_INTERVAL_MS, SYNC_ONLY, SyncRunner, SyncStatusBar
 from app.ui.tasks import run_task
 from app.ui.widgets import demo_banner
 
@@ -48,7 +51,14 @@ class MainWindow(QMainWindow):
 
     signed_out = Signal()
 
-    def __init__(self, ctx: AppContext, actor: Actor, info: StartupInfo) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        actor: Actor,
+        info: StartupInfo,
+        sync_interval_ms: int = SYNC_INTERVAL_MS,
+    ) -> None:
+        """`sync_interval_ms` 0 turns background sync off (screenshots, tests)."""
         super().__init__()
         self.ctx = ctx
         self.actor = actor
@@ -77,14 +87,15 @@ class MainWindow(QMainWindow):
         self.screens.addWidget(self.content)
         self.screens.addWidget(self._lock_cover())
         self.pages = QStackedWidget()
+        self.sync = SyncRunner(ctx, sync_interval_ms, self)
         self.home = HomePage(ctx, actor)
         self.participants = ParticipantsPage(ctx, actor)
+        self.sync_page = SyncPage(ctx, actor, self.sync)
         self.settings = SettingsPage(ctx, actor)
         body.addWidget(self._sidebar())
         body.addWidget(self.pages, 1)
-        self.pages.addWidget(self.home)
-        self.pages.addWidget(self.participants)
-        self.pages.addWidget(self.settings)
+        for page in (self.home, self.participants, self.sync_page, self.settings):
+            self.pages.addWidget(page)
         self.nav.setCurrentRow(0)
         self.setCentralWidget(central)
         self._status_bar()
@@ -100,6 +111,7 @@ class MainWindow(QMainWindow):
         self.addAction(lock)
         self.participants.show_requested.connect(self.open_participants)
         self.participants.offer_draft()  # an intake left unfinished (crash, power cut)
+        self.sync.refresh_status()
 
     def _sidebar(self) -> QFrame:
         bar = QFrame()
@@ -117,7 +129,9 @@ class MainWindow(QMainWindow):
         column.addSpacing(14)
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
-        self.nav.addItems([self.tr("Home"), self.tr("Participants"), self.tr("Settings")])
+        self.nav.addItems(
+            [self.tr("Home"), self.tr("Participants"), self.tr("Sync"), self.tr("Settings")]
+        )
         self.nav.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.nav.currentRowChanged.connect(self.show_page)
         column.addWidget(self.nav, 1)
@@ -161,6 +175,8 @@ class MainWindow(QMainWindow):
         self.status_user = QLabel(
             f"{self.actor.full_name or self.actor.username} ({self.role_label()})"
         )
+        self.sync_status = SyncStatusBar(bar, self.sync)
+        self.sync_status.indicator.clicked.connect(self.open_sync)
         for label in (self.status_office, self.status_device, self.status_user):
             label.setObjectName("statusItem")
             bar.addPermanentWidget(label)
@@ -179,6 +195,10 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(self.pages.indexOf(self.participants))
         return self.participants
 
+    def open_sync(self) -> SyncPage:
+        self.nav.setCurrentRow(self.pages.indexOf(self.sync_page))
+        return self.sync_page
+
     def open_settings(self, staff_tab: bool = False) -> SettingsPage:
         self.nav.setCurrentRow(self.pages.indexOf(self.settings))
         if staff_tab:
@@ -186,6 +206,8 @@ class MainWindow(QMainWindow):
         return self.settings
 
     def on_data_changed(self, entities: frozenset[str]) -> None:
+        if entities != SYNC_ONLY:  # a local change adds waiting changes; a cycle reads its own
+            self.sync.refresh_status()
         if "settings" in entities:
             from app.services.settings import get_settings
 
@@ -231,6 +253,7 @@ class MainWindow(QMainWindow):
             return
         self._signing_out = True
         self.idle.stop()
+        self.sync.stop()
         self.participants.flush()
         self._audit(lambda db: auth.record_logout(db, self.actor))
         self.signed_out.emit()
@@ -238,6 +261,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         """Closing the window ends the session too, so it is recorded as a sign-out."""
         self.idle.stop()
+        self.sync.stop()
         if not self._signing_out:
             self._signing_out = True
             self.participants.flush()

@@ -81,7 +81,7 @@ def _temporary_home() -> Iterator[Path]:
 
 def render_all(out_dir: Path, lang: str = "id") -> list[Path]:
     """Write setup, login, home, settings, staff, the participant screens (list, intake,
-    detail, history, import), change_password and lock PNGs to out_dir."""
+    detail, history, import), sync, sync_problems, change_password and lock PNGs to out_dir."""
     _choose_platform()
     app = ensure_application([])
     style.apply(app)
@@ -134,7 +134,10 @@ def _render(ctx: AppContext, save: Save) -> None:
 
     signed = auth.login(ctx.db, DEMO_ADMIN[0], DEMO_PASSWORD)
     _vary_staff(ctx, signed.actor)
-    window = MainWindow(ctx, signed.actor, info)
+    from app.ui.screenshots_sync import link_demo, render_sync
+
+    link_demo(ctx)
+    window = MainWindow(ctx, signed.actor, info, sync_interval_ms=0)
     window.resize(*MAIN_SIZE)
     window.show()
     try:
@@ -148,6 +151,7 @@ def _render(ctx: AppContext, save: Save) -> None:
         from app.ui.screenshots_participants import render_participants
 
         render_participants(ctx, window, signed.actor, save)
+        render_sync(window, save)
         window.nav.setCurrentRow(0)
         dialog = window.change_password()
         save(dialog, "change_password", window)

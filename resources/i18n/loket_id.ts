@@ -64,6 +64,68 @@
     </message>
 </context>
 <context>
+    <name>ConflictCard</name>
+    <message>
+        <source>A NIK or account number change is always checked by a supervisor.</source>
+        <translation>Perubahan NIK atau nomor rekening selalu diperiksa supervisor.</translation>
+    </message>
+    <message>
+        <source>Changed on two computers before they synced.</source>
+        <translation>Diubah di dua komputer sebelum sempat sinkron.</translation>
+    </message>
+    <message>
+        <source>Value on the server</source>
+        <translation>Nilai di server</translation>
+    </message>
+    <message>
+        <source>Use server value</source>
+        <translation>Pakai nilai server</translation>
+    </message>
+    <message>
+        <source>Value from the other computer</source>
+        <translation>Nilai dari komputer lain</translation>
+    </message>
+    <message>
+        <source>Use other computer&apos;s value</source>
+        <translation>Pakai nilai komputer lain</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictsTab</name>
+    <message>
+        <source>Choose which value is kept. The decision reaches every computer at the next sync.</source>
+        <translation>Pilih nilai yang dipakai. Keputusan ini sampai ke semua komputer pada sinkronisasi berikutnya.</translation>
+    </message>
+    <message>
+        <source>Only a supervisor can choose which value is kept. Ask the office supervisor.</source>
+        <translation>Hanya supervisor yang dapat memilih nilai yang dipakai. Minta supervisor kantor untuk memutuskan.</translation>
+    </message>
+    <message>
+        <source>{n} conflicts wait for a decision.</source>
+        <translation>{n} konflik menunggu keputusan.</translation>
+    </message>
+    <message>
+        <source>No conflicts: every change was merged.</source>
+        <translation>Tidak ada konflik: semua perubahan sudah tergabung.</translation>
+    </message>
+    <message>
+        <source>Resolve conflict</source>
+        <translation>Selesaikan konflik</translation>
+    </message>
+    <message>
+        <source>Keep {value} as {field} of {name}? The other value is set aside.</source>
+        <translation>Pakai {value} sebagai {field} {name}? Nilai yang lain tidak dipakai.</translation>
+    </message>
+    <message>
+        <source>Keep this value</source>
+        <translation>Pakai nilai ini</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+</context>
+<context>
     <name>DocumentPicker</name>
     <message>
         <source>Choose file…</source>
@@ -111,6 +173,68 @@
     <message>
         <source>Save as a new person</source>
         <translation>Simpan sebagai orang baru</translation>
+    </message>
+</context>
+<context>
+    <name>DuplicatesTab</name>
+    <message>
+        <source>The same NIK was registered twice. Check with the participant and the other office before continuing; the records are not merged automatically.</source>
+        <translation>NIK yang sama terdaftar dua kali. Periksa dengan peserta dan kantor lain sebelum melanjutkan layanan; data tidak digabung otomatis.</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>Participant (1)</source>
+        <translation>Peserta (1)</translation>
+    </message>
+    <message>
+        <source>Office (1)</source>
+        <translation>Kantor (1)</translation>
+    </message>
+    <message>
+        <source>Participant (2)</source>
+        <translation>Peserta (2)</translation>
+    </message>
+    <message>
+        <source>Office (2)</source>
+        <translation>Kantor (2)</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>Ditandai</translation>
+    </message>
+    <message>
+        <source>{n} NIKs are registered twice.</source>
+        <translation>{n} NIK terdaftar dua kali.</translation>
+    </message>
+    <message>
+        <source>No NIK is registered twice.</source>
+        <translation>Tidak ada NIK yang terdaftar dua kali.</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolBox</name>
+    <message>
+        <source>Link this computer to the central server</source>
+        <translation>Hubungkan komputer ini ke server pusat</translation>
+    </message>
+    <message>
+        <source>Ask the server administrator for a one-time code for this office, then enter the server address and the code.</source>
+        <translation>Minta kode sekali pakai untuk kantor ini kepada admin server, lalu isi alamat server dan kodenya.</translation>
+    </message>
+    <message>
+        <source>Link</source>
+        <translation>Hubungkan</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>Alamat server</translation>
+    </message>
+    <message>
+        <source>One-time code</source>
+        <translation>Kode sekali pakai</translation>
     </message>
 </context>
 <context>
@@ -755,6 +879,10 @@
         <translation>Peserta</translation>
     </message>
     <message>
+        <source>Sync</source>
+        <translation>Sinkronisasi</translation>
+    </message>
+    <message>
         <source>Change password</source>
         <translation>Ganti kata sandi</translation>
     </message>
@@ -1180,6 +1308,21 @@
     </message>
 </context>
 <context>
+    <name>ReviewTab</name>
+    <message>
+        <source>Cannot reach the server: {reason}.</source>
+        <translation>Tidak dapat menghubungi server: {reason}.</translation>
+    </message>
+    <message>
+        <source>Reload</source>
+        <translation>Muat ulang</translation>
+    </message>
+    <message>
+        <source>Loading from the server…</source>
+        <translation>Memuat dari server…</translation>
+    </message>
+</context>
+<context>
     <name>SaveFlow</name>
     <message>
         <source>Saved, but some scans were not attached</source>
@@ -1429,6 +1572,271 @@
     <message>
         <source>Reason</source>
         <translation>Alasan</translation>
+    </message>
+</context>
+<context>
+    <name>SyncLabels</name>
+    <message>
+        <source>Participant</source>
+        <translation>Peserta</translation>
+    </message>
+    <message>
+        <source>Staff</source>
+        <translation>Staf</translation>
+    </message>
+    <message>
+        <source>Audit record</source>
+        <translation>Catatan audit</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>Persetujuan</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>Dokumen</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Kantor</translation>
+    </message>
+    <message>
+        <source>add</source>
+        <translation>tambah</translation>
+    </message>
+    <message>
+        <source>change</source>
+        <translation>ubah</translation>
+    </message>
+    <message>
+        <source>delete</source>
+        <translation>hapus</translation>
+    </message>
+    <message>
+        <source>Waiting to be sent</source>
+        <translation>Menunggu dikirim</translation>
+    </message>
+    <message>
+        <source>Held by the server</source>
+        <translation>Ditahan server</translation>
+    </message>
+    <message>
+        <source>Refused</source>
+        <translation>Ditolak</translation>
+    </message>
+    <message>
+        <source>Waiting for a supervisor</source>
+        <translation>Menunggu supervisor</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>(kosong)</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Ya</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Tidak</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Waktu</translation>
+    </message>
+    <message>
+        <source>Record type</source>
+        <translation>Jenis data</translation>
+    </message>
+    <message>
+        <source>Record</source>
+        <translation>Data</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Tindakan</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <source>Sync</source>
+        <translation>Sinkronisasi</translation>
+    </message>
+    <message>
+        <source>Changes made on this computer are sent to the central server, and changes from the other computers come back. Work goes on without a connection.</source>
+        <translation>Perubahan di komputer ini dikirim ke server pusat, dan perubahan dari komputer lain diterima kembali. Pekerjaan tetap berjalan tanpa koneksi.</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Keterangan</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Alasan</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Menunggu</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>Bermasalah</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Konflik</translation>
+    </message>
+    <message>
+        <source>Duplicate NIK</source>
+        <translation>NIK ganda</translation>
+    </message>
+    <message>
+        <source>Central server</source>
+        <translation>Server pusat</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Server</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Last successful sync</source>
+        <translation>Sinkron terakhir berhasil</translation>
+    </message>
+    <message>
+        <source>Last problem</source>
+        <translation>Masalah terakhir</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>Sinkronkan sekarang</translation>
+    </message>
+    <message>
+        <source>not linked</source>
+        <translation>belum terhubung</translation>
+    </message>
+    <message>
+        <source>This computer is not linked to the central server yet.</source>
+        <translation>Komputer ini belum terhubung ke server pusat.</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Sedang sinkronisasi…</translation>
+    </message>
+    <message>
+        <source>Access revoked: link this computer again with a new code.</source>
+        <translation>Akses dicabut: hubungkan ulang komputer ini dengan kode baru.</translation>
+    </message>
+    <message>
+        <source>Offline: the last try did not reach the server.</source>
+        <translation>Offline: percobaan terakhir tidak sampai ke server.</translation>
+    </message>
+    <message>
+        <source>Online: the last sync reached the server.</source>
+        <translation>Online: sinkronisasi terakhir sampai ke server.</translation>
+    </message>
+    <message>
+        <source>Not synced yet.</source>
+        <translation>Belum pernah sinkron.</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>belum pernah</translation>
+    </message>
+    <message>
+        <source>Sync complete: {sent} sent, {received} received.</source>
+        <translation>Sinkronisasi selesai: {sent} dikirim, {received} diterima.</translation>
+    </message>
+    <message>
+        <source>{n} need attention (tab Problems).</source>
+        <translation>{n} perlu diperiksa (tab Bermasalah).</translation>
+    </message>
+    <message>
+        <source>Sync failed: {reason}</source>
+        <translation>Sinkronisasi gagal: {reason}</translation>
+    </message>
+    <message>
+        <source>Computer linked</source>
+        <translation>Komputer terhubung</translation>
+    </message>
+    <message>
+        <source>This computer now syncs with {url}. The first sync starts now.</source>
+        <translation>Komputer ini sekarang sinkron dengan {url}. Sinkronisasi pertama dimulai sekarang.</translation>
+    </message>
+    <message>
+        <source>Showing the newest {shown} of {total}.</source>
+        <translation>Menampilkan {shown} terbaru dari {total}.</translation>
+    </message>
+    <message>
+        <source>Waiting ({n})</source>
+        <translation>Menunggu ({n})</translation>
+    </message>
+    <message>
+        <source>Problems ({n})</source>
+        <translation>Bermasalah ({n})</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusBar</name>
+    <message>
+        <source>Sync: checking…</source>
+        <translation>Sinkronisasi: memeriksa…</translation>
+    </message>
+    <message>
+        <source>Not linked to the server</source>
+        <translation>Belum terhubung ke server</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Sedang sinkronisasi…</translation>
+    </message>
+    <message>
+        <source>Access revoked</source>
+        <translation>Akses dicabut</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Offline ({cause})</source>
+        <translation>Offline ({cause})</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Online</translation>
+    </message>
+    <message>
+        <source>Not synced yet</source>
+        <translation>Belum pernah sinkron</translation>
+    </message>
+    <message>
+        <source>{n} changes waiting</source>
+        <translation>{n} perubahan menunggu</translation>
+    </message>
+    <message>
+        <source>{n} with problems</source>
+        <translation>{n} bermasalah</translation>
+    </message>
+    <message>
+        <source>Last sync {time}</source>
+        <translation>Sinkron terakhir {time}</translation>
+    </message>
+    <message>
+        <source>Never synced</source>
+        <translation>Belum pernah sinkron</translation>
+    </message>
+    <message>
+        <source>Click to open the Sync page.</source>
+        <translation>Klik untuk membuka halaman Sinkronisasi.</translation>
     </message>
 </context>
 <context>

@@ -84,3 +84,22 @@ def flow(ctx: object, qtbot: object) -> object:
 @pytest.fixture
 def admin_password() -> str:
     return ADMIN_PASSWORD
+
+
+@pytest.fixture(scope="session")
+def sync_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+    """One real sync server (`loket server run` in a subprocess, as in tests/sync) for all
+    window tests of sync: starting one costs about two seconds. Tests keep apart by their
+    own devices; the offline test stops it and starts it again."""
+    from tests.sync.conftest import Server, _spawn, free_port, server_db_url
+
+    db = server_db_url(tmp_path_factory.mktemp("sync-server"))
+    port = free_port()
+    srv = Server(f"http://127.0.0.1:{port}", db, _spawn(db, port), port)
+    yield srv
+    srv.stop()
+    if db.startswith("postgresql"):
+        import psycopg
+
+        with psycopg.connect(os.environ["LOKET_TEST_PG"], autocommit=True) as conn:
+            conn.execute(f'DROP DATABASE IF EXISTS "{db.rsplit("/", 1)[1]}" WITH (FORCE)')

@@ -19,6 +19,8 @@ NAMES = [
     "participant_detail",
     "participant_history",
     "import",
+    "sync",
+    "sync_problems",
     "change_password",
     "lock",
 ]

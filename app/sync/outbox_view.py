@@ -1,0 +1,292 @@
+"""What the Sinkronisasi page shows about this PC's outbox, in words a clerk understands.
+
+The server answers in short English reasons meant for logs ("unknown record"); a clerk
+needs a sentence saying what happened and what to do, so each known reason maps to one
+`Text` here (shown in the chosen language). Network faults are stored by the client as a
+sentence with the technical cause in brackets; `plain_error` replaces that cause too.
+Qt-free, so the CLI could show the same rows.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from app.db import Database
+from app.errors import StateError
+from app.models import Consent, Device, Outbox, Participant, ParticipantDocument, Staff, SyncLink
+from app.sync.registry import ENTITIES
+from app.texts import Text
+
+PENDING = ("pending",)
+FAILED = ("rejected", "conflict")
+
+# The server's reasons (app/server/apply.py), by their fixed beginning.
+REASONS: dict[str, Text] = {
+    "unknown record type": Text(
+        "Jenis data ini belum dikenal server. Program di server perlu diperbarui; hubungi TI.",
+        "The server does not know this record type yet. The server needs an update; call IT.",
+    ),
+    "unknown record": Text(
+        "Server tidak mengenal data ini (mungkin terhapus atau tidak pernah terkirim). "
+        "Hubungi TI kantor.",
+        "The server does not know this record (deleted, or never sent). Call the office IT.",
+    ),
+    "this record type cannot be changed": Text(
+        "Jenis data ini tidak boleh diubah setelah dibuat.",
+        "This type of record cannot be changed once made.",
+    ),
+    "reference data is changed only by HQ": Text(
+        "Data acuan hanya boleh diubah oleh kantor pusat.",
+        "Reference data is changed only by head office.",
+    ),
+    "change number already used": Text(
+        "Nomor perubahan sudah pernah dipakai; mungkin komputer ini dipulihkan dari cadangan "
+        "lama. Hubungi TI kantor.",
+        "The change number was already used; this PC may have been restored from an old "
+        "backup. Call the office IT.",
+    ),
+    "mutation id reused with a different body": Text(
+        "Kode perubahan ini sudah dipakai untuk isi yang berbeda. Hubungi TI kantor.",
+        "This change code was already used with different contents. Call the office IT.",
+    ),
+    "id already used by another record": Text(
+        "Kode data ini sudah dipakai data lain di server. Hubungi TI kantor.",
+        "The server already has another record with this id. Call the office IT.",
+    ),
+    "waiting for change": Text(
+        "Menunggu perubahan nomor {n} dari komputer ini terkirim lebih dulu.",
+        "Waiting for change {n} of this PC to be sent first.",
+    ),
+    "device clock is ahead of the server": Text(
+        "Jam komputer ini lebih cepat dari server; dikirim lagi nanti. Periksa tanggal dan jam.",
+        "This PC's clock is ahead of the server; sent again later. Check the date and time.",
+    ),
+}
+CONFLICT = Text(
+    "Bentrok dengan perubahan di komputer lain: menunggu keputusan supervisor.",
+    "Clashes with a change made on another PC: waiting for a supervisor's decision.",
+)
+SUPERVISED = Text(
+    "Perubahan NIK atau nomor rekening selalu diperiksa: menunggu keputusan supervisor.",
+    "NIK and account number changes are always checked: waiting for a supervisor's decision.",
+)
+FOREIGN = Text(
+    "Server menolak kiriman karena berisi data kantor lain; tidak ada yang disimpan. "
+    "Hubungi TI kantor.",
+    "The server refused the batch because it holds another office's records; nothing was "
+    "saved. Call the office IT.",
+)
+REFUSED_HTTP = Text(
+    "Server menolak permintaan ({detail}). Hubungi TI kantor.",
+    "The server refused the request ({detail}). Call the office IT.",
+)
+OTHER = Text("Ditolak server: {reason}", "Refused by the server: {reason}")
+
+# Technical causes of a network fault (httpx, Linux and Windows wording) -> plain words.
+CAUSES: tuple[tuple[tuple[str, ...], Text], ...] = (
+    (
+        ("refused", "10061"),
+        Text("server tidak menjawab", "the server does not answer"),
+    ),
+    (
+        ("not known", "getaddrinfo", "name resolution", "nodename"),
+        Text("alamat server tidak ditemukan", "the server address was not found"),
+    ),
+    (("timed out", "timeout"), Text("jaringan terlalu lambat", "the network is too slow")),
+    (
+        ("unreachable", "10051", "10065"),
+        Text("komputer ini tidak tersambung ke jaringan", "this PC is not on a network"),
+    ),
+    (
+        ("protocol",),
+        Text("alamat server harus diawali https://", "the address must start with https://"),
+    ),
+    (
+        ("certificate", "ssl"),
+        Text("sertifikat keamanan server tidak sah", "the server's certificate is not valid"),
+    ),
+    (("http 5",), Text("server sedang bermasalah", "the server has a problem")),
+)
+
+
+@dataclass(frozen=True)
+class OutboxRow:
+    """One change of this PC as the sync page lists it."""
+
+    seq: int
+    entity: str  # participant | staff | audit_event | consent | participant_document
+    entity_id: str
+    op: str  # insert | update | delete
+    status: str  # pending | held | rejected | conflict
+    created_at: datetime
+    label: str  # whose record: a participant's name, a username; "" when not known
+    reason: str  # plain sentence for held, rejected and conflict rows; "" otherwise
+    fields: tuple[str, ...] = ()  # the clashing fields of a conflict
+
+
+@dataclass(frozen=True)
+class OutboxList:
+    rows: list[OutboxRow]
+    total: int  # all rows with these statuses; `rows` holds the newest `limit`
+
+
+def plain_reason(status: str, reason: str) -> str:
+    """A server result's reason as a sentence in the current language."""
+    if status == "conflict":
+        fields = {f for f in reason.split(",") if f}
+        supervised = ENTITIES["participant"].supervised_fields
+        return (SUPERVISED if fields and fields <= supervised else CONFLICT).render()
+    for start, text in REASONS.items():
+        if reason.startswith(start):
+            number = re.search(r"\d+", reason)
+            return text.render(n=number.group() if number else "?")
+    return OTHER.render(reason=reason) if reason else ""
+
+
+def plain_cause(technical: str) -> str:
+    """A network fault's technical cause ("[Errno 111] Connection refused") in plain words;
+    an unknown cause is returned as it is."""
+    lowered = technical.lower()
+    for needles, text in CAUSES:
+        if any(n in lowered for n in needles):
+            return text.render()
+    return technical
+
+
+def short_error(message: str | None) -> str | None:
+    """Just the plain cause of a network fault ("server tidak menjawab"), for the narrow
+    status bar; None when the message has no cause in brackets that we know."""
+    found = re.search(r"\(([^()]*)\)", message or "")
+    if found is None:
+        return None
+    plain = plain_cause(found.group(1))
+    return plain if plain != found.group(1) else None
+
+
+def plain_error(message: str | None) -> str | None:
+    """The client's stored error with its technical cause in brackets put in plain words;
+    a refusal stored as "HTTP 4xx: detail" as a sentence."""
+    if not message:
+        return message
+    refused = re.match(r"^HTTP (\d{3}): (.*)$", message, re.S)
+    if refused:
+        code, detail = refused.groups()
+        if code == "426":  # the server's own sentence: update the program
+            return detail
+        if "another office" in detail:
+            return FOREIGN.render()
+        return REFUSED_HTTP.render(detail=f"HTTP {code}: {detail}")
+    return re.sub(r"\(([^()]*)\)", lambda m: f"({plain_cause(m.group(1))})", message, count=1)
+
+
+def list_outbox(db: Database, statuses: Sequence[str], limit: int = 500) -> OutboxList:
+    """The newest `limit` outbox rows with one of `statuses`, newest first."""
+    with db.read() as session:
+        where = Outbox.status.in_(tuple(statuses))
+        total = session.scalar(select(func.count()).select_from(Outbox).where(where)) or 0
+        found = session.scalars(
+            select(Outbox).where(where).order_by(Outbox.seq.desc()).limit(limit)
+        )
+        entries = list(found)
+        labels = _labels(session, entries)
+        rows = [_row(o, labels.get((o.entity, o.entity_id), "")) for o in entries]
+    return OutboxList(rows, total)
+
+
+def _row(o: Outbox, label: str) -> OutboxRow:
+    result = json.loads(o.result) if o.result else {}
+    status = "held" if o.status == "pending" and result.get("status") == "held" else o.status
+    reason = str(result.get("reason") or "")
+    shown = plain_reason(status, reason) if status != "pending" else ""
+    fields = tuple(f for f in reason.split(",") if f) if status == "conflict" else ()
+    return OutboxRow(o.seq, o.entity, o.entity_id, o.op, status, o.created_at, label, shown, fields)
+
+
+def _labels(session: Session, entries: Iterable[Outbox]) -> dict[tuple[str, str], str]:
+    """Whose record each change is about, looked up in a few queries."""
+    ids: dict[str, set[str]] = {}
+    for o in entries:
+        ids.setdefault(o.entity, set()).add(o.entity_id)
+    owners: dict[tuple[str, str], str] = {}  # (entity, id) -> participant id
+    for model, entity in ((Consent, "consent"), (ParticipantDocument, "participant_document")):
+        if ids.get(entity):
+            pairs = session.execute(
+                select(model.id, model.participant_id).where(model.id.in_(ids[entity]))
+            )
+            owners.update({(entity, row_id): pid for row_id, pid in pairs})
+    people = set(ids.get("participant", set())) | set(owners.values())
+    names: dict[str, str] = {}
+    if people:
+        found = session.execute(
+            select(Participant.id, Participant.full_name).where(Participant.id.in_(people))
+        )
+        names = {pid: name for pid, name in found}
+    labels = {("participant", pid): name for pid, name in names.items()}
+    labels.update({key: names[pid] for key, pid in owners.items() if pid in names})
+    if ids.get("staff"):
+        found = session.execute(select(Staff.id, Staff.username).where(Staff.id.in_(ids["staff"])))
+        labels.update({("staff", sid): username for sid, username in found})
+    return labels
+
+
+# --- demo only ----------------------------------------------------------------------------
+
+DEMO_ONLY = Text("Hanya untuk kantor demo.", "Only for the demo office.")
+DEMO_OFFLINE = Text(
+    "Server tidak dapat dihubungi (Connection refused). Pekerjaan tetap tersimpan di komputer ini.",
+    "The server cannot be reached (Connection refused). Work stays saved on this PC.",
+)
+
+
+def demo_link(db: Database, server_url: str) -> None:
+    """DEMO ONLY (screenshots, user guide): make the demo office look linked to a server.
+
+    Stores a link with a fake token (no request is ever made with it), a last success an
+    hour ago and a failed try since, and marks the two oldest participant changes as
+    rejected with reasons a real server gives. Refused on a real office, so it can never
+    fake a link there.
+    """
+    now = db.clock()
+    with db.write() as session:
+        device = session.scalars(select(Device)).one()
+        if not device.is_demo:
+            raise StateError(DEMO_ONLY)
+        session.merge(
+            SyncLink(
+                id=1,
+                server_url=server_url,
+                device_id=device.device_id,
+                token="demo-not-a-token",
+                office_code=device.office_code,
+                is_hq=False,
+                cursor=0,
+                enrolled_at=now - timedelta(days=7),
+                last_success_at=now - timedelta(hours=1),
+                last_error=DEMO_OFFLINE.render(),
+                last_error_at=now - timedelta(minutes=4),
+                revoked=False,
+            )
+        )
+        refused = session.scalars(
+            select(Outbox)
+            .where(Outbox.entity == "participant", Outbox.status == "pending")
+            .order_by(Outbox.seq)
+            .limit(2)
+        ).all()
+        for entry, reason in zip(
+            refused,
+            ("id already used by another record", "change number already used (restored backup?)"),
+            strict=False,
+        ):
+            entry.status, entry.sent_at = "rejected", now - timedelta(hours=1)
+            entry.result = json.dumps(
+                {"seq": entry.seq, "mutation_id": entry.mutation_id, "status": "rejected"}
+                | {"reason": reason, "record": None}
+            )

@@ -1,0 +1,180 @@
+"""Tabs "Konflik" and "NIK ganda" of the Sinkronisasi page: lists kept on the server.
+
+Both lists live on the central server (every counter sees the same queue), so loading them
+needs the network: it runs off the UI thread, and a failure is written in the tab ("cannot
+reach the server" and why), never a crash or a box. ReviewTab is their shared frame; the
+conflict cards are in sync_conflicts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.errors import LoketError
+from app.sync.review_view import DuplicateItem
+from app.ui.context import AppContext
+from app.ui.messages import error_text, report
+from app.ui.tasks import run_task
+from app.ui.widgets import note
+
+translate = QCoreApplication.translate
+
+
+def plain_exception(exc: BaseException) -> BaseException:
+    """The same refusal with a network fault's technical cause in plain words."""
+    from app.sync.client import OFFLINE
+    from app.sync.outbox_view import plain_cause
+
+    if isinstance(exc, LoketError) and exc.text is OFFLINE and "why" in exc.params:
+        params = {**exc.params, "why": plain_cause(str(exc.params["why"]))}
+        return type(exc)(exc.text, field=exc.field, **params)
+    return exc
+
+
+def problem_text(exc: BaseException) -> str:
+    """What a review tab says when the server could not give its list."""
+    from app.sync.client import OFFLINE
+    from app.sync.outbox_view import plain_cause
+
+    if isinstance(exc, LoketError) and exc.text is OFFLINE:
+        reason = plain_cause(str(exc.params.get("why", "")))
+        return translate("ReviewTab", "Cannot reach the server: {reason}.").format(reason=reason)
+    return error_text(exc)
+
+
+class ReviewTab(QWidget):
+    """A list fetched from the server: a note, a reload button, a state line, the body.
+
+    Signals:
+        loaded(): an answer (rows or an error) reached the tab.
+
+    Its own words use translate("ReviewTab", ...): PySide's self.tr() would look them up
+    under the subclass's name.
+    """
+
+    loaded = Signal()
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.generation = 0
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.setContentsMargins(16, 12, 16, 12)
+        self.layout_.setSpacing(8)
+        top = QHBoxLayout()
+        self.note = note("")
+        top.addWidget(self.note, 1)
+        self.reload_button = QPushButton(translate("ReviewTab", "Reload"))
+        self.reload_button.clicked.connect(self.load)
+        top.addWidget(self.reload_button, 0, Qt.AlignmentFlag.AlignTop)
+        self.layout_.addLayout(top)
+        self.state = QLabel("")
+        self.state.setObjectName("reviewState")
+        self.state.setWordWrap(True)
+        self.layout_.addWidget(self.state)
+
+    def fetch(self) -> Callable[[], list[Any]]:
+        raise NotImplementedError
+
+    def show_rows(self, rows: list[Any]) -> None:
+        raise NotImplementedError
+
+    def load(self) -> None:
+        """Ask the server again; an older answer still on its way is dropped."""
+        self.generation += 1
+        generation = self.generation
+        self.state.setText(translate("ReviewTab", "Loading from the server…"))
+        self.state.setProperty("problem", False)
+        self.reload_button.setEnabled(False)
+        fetch = self.fetch()
+
+        def done(rows: list[Any]) -> None:
+            if generation == self.generation:
+                self.reload_button.setEnabled(True)
+                self.show_rows(rows)
+                self.loaded.emit()
+
+        def failed(exc: BaseException) -> None:
+            report(exc)
+            if generation == self.generation:
+                self.reload_button.setEnabled(True)
+                self.show_rows([])
+                self.state.setText(problem_text(exc))
+                self.state.setProperty("problem", True)
+                self.state.style().polish(self.state)
+                self.loaded.emit()
+
+        run_task(lambda _p, _c: fetch(), on_done=done, on_error=failed, owner=self)
+
+
+class DuplicatesTab(ReviewTab):
+    """The same NIK registered twice (usually at two offices while offline)."""
+
+    COLUMNS = 6
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.note.setText(
+            self.tr(
+                "The same NIK was registered twice. Check with the participant and the other "
+                "office before continuing; the records are not merged automatically."
+            )
+        )
+        self.table = QTableWidget(0, self.COLUMNS)
+        self.table.setHorizontalHeaderLabels(
+            [
+                self.tr("NIK"),
+                self.tr("Participant (1)"),
+                self.tr("Office (1)"),
+                self.tr("Participant (2)"),
+                self.tr("Office (2)"),
+                self.tr("Flagged"),
+            ]
+        )
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        self.table.setShowGrid(False)
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.layout_.addWidget(self.table, 1)
+
+    def fetch(self) -> Callable[[], list[Any]]:
+        from app.sync.review_view import duplicate_items
+
+        db = self.ctx.db
+        return lambda: list(duplicate_items(db))
+
+    def show_rows(self, rows: list[Any]) -> None:
+        from datetime import datetime
+
+        from app.ui.formats import fmt_datetime
+
+        items: list[DuplicateItem] = rows
+        self.table.setRowCount(len(items))
+        for r, d in enumerate(items):
+            flagged = fmt_datetime(datetime.fromisoformat(d.created_at)) if d.created_at else ""
+            values = (d.nik_masked, d.name_a, d.office_a, d.name_b, d.office_b, flagged)
+            for c, value in enumerate(values):
+                self.table.setItem(r, c, QTableWidgetItem(value))
+        self.state.setText(
+            self.tr("{n} NIKs are registered twice.").format(n=len(items))
+            if items
+            else self.tr("No NIK is registered twice.")
+        )
