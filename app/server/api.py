@@ -6,10 +6,10 @@ run time, and the dependencies are local to `create_app`.
 
 import logging
 from datetime import UTC, datetime
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
 from fastapi import Depends, FastAPI, Header, HTTPException, Path, Query
-from sqlalchemy import Engine, or_, select
+from sqlalchemy import Engine, Table, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.server import admin, review
@@ -125,33 +125,40 @@ def create_app(engine: Engine) -> FastAPI:
         me: Annotated[Device, Depends(device)],
         after: Annotated[int, Query(ge=0, le=MAX_ID)] = 0,
         limit: Annotated[int, Query(ge=1, le=5000)] = 500,
+        made: Annotated[int | None, Query(ge=0, le=MAX_ID)] = None,
     ) -> PullResponse:
-        stmt = select(ChangeLog).where(ChangeLog.seq > after)
-        if not me.is_hq:
-            stmt = stmt.where(
-                or_(
-                    ChangeLog.scope == Scope.EVERYONE.value, ChangeLog.office_code == me.office_code
+        """Changes after `after` in this device's scope. `made` is the newest change number
+        the device holds of its own; when the server has applied none beyond it, the
+        device's own changes are left out (their push answers carried the records)."""
+        log = cast(Table, ChangeLog.__table__)
+        with engine.connect() as conn:
+            # The newest number first, then the rows up to it: change numbers are given out
+            # in commit order, so every change up to `newest` is committed and visible.
+            newest = int(conn.execute(select(func.coalesce(func.max(log.c.seq), 0))).scalar_one())
+            stmt = select(
+                log.c.seq,
+                log.c.entity,
+                log.c.entity_id,
+                log.c.office_code,
+                log.c.op,
+                log.c.version,
+                log.c.hlc,
+                log.c.data,
+            ).where(log.c.seq > after, log.c.seq <= newest)
+            if not me.is_hq:
+                stmt = stmt.where(
+                    or_(log.c.scope == Scope.EVERYONE.value, log.c.office_code == me.office_code)
                 )
-            )
-        with Session(engine) as session:
-            rows = session.scalars(stmt.order_by(ChangeLog.seq).limit(limit)).all()
-            changes = [
-                ChangeOut(
-                    seq=c.seq,
-                    entity=c.entity,
-                    entity_id=c.entity_id,
-                    office_code=c.office_code,
-                    op=c.op,
-                    version=c.version,
-                    hlc=c.hlc,
-                    data=c.data,
-                )
-                for c in rows
-            ]
+            if made is not None and made >= me.last_seq:
+                stmt = stmt.where(or_(log.c.origin_device.is_(None), log.c.origin_device != me.id))
+            rows = conn.execute(stmt.order_by(log.c.seq).limit(limit)).all()
+        changes = [ChangeOut(**row._mapping) for row in rows]
+        more = len(changes) == limit
         return PullResponse(
             changes=changes,
-            last_seq=changes[-1].seq if changes else after,
-            more=len(changes) == limit,
+            # Skipped rows (another office's, or this device's own) move the cursor too.
+            last_seq=changes[-1].seq if more else max(newest, after),
+            more=more,
         )
 
     @app.get("/v1/conflicts")

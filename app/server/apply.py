@@ -141,8 +141,11 @@ def next_change_seq(session: Session) -> int:
     return int(current or 0) + 1
 
 
-def log_change(session: Session, rec: RecordState, spec: EntitySpec, origin: str) -> None:
-    """One change (a supervisor's decision) in the change log; see `next_change_seq`."""
+def log_change(session: Session, rec: RecordState, spec: EntitySpec, origin: str | None) -> None:
+    """One change (a supervisor's decision) in the change log; see `next_change_seq`.
+
+    `origin` is the device whose push made the change (it is not sent back to that device
+    on pull: the push answer carried the record) or None for the server's own changes."""
     session.add(
         ChangeLog(
             seq=next_change_seq(session),

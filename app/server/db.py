@@ -40,7 +40,17 @@ def make_server_engine(url: str) -> Engine:
         event.listen(engine, "connect", on_connect)
         event.listen(engine, "begin", on_begin)
         return engine
-    return create_engine(url, pool_size=10, max_overflow=20, pool_pre_ping=True)
+    # No server-side prepared statements: psycopg prepares a query after five runs, and
+    # PostgreSQL may then keep a generic plan chosen while a table was small; the lookup of a
+    # push batch's mutation ids turned into a sequential scan that grew with the log
+    # (0.1 s per batch at 20,000 rows, measured in bench/sync.py).
+    return create_engine(
+        url,
+        pool_size=10,
+        max_overflow=20,
+        pool_pre_ping=True,
+        connect_args={"prepare_threshold": None},
+    )
 
 
 def is_postgres(engine: Engine) -> bool:

@@ -89,7 +89,7 @@ def resolve_conflict(
                 f"review:{by}",
                 str(stamp),
             )
-            log_change(session, rec, ENTITIES[conflict.entity], device.id)
+            log_change(session, rec, ENTITIES[conflict.entity], None)  # every device pulls it
             flag_duplicates(session, rec, now)
         conflict.status, conflict.resolution = "resolved", keep
         conflict.resolved_by, conflict.resolved_at = by[:80], now

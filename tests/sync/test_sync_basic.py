@@ -112,3 +112,24 @@ def test_old_protocol_gets_a_clear_message(server):
         server.url + "/v1/pull", headers={"X-Loket-Protocol": "0", "Authorization": "Bearer x"}
     )
     assert r.status_code == 426 and "Perbarui program" in r.json()["detail"]
+
+
+def test_pc_restored_from_an_old_backup_gets_its_later_changes_back(server, tmp_path):
+    """A counter's own changes are not sent back to it on pull (the push answers carried
+    them), unless it no longer holds them: after `loket restore` of an older backup, the
+    next sync brings back what it had registered and sent after that backup."""
+    a = enrolled(server, make_office(tmp_path, "a", "JKT", 1), "JKT")
+    import_file(a, tmp_path, BUDI, "budi.csv")
+    assert sync(a)["ok"]
+    backup = tmp_path / "a-before-siti.db"
+    assert loket(a, "backup", str(backup)).returncode == 0
+    import_file(a, tmp_path, SITI, "siti.csv")
+    first = sync(a)
+    assert first["ok"] and first["pulled"] == 0  # its own changes are not pulled back
+    assert len(participants(a)) == 2
+    restored = loket(a, "restore", str(backup), "--force")
+    assert restored.returncode == 0, restored.stdout + restored.stderr
+    assert [p[2] for p in participants(a)] == ["Budi Santoso"]
+    again = sync(a)
+    assert again["ok"], again
+    assert sorted(p[2] for p in participants(a)) == ["Budi Santoso", "Siti Aminah"]
