@@ -106,6 +106,20 @@ SETTINGS: tuple[Setting, ...] = (
         ),
     ),
     Setting(
+        "sync_interval_minutes",
+        int,
+        5,
+        Text("Sinkronisasi otomatis setiap (menit)", "Sync automatically every (minutes)"),
+        Text(
+            "Dijalankan di latar belakang saat program terbuka. 0 berarti hanya saat tombol "
+            "Sinkronkan sekarang ditekan.",
+            "Runs in the background while the program is open. 0 means only when Sync now "
+            "is pressed.",
+        ),
+        minimum=0,
+        maximum=240,
+    ),
+    Setting(
         "consent_notice_version",
         str,
         "2026-01",

@@ -47,6 +47,17 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     resolve.add_argument("--password-stdin", action="store_true")
     resolve.set_defaults(handler=cmd_resolve)
 
+    merge = ssub.add_parser(
+        "merge",
+        parents=[common],
+        help="merge a same-NIK pair (supervisor): record a or b stays, nothing is deleted",
+    )
+    merge.add_argument("duplicate_id", type=int)
+    merge.add_argument("--keep", required=True, choices=["a", "b"])
+    merge.add_argument("--supervisor", required=True, help="supervisor username")
+    merge.add_argument("--password-stdin", action="store_true")
+    merge.set_defaults(handler=cmd_merge)
+
 
 def cmd_enroll(args: argparse.Namespace) -> Report:
     from app.sync.client import enroll
@@ -157,4 +168,24 @@ def cmd_resolve(args: argparse.Namespace) -> Report:
     return Report(
         data=result,
         lines=[f"Konflik #{args.conflict_id} diselesaikan (dipakai nilai {args.keep})."],
+    )
+
+
+def cmd_merge(args: argparse.Namespace) -> Report:
+    from app.cli.output import read_password
+    from app.services.auth import login
+    from app.sync.review import merge
+
+    db, _actor = open_office()
+    try:
+        actor = login(db, args.supervisor, read_password(args.password_stdin)).actor
+        result = merge(db, actor, args.duplicate_id, args.keep)
+    finally:
+        db.dispose()
+    return Report(
+        data=result,
+        lines=[
+            f"NIK ganda #{args.duplicate_id} digabung: peserta {result['merged']} digabung ke "
+            f"{result['kept']}; {result['moved']} data terkait dipindahkan."
+        ],
     )

@@ -76,6 +76,8 @@ class Participant(SyncMixin, Base):
     bank_account_holder: Mapped[str | None] = mapped_column(String(150), default=None)
     status: Mapped[str] = mapped_column(String(20), default="registered")
     status_reason: Mapped[str | None] = mapped_column(Text, default=None)
+    # The record this one was merged into (same person registered twice); status "merged".
+    merged_into: Mapped[str | None] = mapped_column(String(36), default=None)
     eligibility_preset: Mapped[str | None] = mapped_column(String(20), default=None)
     eligibility_status: Mapped[str | None] = mapped_column(String(10), default=None)
     eligibility_detail: Mapped[str | None] = mapped_column(Text, default=None)  # JSON

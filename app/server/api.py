@@ -20,6 +20,7 @@ from app.sync.protocol import (
     EnrollRequest,
     EnrollResponse,
     Health,
+    MergeRequest,
     PullResponse,
     PushRequest,
     PushResponse,
@@ -179,5 +180,16 @@ def create_app(engine: Engine) -> FastAPI:
     @app.get("/v1/duplicates")
     def duplicates(me: Annotated[Device, Depends(device)]) -> list[dict[str, Any]]:
         return review.list_duplicates(engine, me)
+
+    @app.post("/v1/duplicates/{flag_id}/merge")
+    def merge(
+        flag_id: Annotated[int, Path(ge=1, le=MAX_ID)],
+        body: MergeRequest,
+        me: Annotated[Device, Depends(device)],
+    ) -> dict[str, Any]:
+        try:
+            return review.merge_duplicate(engine, me, flag_id, body.keep, body.by)
+        except review.ReviewError as exc:
+            raise HTTPException(status_code=409, detail=str(exc)) from exc
 
     return app

@@ -240,7 +240,11 @@ def _decide(
 
 
 def _natural_key(entity: str, data: dict[str, Any]) -> str | None:
-    return str(data["nik"]) if entity == "participant" and data.get("nik") else None
+    """The NIK of a live participant record; a record merged into another has none, so it
+    is not flagged again."""
+    if entity != "participant" or not data.get("nik") or data.get("merged_into"):
+        return None
+    return str(data["nik"])
 
 
 def flag_duplicates(session: Session, rec: RecordState, now: datetime) -> None:

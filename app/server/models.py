@@ -141,8 +141,11 @@ class DuplicateFlag(ServerBase):
     office_a: Mapped[str] = mapped_column(String(8), index=True)
     record_b: Mapped[str] = mapped_column(String(36))
     office_b: Mapped[str] = mapped_column(String(8), index=True)
-    status: Mapped[str] = mapped_column(String(16), default="open")
+    status: Mapped[str] = mapped_column(String(16), default="open")  # open/merged/closed
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    kept: Mapped[str | None] = mapped_column(String(36), default=None)  # the surviving record
+    resolved_by: Mapped[str | None] = mapped_column(String(80), default=None)
+    resolved_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
 
 
 class ServerAudit(ServerBase):

@@ -130,3 +130,87 @@ def list_duplicates(engine: Engine, device: Device) -> list[dict[str, Any]]:
             }
             for r in rows
         ]
+
+
+MERGED_REASON = "Data ganda (NIK sama): digabung ke peserta {survivor} kantor {office}."
+
+
+def merge_duplicate(
+    engine: Engine, device: Device, flag_id: int, keep: str, by: str
+) -> dict[str, Any]:
+    """Merge two records of one person (a same-NIK flag): the record `keep` ("a" or "b")
+    stays; the other gets status "merged" and `merged_into`, and nothing is deleted.
+
+    Records linked to the merged one (each type lists its links in app.sync.registry) move
+    to the one that stays when both belong to the same office. Across offices they stay
+    where they are: each office keeps seeing its own consents and documents, and the merged
+    record, still in its office, says which record they belong with. Every change goes
+    through the change log, so every PC of both offices gets it on its next pull.
+    """
+    if keep not in ("a", "b"):
+        raise ReviewError("keep must be 'a' or 'b'")
+    now = datetime.now(UTC)
+    with Session(engine) as session, session.begin():
+        flag = session.get(DuplicateFlag, flag_id, with_for_update=True)
+        if flag is None or not (
+            _visible(device, flag.office_a) or _visible(device, flag.office_b)
+        ):
+            raise ReviewError("no such duplicate")
+        if flag.status != "open":
+            raise ReviewError(f"already decided by {flag.resolved_by}")
+        kept_id, gone_id = (
+            (flag.record_a, flag.record_b) if keep == "a" else (flag.record_b, flag.record_a)
+        )
+        kept = session.get(RecordState, ("participant", kept_id), with_for_update=True)
+        gone = session.get(RecordState, ("participant", gone_id), with_for_update=True)
+        if kept is None or gone is None or kept.deleted or gone.deleted:
+            raise ReviewError("one of the records is gone")
+        origin = f"review:{by}"
+        moved = 0
+        if kept.office_code == gone.office_code:
+            for spec in ENTITIES.values():
+                for field, target in spec.links:
+                    if target != "participant":
+                        continue
+                    linked = session.scalars(
+                        select(RecordState)
+                        .where(
+                            RecordState.entity == spec.name,
+                            RecordState.data[field].as_string() == gone_id,
+                        )
+                        .with_for_update()
+                    ).all()
+                    for rec in linked:
+                        _stamp(rec, {field: kept_id}, origin, now)
+                        log_change(session, rec, spec, None)
+                        moved += 1
+        office = kept.office_code
+        _stamp(
+            gone,
+            {
+                "status": "merged",
+                "status_reason": MERGED_REASON.format(survivor=kept_id, office=office),
+                "merged_into": kept_id,
+            },
+            origin,
+            now,
+        )
+        log_change(session, gone, ENTITIES["participant"], None)
+        flag.status, flag.kept = "merged", kept_id
+        flag.resolved_by, flag.resolved_at = by[:80], now
+        # Other open flags of the merged record are settled with it: the one that stays
+        # carries them on (it has its own flags with the same NIK).
+        for other in session.scalars(
+            select(DuplicateFlag).where(
+                DuplicateFlag.status == "open",
+                or_(DuplicateFlag.record_a == gone_id, DuplicateFlag.record_b == gone_id),
+            )
+        ):
+            other.status, other.resolved_by, other.resolved_at = "closed", by[:80], now
+        return {"id": flag.id, "status": "merged", "kept": kept_id, "merged": gone_id,
+                "moved": moved}
+
+
+def _stamp(rec: RecordState, changes: dict[str, Any], origin: str, now: datetime) -> None:
+    stamp = tick(Hlc.parse(rec.hlc), int(now.timestamp() * 1000), "server")
+    _set_fields(rec, changes, origin, str(stamp))

@@ -49,6 +49,7 @@ STATUSES: dict[str, Text] = {
     "employed": Text("Sudah bekerja", "Employed"),
     "withdrawn": Text("Mengundurkan diri", "Withdrawn"),
     "erased": Text("Data dihapus", "Data erased"),
+    "merged": Text("Digabung (data ganda)", "Merged (duplicate)"),
 }
 SENSITIVE = {"nik": mask_nik, "bank_account": mask_account}
 
@@ -249,7 +250,7 @@ def set_status(
     db: Database, actor: Actor, participant_id: str, status: str, reason: str = ""
 ) -> None:
     require(db, actor, Permission.PARTICIPANT_EDIT)
-    if status not in STATUSES or status == "erased":
+    if status not in STATUSES or status in ("erased", "merged"):  # set by their own actions
         raise ValidationError(BAD_STATUS, field="status", status=status)
     if status in ("ineligible", "withdrawn") and not reason.strip():
         raise ValidationError(REASON_REQUIRED, field="reason")

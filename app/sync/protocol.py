@@ -81,3 +81,8 @@ class Health(BaseModel):
 class ResolveRequest(BaseModel):
     keep: str = Field(pattern="^(server|device)$")
     by: str = Field(min_length=1, max_length=80)  # the supervisor's username at the counter
+
+
+class MergeRequest(BaseModel):
+    keep: str = Field(pattern="^(a|b)$")  # which record of the duplicate pair stays
+    by: str = Field(min_length=1, max_length=80)

@@ -30,6 +30,8 @@ class EntitySpec:
     scope: Scope
     policy: Policy
     supervised_fields: frozenset[str] = frozenset()  # changes always go to a supervisor
+    # Fields naming another record, as {field: entity}: a merge of duplicates moves them.
+    links: tuple[tuple[str, str], ...] = ()
 
 
 ENTITIES: dict[str, EntitySpec] = {
@@ -44,9 +46,19 @@ ENTITIES: dict[str, EntitySpec] = {
             Policy.FIELD_MERGE,
             supervised_fields=frozenset({"nik", "bank_account"}),
         ),
-        EntitySpec("consent", "consent", Scope.OFFICE, Policy.LAST_WRITER),
         EntitySpec(
-            "participant_document", "participant_document", Scope.OFFICE, Policy.LAST_WRITER
+            "consent",
+            "consent",
+            Scope.OFFICE,
+            Policy.LAST_WRITER,
+            links=(("participant_id", "participant"),),
+        ),
+        EntitySpec(
+            "participant_document",
+            "participant_document",
+            Scope.OFFICE,
+            Policy.LAST_WRITER,
+            links=(("participant_id", "participant"),),
         ),
         EntitySpec("audit_event", "audit_event", Scope.OFFICE, Policy.INSERT_ONLY),
     )

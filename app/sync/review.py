@@ -63,3 +63,24 @@ def resolve(db: Database, actor: Actor, conflict_id: int, keep: str) -> dict[str
     with unit_of_work(db, actor) as uow:
         uow.audit("sync.resolve_conflict", None, None, conflict=conflict_id, keep=keep)
     return result
+
+
+def merge(db: Database, actor: Actor, flag_id: int, keep: str) -> dict[str, Any]:
+    """Merge a same-NIK pair on the server, keeping record "a" or "b" (app.server.review);
+    the next sync brings the result to every PC of both offices."""
+    require(db, actor, Permission.SYNC_RESOLVE)
+    result: dict[str, Any] = _call(
+        db,
+        "POST",
+        f"/v1/duplicates/{flag_id}/merge",
+        json={"keep": keep, "by": actor.username},
+    )
+    with unit_of_work(db, actor) as uow:
+        uow.audit(
+            "sync.merge_duplicate",
+            "participant",
+            result.get("merged"),
+            duplicate=flag_id,
+            kept=result.get("kept"),
+        )
+    return result

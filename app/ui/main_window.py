@@ -34,7 +34,7 @@ from app.ui.pages.home import HomePage
 from app.ui.pages.participants import ParticipantsPage
 from app.ui.pages.settings import SettingsPage
 from app.ui.pages.sync import SyncPage
-from app.ui.sync_runner import SYNC_INTERVAL_MS, SYNC_ONLY, SyncRunner, SyncStatusBar
+from app.ui.sync_runner import SYNC_ONLY, SyncRunner, SyncStatusBar
 from app.ui.tasks import run_task
 from app.ui.widgets import demo_banner
 
@@ -56,9 +56,10 @@ class MainWindow(QMainWindow):
         ctx: AppContext,
         actor: Actor,
         info: StartupInfo,
-        sync_interval_ms: int = SYNC_INTERVAL_MS,
+        sync_interval_ms: int | None = None,
     ) -> None:
-        """`sync_interval_ms` 0 turns background sync off (screenshots, tests)."""
+        """`sync_interval_ms` None: the setting `sync_interval_minutes`; 0 turns background
+        sync off (screenshots, tests)."""
         super().__init__()
         self.ctx = ctx
         self.actor = actor
@@ -87,7 +88,10 @@ class MainWindow(QMainWindow):
         self.screens.addWidget(self.content)
         self.screens.addWidget(self._lock_cover())
         self.pages = QStackedWidget()
-        self.sync = SyncRunner(ctx, sync_interval_ms, self)
+        self._fixed_interval = sync_interval_ms is not None
+        self.sync = SyncRunner(
+            ctx, sync_interval_ms if sync_interval_ms is not None else self._interval(), self
+        )
         self.home = HomePage(ctx, actor)
         self.participants = ParticipantsPage(ctx, actor)
         self.sync_page = SyncPage(ctx, actor, self.sync)
@@ -212,6 +216,13 @@ class MainWindow(QMainWindow):
             from app.services.settings import get_settings
 
             self.idle.set_minutes(int(get_settings(self.ctx.db)["idle_lock_minutes"]))
+            if not self._fixed_interval:
+                self.sync.set_interval(self._interval())
+
+    def _interval(self) -> int:
+        from app.services.settings import get_settings
+
+        return int(get_settings(self.ctx.db)["sync_interval_minutes"]) * 60_000
 
     # --- account ------------------------------------------------------------------------
     def change_password(self) -> ChangePasswordDialog:

@@ -27,8 +27,7 @@ from app.ui.tasks import run_task
 if TYPE_CHECKING:
     from app.sync.client import CycleReport, SyncStatus
 
-# TODO(settings): read `sync_interval_minutes` from app.config once it is declared there.
-SYNC_INTERVAL_MS = 5 * 60 * 1000
+SYNC_INTERVAL_MS = 5 * 60 * 1000  # the default of the setting `sync_interval_minutes`
 FIRST_CYCLE_DELAY_MS = 15_000  # after sign-in, once the window has settled
 # A cycle that brought records from elsewhere: the pages showing them refresh.
 PULLED = frozenset({"participants", "staff", "audit", "sync"})
@@ -67,14 +66,23 @@ class SyncRunner(QObject):
         self.status: SyncStatus | None = None
         self.outcome: Outcome | None = None
         self.timer = QTimer(self)
-        self.timer.setInterval(max(interval_ms, 1))
         self.timer.timeout.connect(self.run_now)
         self.first = QTimer(self)
         self.first.setSingleShot(True)
-        self.first.setInterval(min(FIRST_CYCLE_DELAY_MS, max(interval_ms, 1)))
         self.first.timeout.connect(self.run_now)
-        if interval_ms > 0:
-            self.timer.start()
+        self.set_interval(interval_ms, first=True)
+
+    def set_interval(self, interval_ms: int, first: bool = False) -> None:
+        """Cycle every `interval_ms` (0: only on demand); `first` also plans one cycle soon
+        after sign-in."""
+        self.timer.stop()
+        self.first.stop()
+        if interval_ms <= 0:
+            return
+        self.timer.setInterval(interval_ms)
+        self.timer.start()
+        if first:
+            self.first.setInterval(min(FIRST_CYCLE_DELAY_MS, interval_ms))
             self.first.start()
 
     def stop(self) -> None:

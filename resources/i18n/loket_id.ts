@@ -178,8 +178,12 @@
 <context>
     <name>DuplicatesTab</name>
     <message>
-        <source>The same NIK was registered twice. Check with the participant and the other office before continuing; the records are not merged automatically.</source>
-        <translation>NIK yang sama terdaftar dua kali. Periksa dengan peserta dan kantor lain sebelum melanjutkan layanan; data tidak digabung otomatis.</translation>
+        <source>The same NIK was registered twice. Check with the participant and the other office, then merge: the record you keep stays, the other is marked “merged” and keeps its documents and history. Nothing is merged automatically.</source>
+        <translation>NIK yang sama terdaftar dua kali. Periksa dengan peserta dan kantor lain, lalu gabungkan: data yang dipertahankan tetap, yang lain ditandai “digabung” dan tetap menyimpan dokumen serta riwayatnya. Tidak ada yang digabung otomatis.</translation>
+    </message>
+    <message>
+        <source>The same NIK was registered twice. Only a supervisor can merge the two records. Ask the office supervisor.</source>
+        <translation>NIK yang sama terdaftar dua kali. Hanya supervisor yang dapat menggabungkan kedua data. Minta supervisor kantor.</translation>
     </message>
     <message>
         <source>NIK</source>
@@ -204,6 +208,30 @@
     <message>
         <source>Flagged</source>
         <translation>Ditandai</translation>
+    </message>
+    <message>
+        <source>Merge, keep participant (1)</source>
+        <translation>Gabungkan, pertahankan peserta (1)</translation>
+    </message>
+    <message>
+        <source>Merge, keep participant (2)</source>
+        <translation>Gabungkan, pertahankan peserta (2)</translation>
+    </message>
+    <message>
+        <source>Merge duplicate</source>
+        <translation>Gabungkan data ganda</translation>
+    </message>
+    <message>
+        <source>Keep {kept} ({kept_office}) and mark {gone} ({gone_office}) as merged into it? Its consents, documents and history are kept. This cannot be undone here.</source>
+        <translation>Pertahankan {kept} ({kept_office}) dan tandai {gone} ({gone_office}) sebagai digabung ke data itu? Persetujuan, dokumen, dan riwayatnya tetap disimpan. Ini tidak dapat dibatalkan di sini.</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Gabungkan</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
     </message>
     <message>
         <source>{n} NIKs are registered twice.</source>

@@ -147,3 +147,108 @@ def test_same_nik_at_two_offices_is_flagged_at_both(server, tmp_path):
         flags = json.loads(loket(home, "sync", "duplicates", "--json").stdout)["duplicates"]
         assert len(flags) == 1 and flags[0]["nik_masked"] == "3171********0001"
         assert {flags[0]["a"]["office"], flags[0]["b"]["office"]} == {"JKT", "BTN"}
+
+
+def add_supervisor(home) -> None:
+    out = loket(
+        home,
+        "staff",
+        "add",
+        "spv.rina",
+        "--name",
+        "Rina",
+        "--role",
+        "supervisor",
+        "--password-stdin",
+        stdin="Sementara1\n",
+    )
+    assert out.returncode == 0, out.stderr
+
+
+def merge(home, flag_id: int, keep: str):
+    return loket(
+        home,
+        "sync",
+        "merge",
+        str(flag_id),
+        "--keep",
+        keep,
+        "--supervisor",
+        "spv.rina",
+        "--password-stdin",
+        stdin="Sementara1\n",
+    )
+
+
+def rows(home, sql: str) -> list[tuple]:
+    import sqlite3
+
+    con = sqlite3.connect(home / "loket.db")
+    try:
+        return sorted(con.execute(sql).fetchall())
+    finally:
+        con.close()
+
+
+def test_merging_a_duplicate_across_offices_keeps_every_linked_record(server, tmp_path):
+    jkt = enrolled(server, make_office(tmp_path, "jkt", "JKT", 1), "JKT")
+    btn = enrolled(server, make_office(tmp_path, "btn", "BTN", 1), "BTN")
+    for home in (jkt, btn):
+        f = home / "budi.csv"
+        f.write_text(BUDI, encoding="utf-8")
+        assert loket(home, "participants", "import", str(f)).returncode == 0
+        assert sync(home)["ok"]
+    add_supervisor(btn)
+    assert sync(btn)["ok"]
+    (flag,) = json.loads(loket(btn, "sync", "duplicates", "--json").stdout)["duplicates"]
+    keep = "a" if flag["a"]["office"] == "JKT" else "b"  # Jakarta's record stays
+    kept_id, gone_id = flag[keep]["id"], flag["b" if keep == "a" else "a"]["id"]
+    out = merge(btn, flag["id"], keep)
+    assert out.returncode == 0, out.stderr
+    again = merge(btn, flag["id"], keep)
+    assert again.returncode == 1 and "already decided" in again.stderr
+    assert sync(btn)["ok"] and sync(jkt)["ok"]
+    # Banten's record stays in Banten, marked merged into Jakarta's, with its consent.
+    assert rows(btn, "SELECT id, status, merged_into, deleted_at FROM participant") == [
+        (gone_id, "merged", kept_id, None)
+    ]
+    assert rows(btn, "SELECT participant_id FROM consent") == [(gone_id,)]
+    assert rows(jkt, "SELECT id, status, merged_into FROM participant") == [
+        (kept_id, "registered", None)
+    ]
+    assert rows(jkt, "SELECT participant_id FROM consent") == [(kept_id,)]
+    for home in (jkt, btn):
+        assert json.loads(loket(home, "sync", "duplicates", "--json").stdout)["duplicates"] == []
+    # A later edit of the merged record does not raise the flag again.
+    edit(btn, phone="+6281333333333")
+    assert sync(btn)["ok"]
+    assert json.loads(loket(jkt, "sync", "duplicates", "--json").stdout)["duplicates"] == []
+
+
+def test_merging_a_duplicate_of_one_office_moves_its_linked_records(server, tmp_path):
+    """Two counters of one office registered the same person offline: after the merge both
+    counters hold one live record with both consents."""
+    a = enrolled(server, make_office(tmp_path, "a", "JKT", 1), "JKT")
+    b = enrolled(server, make_office(tmp_path, "b", "JKT", 2), "JKT")
+    for home in (a, b):
+        f = home / "budi.csv"
+        f.write_text(BUDI, encoding="utf-8")
+        assert loket(home, "participants", "import", str(f)).returncode == 0
+    add_supervisor(a)
+    assert sync(a)["ok"] and sync(b)["ok"] and sync(a)["ok"]
+    (flag,) = json.loads(loket(a, "sync", "duplicates", "--json").stdout)["duplicates"]
+    refused = loket(
+        a, "sync", "merge", str(flag["id"]), "--keep", "a", "--supervisor", "admin",
+        "--password-stdin", stdin=PASSWORD + "\n",
+    )  # fmt: skip
+    assert refused.returncode == 1 and "tidak berwenang" in refused.stderr
+    out = merge(a, flag["id"], "a")
+    assert out.returncode == 0, out.stderr
+    assert sync(a)["ok"] and sync(b)["ok"]
+    kept_id, gone_id = flag["a"]["id"], flag["b"]["id"]
+    for home in (a, b):
+        assert rows(home, "SELECT id, status, merged_into FROM participant") == sorted(
+            [(kept_id, "registered", None), (gone_id, "merged", kept_id)]
+        )
+        assert rows(home, "SELECT participant_id FROM consent") == [(kept_id,), (kept_id,)]
+    assert snapshot(a) == snapshot(b)

@@ -28,12 +28,16 @@ def test_admin_changes_settings_and_they_are_stored(qtbot, ctx, admin):
     assert idle.value() == 10
     idle.setValue(3)
     form.inputs["max_failed_logins"].setValue(7)
+    assert window.sync.timer.interval() == 5 * 60_000 and window.sync.timer.isActive()
+    form.inputs["sync_interval_minutes"].setValue(0)
     click(qtbot, form.save_button)
     qtbot.waitUntil(lambda: form.status.text() == "Pengaturan disimpan.", timeout=10_000)
     stored = get_settings(ctx.db)
     assert stored["idle_lock_minutes"] == 3
     assert stored["max_failed_logins"] == 7
     assert window.idle.interval_ms == 3 * 60_000  # the lock follows the new setting at once
+    assert stored["sync_interval_minutes"] == 0
+    assert not window.sync.timer.isActive()  # background sync off: only "Sync now"
 
 
 def test_settings_error_is_shown_next_to_its_field(qtbot, ctx, admin):

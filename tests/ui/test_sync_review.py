@@ -118,3 +118,30 @@ def test_same_nik_at_two_offices_is_listed_for_a_supervisor(
         ("Siti Aminah S.", "Banten (BTN)"),
     }
     assert page.duplicates.state.text() == "1 NIK terdaftar dua kali."
+    # The admin is not a supervisor: the merge buttons stay off even with a row chosen.
+    table.selectRow(0)
+    assert not any(b.isEnabled() for b in page.duplicates.keep_buttons.values())
+    assert "Hanya supervisor" in page.duplicates.note.text()
+    window.close()
+
+    supervisor = _staff(ctx, admin, "spv.dewi", "supervisor")
+    window = sync_window(qtbot, ctx, supervisor)
+    page = window.sync_page
+    page.tabs.setCurrentWidget(page.duplicates)
+    qtbot.waitUntil(lambda: page.duplicates.table.rowCount() == 1, timeout=30_000)
+    tab = page.duplicates
+    tab.table.selectRow(0)
+    jakarta = "a" if tab.items[0].office_a == "DKI Jakarta (JKT)" else "b"
+    button = tab.keep_buttons[jakarta]
+    assert button.isEnabled()
+    click(qtbot, button)
+    box = wait_for_box(qtbot)
+    assert box.text().startswith("Pertahankan Siti Aminah (DKI Jakarta (JKT)) dan tandai Siti")
+    yes = next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole)
+    click(qtbot, yes)
+    qtbot.waitUntil(
+        lambda: tab.state.text() == "Tidak ada NIK yang terdaftar dua kali.", timeout=30_000
+    )
+    assert tab.table.rowCount() == 0
+    qtbot.waitUntil(lambda: not window.sync.running, timeout=30_000)
+    window.close()

@@ -41,7 +41,7 @@ class StatusDialog(FormDialog):
         )
         self.status = QComboBox()
         for key, label in STATUSES.items():
-            if key not in ("erased", current):
+            if key not in ("erased", "merged", current):  # set by their own actions
                 self.status.addItem(label.render(), key)
         self.reason = QLineEdit()
         self.reason.setMaxLength(300)

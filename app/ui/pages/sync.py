@@ -78,7 +78,7 @@ class SyncPage(QWidget):
             self.failed_model, wrap=True
         )
         self.conflicts = ConflictsTab(ctx, actor)
-        self.duplicates = DuplicatesTab(ctx)
+        self.duplicates = DuplicatesTab(ctx, actor)
         self.tabs.addTab(self.pending_tab, self.tr("Waiting"))
         self.tabs.addTab(self.failed_tab, self.tr("Problems"))
         self.tabs.addTab(self.conflicts, self.tr("Conflicts"))
@@ -87,6 +87,7 @@ class SyncPage(QWidget):
         layout.addWidget(self.tabs, 1)
         self.stale_reviews = {self.conflicts, self.duplicates}
         self.conflicts.resolved.connect(self.runner.run_now)  # bring the decision here
+        self.duplicates.merged.connect(self.runner.run_now)
         runner.started.connect(self._show_status)
         runner.finished.connect(self._finished)
         runner.status_changed.connect(self._show_status)

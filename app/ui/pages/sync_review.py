@@ -24,7 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.roles import Permission, can
 from app.errors import LoketError
+from app.services.actor import Actor
 from app.sync.review_view import DuplicateItem
 from app.ui.context import AppContext
 from app.ui.messages import error_text, report
@@ -122,16 +124,32 @@ class ReviewTab(QWidget):
 
 
 class DuplicatesTab(ReviewTab):
-    """The same NIK registered twice (usually at two offices while offline)."""
+    """The same NIK registered twice (usually at two offices while offline); a supervisor
+    merges a pair, choosing which record stays (app.server.review.merge_duplicate).
+
+    Signals:
+        merged(): a pair was merged on the server (the page then syncs to bring it here).
+    """
 
     COLUMNS = 6
+    merged = Signal()
 
-    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
+        self.actor = actor
+        self.allowed = can(actor.role, Permission.SYNC_RESOLVE)
+        self.items: list[DuplicateItem] = []
         self.note.setText(
             self.tr(
                 "The same NIK was registered twice. Check with the participant and the other "
-                "office before continuing; the records are not merged automatically."
+                "office, then merge: the record you keep stays, the other is marked "
+                "“merged” and keeps its documents and history. Nothing is merged "
+                "automatically."
+            )
+            if self.allowed
+            else self.tr(
+                "The same NIK was registered twice. Only a supervisor can merge the two "
+                "records. Ask the office supervisor."
             )
         )
         self.table = QTableWidget(0, self.COLUMNS)
@@ -154,6 +172,79 @@ class DuplicatesTab(ReviewTab):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.layout_.addWidget(self.table, 1)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        self.keep_buttons: dict[str, QPushButton] = {}
+        for keep, text in (
+            ("a", self.tr("Merge, keep participant (1)")),
+            ("b", self.tr("Merge, keep participant (2)")),
+        ):
+            button = QPushButton(text)
+            button.setEnabled(False)
+            button.clicked.connect(lambda _c=False, k=keep: self.confirm(k))
+            buttons.addWidget(button)
+            self.keep_buttons[keep] = button
+        self.layout_.addLayout(buttons)
+        self.table.itemSelectionChanged.connect(self._selection_changed)
+
+    def selected(self) -> DuplicateItem | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.items[rows[0].row()] if rows and rows[0].row() < len(self.items) else None
+
+    def _selection_changed(self) -> None:
+        chosen = self.selected() is not None and self.allowed
+        for button in self.keep_buttons.values():
+            button.setEnabled(chosen)
+
+    def confirm(self, keep: str) -> None:
+        from app.ui.messages import ask
+
+        item = self.selected()
+        if item is None:
+            return
+        kept, kept_office = (
+            (item.name_a, item.office_a) if keep == "a" else (item.name_b, item.office_b)
+        )
+        gone, gone_office = (
+            (item.name_b, item.office_b) if keep == "a" else (item.name_a, item.office_a)
+        )
+        ask(
+            self,
+            self.tr("Merge duplicate"),
+            self.tr(
+                "Keep {kept} ({kept_office}) and mark {gone} ({gone_office}) as merged into "
+                "it? Its consents, documents and history are kept. This cannot be undone "
+                "here."
+            ).format(kept=kept, kept_office=kept_office, gone=gone, gone_office=gone_office),
+            self.tr("Merge"),
+            self.tr("Cancel"),
+            lambda: self.merge(item, keep),
+        )
+
+    def merge(self, item: DuplicateItem, keep: str) -> None:
+        from app.sync.review import merge
+
+        db, actor = self.ctx.db, self.actor
+        for button in self.keep_buttons.values():
+            button.setEnabled(False)
+
+        def done(_result: dict[str, Any]) -> None:
+            self.merged.emit()
+            self.load()
+
+        def failed(exc: BaseException) -> None:
+            report(exc)
+            self._selection_changed()
+            self.state.setText(error_text(plain_exception(exc)))
+            self.state.setProperty("problem", True)
+            self.state.style().polish(self.state)
+
+        run_task(
+            lambda _p, _c: merge(db, actor, item.id, keep),
+            on_done=done,
+            on_error=failed,
+            owner=self,
+        )
 
     def fetch(self) -> Callable[[], list[Any]]:
         from app.sync.review_view import duplicate_items
@@ -167,6 +258,8 @@ class DuplicatesTab(ReviewTab):
         from app.ui.formats import fmt_datetime
 
         items: list[DuplicateItem] = rows
+        self.items = items
+        self.table.clearSelection()
         self.table.setRowCount(len(items))
         for r, d in enumerate(items):
             flagged = fmt_datetime(datetime.fromisoformat(d.created_at)) if d.created_at else ""
@@ -178,3 +271,6 @@ class DuplicatesTab(ReviewTab):
             if items
             else self.tr("No NIK is registered twice.")
         )
+        self.state.setProperty("problem", False)
+        self.state.style().polish(self.state)
+        self._selection_changed()

@@ -79,6 +79,9 @@ def upgrade() -> None:
     sa.Column('office_b', sa.String(length=8), nullable=False),
     sa.Column('status', sa.String(length=16), nullable=False),
     sa.Column('created_at', sa.DateTime(timezone=True), nullable=False),
+    sa.Column('kept', sa.String(length=36), nullable=True),
+    sa.Column('resolved_by', sa.String(length=80), nullable=True),
+    sa.Column('resolved_at', sa.DateTime(timezone=True), nullable=True),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_duplicate_flag')),
     sa.UniqueConstraint('record_a', 'record_b', name=op.f('uq_duplicate_flag_record_a_record_b'))
     )
