@@ -81,7 +81,8 @@ def _temporary_home() -> Iterator[Path]:
 
 def render_all(out_dir: Path, lang: str = "id") -> list[Path]:
     """Write setup, login, home, settings, staff, the participant screens (list, intake,
-    detail, history, import), sync, sync_problems, change_password and lock PNGs to out_dir."""
+    detail, history, import), sync, sync_problems, sync_conflicts, sync_duplicates,
+    change_password and lock PNGs to out_dir."""
     _choose_platform()
     app = ensure_application([])
     style.apply(app)
@@ -152,6 +153,9 @@ def _render(ctx: AppContext, save: Save) -> None:
 
         render_participants(ctx, window, signed.actor, save)
         render_sync(window, save)
+        from app.ui.screenshots_sync import render_review
+
+        render_review(ctx, window, save, ctx.db.path.parent)
         window.nav.setCurrentRow(0)
         dialog = window.change_password()
         save(dialog, "change_password", window)

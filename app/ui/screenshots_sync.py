@@ -1,21 +1,33 @@
-"""The Sinkronisasi screens for `loket screenshots`: the page with waiting and refused changes.
+"""The Sinkronisasi screens for `loket screenshots`.
 
-The temporary demo office is made to look linked to a server by
-app.sync.outbox_view.demo_link (demo only: a fake token, no request is ever sent; the
-window is built with background sync off). Its last try failed, so the status bar of every
-screenshot shows the offline state an office meets most often.
+First the state an office meets most often: offline, changes waiting, two refused. The demo
+office is made to look linked by app.sync.outbox_view.demo_link (demo only: a fake token, no
+request is ever sent with it; the window is built with background sync off).
+
+Then the supervisor's lists against a REAL sync server: a uvicorn thread serving
+app.server.api on an SQLite file in the temporary folder, the demo PC enrolled with a real
+code, and three small office PCs (two counters of Jakarta and one of Banten) that make a
+real same-field conflict and a real same-NIK duplicate, as tests/ui/test_sync_review.py does.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import socket
+import threading
+import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
 
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
+from app.db import Database
 from app.ui.context import AppContext
 
 Save = Callable[[QWidget, str, QWidget | None], None]
 DEMO_SERVER = "https://sinkron.loketvokasi.example"
+PASSWORD = "Layar2026"
 
 
 def link_demo(ctx: AppContext) -> None:
@@ -36,3 +48,139 @@ def render_sync(window: QWidget, save: Save) -> None:
     settle()
     save(window, "sync_problems", None)
     page.tabs.setCurrentIndex(0)
+
+
+def render_review(ctx: AppContext, window: QWidget, save: Save, folder: Path) -> None:
+    """Konflik and NIK ganda tabs with a real server's lists (see the module docstring)."""
+    from app.sync import client
+
+    with _server(folder / "server.db") as (url, engine):
+        client.enroll(ctx.db, url, _code(engine, "JKT"))
+        _make_cases(folder, url, engine)
+        page = window.open_sync()  # type: ignore[attr-defined]
+        for tab, name in ((page.conflicts, "sync_conflicts"), (page.duplicates, "sync_duplicates")):
+            page.tabs.setCurrentWidget(tab)
+            tab.load()
+            _wait(lambda t=tab: t.reload_button.isEnabled())
+            if name == "sync_duplicates" and tab.table.rowCount():
+                tab.table.selectRow(0)
+            save(window, name, None)
+        page.tabs.setCurrentIndex(0)
+
+
+def _wait(done: Callable[[], bool], seconds: float = 30.0) -> None:
+    from app.ui.screenshots_participants import settle
+
+    deadline = time.monotonic() + seconds
+    while not done() and time.monotonic() < deadline:
+        settle()
+        QApplication.processEvents()
+        time.sleep(0.02)
+    settle()
+
+
+@contextmanager
+def _server(path: Path) -> Iterator[tuple[str, Any]]:
+    import uvicorn
+
+    from app.server.api import create_app
+    from app.server.db import create_schema, make_server_engine
+
+    engine = make_server_engine(str(path))
+    create_schema(engine)
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = int(s.getsockname()[1])
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(engine), host="127.0.0.1", port=port, log_level="warning")
+    )
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started and thread.is_alive() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    try:
+        yield f"http://127.0.0.1:{port}", engine
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)
+        engine.dispose()
+
+
+def _code(engine: Any, office: str) -> str:
+    from app.server.admin import make_enroll_code
+
+    return make_enroll_code(engine, office)
+
+
+def _pc(folder: Path, name: str, office: str, device_no: int, url: str, engine: Any) -> Any:
+    from app.db import upgrade
+    from app.services.auth import login
+    from app.services.office import initialise
+    from app.sync import client
+
+    path = folder / name / "loket.db"
+    path.parent.mkdir(parents=True)
+    upgrade(path, path.parent / "backups")
+    db = Database(path)
+    initialise(
+        db,
+        office_code=office,
+        device_no=device_no,
+        admin_username="admin",
+        admin_full_name="Admin",
+        admin_password=PASSWORD,
+        actor_label="cli:screenshots",
+    )
+    client.enroll(db, url, _code(engine, office))
+    return db, login(db, "admin", PASSWORD).actor
+
+
+def _register(db: Database, actor: Any, nik: str, name: str, phone: str) -> str:
+    from app.services.participants import check, register
+
+    day = int(nik[6:8])
+    raw = {
+        "nik": nik,
+        "nama": name,
+        "tanggal_lahir": f"{day % 40:02d}/{nik[8:10]}/19{nik[10:12]}",  # women: day + 40
+        "jenis_kelamin": "P" if day > 40 else "L",
+        "telepon": phone,
+        "persetujuan": "Y",
+    }
+    _result, candidates = check(db, raw)
+    out = register(
+        db, actor, raw, confirm_warnings=True, acknowledged=frozenset(d.id for d in candidates)
+    )
+    if out.saved is None:
+        raise RuntimeError([f.message() for f in out.findings])
+    return str(out.saved.id)
+
+
+def _edit(db: Database, actor: Any, participant_id: str, phone: str) -> None:
+    from app.services.participant_records import update, values_for_edit
+
+    form = {**values_for_edit(db, actor, participant_id), "telepon": phone}
+    update(db, actor, participant_id, form, confirm_warnings=True)
+
+
+def _make_cases(folder: Path, url: str, engine: Any) -> None:
+    from app.sync import client
+
+    second, second_admin = _pc(folder, "jkt-2", "JKT", 2, url, engine)
+    third, third_admin = _pc(folder, "jkt-3", "JKT", 3, url, engine)
+    banten, banten_admin = _pc(folder, "btn-1", "BTN", 1, url, engine)
+    try:
+        budi = _register(second, second_admin, "3171011708900001", "Budi Santoso", "081234567890")
+        _register(second, second_admin, "3171015505920002", "Siti Aminah", "081377788899")
+        _register(banten, banten_admin, "3171015505920002", "Siti Aminah S.", "085211122233")
+        for db in (second, third, banten):
+            client.run_cycle(db)
+        _edit(third, third_admin, budi, "082222222222")
+        _edit(second, second_admin, budi, "081111111111")
+        client.run_cycle(third)
+        client.run_cycle(second)
+        client.run_cycle(banten)
+    finally:
+        for db in (second, third, banten):
+            db.dispose()

@@ -21,6 +21,8 @@ NAMES = [
     "import",
     "sync",
     "sync_problems",
+    "sync_conflicts",
+    "sync_duplicates",
     "change_password",
     "lock",
 ]
