@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Any, cast
 
-from sqlalchemy import Connection, Engine, Table, bindparam, func, insert, select, update
+from sqlalchemy import JSON, Connection, Engine, Table, bindparam, func, insert, select, update
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -395,7 +395,9 @@ def _apply_batch(
                         out.changed[key] = rec
                         out.change_rows.append(_change_row(rec, spec, device.id))
                 out.conflict_rows.extend(conflicts)
-                result = _result(m, status, reason, _record_view(rec) if rec is not None else None)
+                answer = rec is not None and not _device_has(rec, m, status, changed)
+                view = _record_view(rec) if rec is not None and answer else None
+                result = _result(m, status, reason, view)
             last_seq = max(last_seq, m.seq)
             out.mutation_rows.append(
                 {
@@ -412,6 +414,22 @@ def _apply_batch(
             out.results.append(result)
         _write(conn, device, out, before, last_seq, now)
     return out.results
+
+
+def _device_has(rec: _Rec, m: Mutation, status: str, changed: bool) -> bool:
+    """Whether the pushing device already holds the record exactly as it is now, so the
+    answer need not carry it: its change applied cleanly and the server's version and stamp
+    are the ones the device gave it (the server counts one version per applied change, the
+    device one per local change and takes the server's on every pull, so equal versions
+    mean no other device's change came in between). Most pushes are of this kind; not
+    sending those records saves encoding them twice and writing them back at the device."""
+    return (
+        status == "applied"
+        and changed
+        and rec.version == m.version
+        and rec.hlc == m.hlc
+        and all(rec.data.get(k) == v for k, v in m.changes.items())
+    )
 
 
 def _stored_results(
@@ -488,7 +506,7 @@ def _write(
 ) -> None:
     new = [r.row() for k, r in out.changed.items() if before.get(k) is None]
     if new:
-        conn.execute(insert(_record), new)
+        _insert_many(conn, _record, new)
     updated = [
         {f"b_{name}": value for name, value in r.row().items()}
         for k, r in out.changed.items()
@@ -508,7 +526,7 @@ def _write(
     if out.conflict_rows:
         conn.execute(insert(_conflicts), out.conflict_rows)
     if out.mutation_rows:
-        conn.execute(insert(_mutations), out.mutation_rows)
+        _insert_many(conn, _mutations, out.mutation_rows)
         conn.execute(update(_devices).where(_devices.c.id == device.id).values(last_seq=last_seq))
     if not out.change_rows:
         return
@@ -518,8 +536,27 @@ def _write(
     top = int(conn.execute(select(func.coalesce(func.max(_changes.c.seq), 0))).scalar_one())
     for n, row in enumerate(out.change_rows, start=top + 1):
         row["seq"] = n
-    conn.execute(insert(_changes), out.change_rows)
+    _insert_many(conn, _changes, out.change_rows)
     _flag_batch(conn, out.change_rows, before, now)
+
+
+def _insert_many(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
+    """Insert rows that all have the same keys: COPY on PostgreSQL (a push batch writes up to
+    1,000 rows to each of three tables; COPY takes a third of executemany's time there), an
+    executemany elsewhere. Same transaction either way."""
+    if conn.dialect.name != "postgresql":
+        conn.execute(insert(table), rows)
+        return
+    from psycopg.types.json import Json
+
+    columns = list(rows[0])
+    as_json = {c for c in columns if isinstance(table.c[c].type, JSON)}
+    raw = conn.connection.driver_connection
+    assert raw is not None
+    names = ", ".join(columns)
+    with raw.cursor() as cursor, cursor.copy(f"COPY {table.name} ({names}) FROM STDIN") as copy:
+        for row in rows:
+            copy.write_row([Json(row[c]) if c in as_json else row[c] for c in columns])
 
 
 def _flag_batch(

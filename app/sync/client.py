@@ -390,6 +390,7 @@ def _pull(db: Database, transport: Transport, current: SyncLink, report: CycleRe
                     for c in changes
                 ],
                 now,
+                pulled=True,
             )
             report.pulled += outcome.written
             report.skipped_pending += outcome.skipped

@@ -108,10 +108,18 @@ def _held(session: Session, table: Table, ids: list[str]) -> dict[str, Any]:
     return rows
 
 
-def write_records(session: Session, records: Sequence[ServerRecord], now: datetime) -> Outcome:
+def write_records(
+    session: Session, records: Sequence[ServerRecord], now: datetime, pulled: bool = False
+) -> Outcome:
     """Upsert server records; see the module docstring. Within a batch the last record of
     a row wins (each carries the whole row). A row a local rule refuses (say the same
-    username made offline at two counters) is reported and the others are written."""
+    username made offline at two counters) is reported and the others are written.
+
+    `pulled`: the records come from the change log, where this PC's own changes are left
+    out (their push answers carried them), so a pulled version can be older than the one
+    the PC already holds (another counter's v2 arriving after this PC's merged v3 came in
+    its push answer); such a row is left as it is. A push answer is always written: it is
+    the server's word on that change, even when it undoes a local edit it refused."""
     out = Outcome()
     tables = tables_by_entity()
     last: dict[tuple[str, str], ServerRecord] = {}
@@ -145,6 +153,10 @@ def write_records(session: Session, records: Sequence[ServerRecord], now: dateti
                 continue
             values.update(id=rec.entity_id, version=rec.version, hlc=rec.hlc)
             current = held.get(rec.entity_id)
+            if pulled and current is not None and current["version"] > rec.version:
+                out.unchanged += count
+                newest = max(newest or rec.hlc, rec.hlc)
+                continue
             if current is not None and all(
                 current[k] == v for k, v in values.items() if k not in _NOT_COMPARED
             ):

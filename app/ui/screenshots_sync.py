@@ -61,7 +61,7 @@ def render_review(ctx: AppContext, window: QWidget, save: Save, folder: Path) ->
         for tab, name in ((page.conflicts, "sync_conflicts"), (page.duplicates, "sync_duplicates")):
             page.tabs.setCurrentWidget(tab)
             tab.load()
-            _wait(lambda t=tab: t.reload_button.isEnabled())
+            _wait(tab.reload_button.isEnabled)
             if name == "sync_duplicates" and tab.table.rowCount():
                 tab.table.selectRow(0)
             save(window, name, None)
