@@ -170,11 +170,10 @@ class MainWindow(QMainWindow):
 
     def _status_bar(self) -> None:
         bar = self.statusBar()
-        self.status_office = QLabel(
-            self.tr("Office: {code} — {name}").format(
-                code=self.info.office_code, name=self.info.office_name
-            )
-        )
+        # The office's name is at the top of the sidebar; here its code leaves the sync
+        # line room (it ended in "…" at 1280 pixels).
+        self.status_office = QLabel(self.tr("Office {code}").format(code=self.info.office_code))
+        self.status_office.setToolTip(self.info.office_name)
         self.status_device = QLabel(self.tr("Device {n}").format(n=self.info.device_no))
         self.status_user = QLabel(
             f"{self.actor.full_name or self.actor.username} ({self.role_label()})"

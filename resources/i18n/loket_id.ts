@@ -923,8 +923,8 @@
         <translation>Layar terkunci</translation>
     </message>
     <message>
-        <source>Office: {code} — {name}</source>
-        <translation>Kantor: {code} — {name}</translation>
+        <source>Office {code}</source>
+        <translation>Kantor {code}</translation>
     </message>
     <message>
         <source>Device {n}</source>

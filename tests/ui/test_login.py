@@ -25,7 +25,8 @@ def test_wrong_password_then_success_opens_main_window(qtbot, flow, admin_passwo
     qtbot.waitUntil(lambda: isinstance(flow.window, MainWindow), timeout=10_000)
     window = flow.window
     assert window.windowTitle() == "Loket Vokasi — DKI Jakarta"
-    assert window.status_office.text() == "Kantor: JKT — DKI Jakarta"
+    assert window.status_office.text() == "Kantor JKT"
+    assert window.status_office.toolTip() == "DKI Jakarta"
     assert window.status_device.text() == "Perangkat 1"
     assert window.status_user.text() == "Admin Kantor (Admin)"
     assert window.home.greeting.text().endswith("Admin Kantor")
