@@ -164,6 +164,10 @@ def enroll(
                 cursor=0,
                 enrolled_at=db.clock(),
                 revoked=False,
+                # A new link starts clean: nothing of an earlier server or token is shown.
+                last_success_at=None,
+                last_error=None,
+                last_error_at=None,
             )
         )
     found = link(db)

@@ -51,21 +51,36 @@ def render_sync(window: QWidget, save: Save) -> None:
 
 
 def render_review(ctx: AppContext, window: QWidget, save: Save, folder: Path) -> None:
-    """Konflik and NIK ganda tabs with a real server's lists (see the module docstring)."""
+    """Konflik and NIK ganda tabs with a real server's lists (see the module docstring), as
+    the demo office's supervisor sees them: the one who may decide."""
+    from app.services import auth
     from app.sync import client
+    from app.ui.main_window import MainWindow
 
+    info = ctx.startup_info()
+    login = next(d for d in info.demo_logins if d.role == "supervisor")
+    supervisor = auth.login(ctx.db, login.username, login.password).actor
     with _server(folder / "server.db") as (url, engine):
         client.enroll(ctx.db, url, _code(engine, "JKT"))
         _make_cases(folder, url, engine)
-        page = window.open_sync()  # type: ignore[attr-defined]
-        for tab, name in ((page.conflicts, "sync_conflicts"), (page.duplicates, "sync_duplicates")):
-            page.tabs.setCurrentWidget(tab)
-            tab.load()
-            _wait(tab.reload_button.isEnabled)
-            if name == "sync_duplicates" and tab.table.rowCount():
-                tab.table.selectRow(0)
-            save(window, name, None)
-        page.tabs.setCurrentIndex(0)
+        review = MainWindow(ctx, supervisor, info, sync_interval_ms=0)
+        review.resize(window.size())
+        review.show()
+        try:
+            page = review.open_sync()
+            for tab, name in (
+                (page.conflicts, "sync_conflicts"),
+                (page.duplicates, "sync_duplicates"),
+            ):
+                page.tabs.setCurrentWidget(tab)
+                tab.load()
+                _wait(tab.reload_button.isEnabled)
+                if tab is page.duplicates and page.duplicates.table.rowCount():
+                    page.duplicates.table.selectRow(0)
+                save(review, name, None)
+        finally:
+            review.close()
+            review.deleteLater()
 
 
 def _wait(done: Callable[[], bool], seconds: float = 30.0) -> None:

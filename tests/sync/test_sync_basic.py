@@ -66,6 +66,8 @@ def test_second_cycle_is_a_no_op(server, tmp_path):
 
 def test_revoked_device_gets_401_and_keeps_its_outbox(server, tmp_path):
     a = enrolled(server, make_office(tmp_path, "a", "JKT", 1), "JKT")
+    import_file(a, tmp_path, SITI, "siti.csv")
+    assert sync(a)["ok"]  # part of its work reached the server before the revocation
     device_id = json.loads(
         loket(server.db and None, "server", "devices", "--db", server.db, "--json").stdout
     )["devices"][0]["id"]
@@ -76,6 +78,17 @@ def test_revoked_device_gets_401_and_keeps_its_outbox(server, tmp_path):
     assert not report["ok"] and "dicabut" in report["error"]
     after = json.loads(loket(a, "sync", "status", "--json").stdout)
     assert after["pending"] == before > 0 and after["revoked"]
+
+    # Enrolled again with a new code: a clean state, and the kept changes go up.
+    code = server.enroll_code("JKT")
+    assert loket(a, "sync", "enroll", "--server", server.url, "--code", code).returncode == 0
+    fresh = json.loads(loket(a, "sync", "status", "--json").stdout)
+    assert not fresh["revoked"] and fresh["last_error"] is None and fresh["pending"] == before
+    assert sync(a)["ok"]
+    assert json.loads(loket(a, "sync", "status", "--json").stdout)["pending"] == 0
+    b = enrolled(server, make_office(tmp_path, "b", "JKT", 2), "JKT")
+    assert sync(b)["ok"]
+    assert sorted(p[2] for p in participants(b)) == ["Budi Santoso", "Siti Aminah"]
 
 
 def test_wrong_office_push_is_refused_whole(server, tmp_path):
