@@ -253,7 +253,7 @@ class SyncStatusBar(QObject):
             today = when.astimezone().date() == now.astimezone().date()
             shown = fmt_time(when) if today else fmt_datetime(when)
             parts.append(self.tr("Last sync {time}").format(time=shown))
-        else:
+        elif state != "none":  # "Not synced yet" already says it
             parts.append(self.tr("Never synced"))
         if status.failed:
             parts.append(self.tr("{n} with problems").format(n=number(status.failed)))

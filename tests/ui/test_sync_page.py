@@ -161,3 +161,10 @@ def test_refused_change_shows_its_reason_in_indonesian(qtbot, ctx, admin, sync_s
     ]
     assert "1 perlu diperiksa (tab Bermasalah)" in page.result_label.text()
     assert bar_text(window).endswith("· 1 bermasalah")
+
+
+def test_linked_but_never_synced_is_said_once(qtbot, ctx, admin, sync_server):
+    enrol(ctx.db, sync_server)
+    window = sync_window(qtbot, ctx, admin)
+    waiting = client.status(ctx.db).pending
+    assert bar_text(window) == f"● Belum pernah sinkron · {waiting} perubahan menunggu"
