@@ -31,9 +31,7 @@ EXCEL_DESTROYED = Text(
     "type it again from the KTP.",
 )
 NOT_DIGITS = Text("NIK hanya berisi angka.", "The NIK holds digits only.")
-WRONG_LENGTH = Text(
-    "NIK harus 16 angka (sekarang {n}).", "The NIK must have 16 digits (now {n})."
-)
+WRONG_LENGTH = Text("NIK harus 16 angka (sekarang {n}).", "The NIK must have 16 digits (now {n}).")
 BAD_PROVINCE = Text(
     "Kode provinsi {code} pada NIK tidak ada dalam daftar Kemendagri.",
     "Province code {code} in the NIK is not in the Kemendagri list.",
@@ -109,8 +107,10 @@ def check_nik(
     if len(number) != 16:
         return None, [error(field_name, WRONG_LENGTH, n=len(number))]
     findings: list[Finding] = []
-    province, regency, district = number[0:2], f"{number[0:2]}.{number[2:4]}", (
-        f"{number[0:2]}.{number[2:4]}.{number[4:6]}"
+    province, regency, district = (
+        number[0:2],
+        f"{number[0:2]}.{number[2:4]}",
+        (f"{number[0:2]}.{number[2:4]}.{number[4:6]}"),
     )
     if province not in regions.provinces:
         findings.append(error(field_name, BAD_PROVINCE, code=province))
@@ -128,9 +128,7 @@ def check_nik(
         return None, findings
     sex = "P" if int(number[6:8]) > 40 else "L"
     if form_birth_date is not None and form_birth_date != born:
-        findings.append(
-            warning("birth_date", DATE_DIFFERS, nik_date=born.strftime("%d/%m/%Y"))
-        )
+        findings.append(warning("birth_date", DATE_DIFFERS, nik_date=born.strftime("%d/%m/%Y")))
     if form_sex is not None and form_sex.upper() in ("L", "P") and form_sex.upper() != sex:
         findings.append(
             warning("sex", SEX_DIFFERS, nik_sex="perempuan" if sex == "P" else "laki-laki")

@@ -152,9 +152,7 @@ def merge_duplicate(
     now = datetime.now(UTC)
     with Session(engine) as session, session.begin():
         flag = session.get(DuplicateFlag, flag_id, with_for_update=True)
-        if flag is None or not (
-            _visible(device, flag.office_a) or _visible(device, flag.office_b)
-        ):
+        if flag is None or not (_visible(device, flag.office_a) or _visible(device, flag.office_b)):
             raise ReviewError("no such duplicate")
         if flag.status != "open":
             raise ReviewError(f"already decided by {flag.resolved_by}")
@@ -207,8 +205,13 @@ def merge_duplicate(
             )
         ):
             other.status, other.resolved_by, other.resolved_at = "closed", by[:80], now
-        return {"id": flag.id, "status": "merged", "kept": kept_id, "merged": gone_id,
-                "moved": moved}
+        return {
+            "id": flag.id,
+            "status": "merged",
+            "kept": kept_id,
+            "merged": gone_id,
+            "moved": moved,
+        }
 
 
 def _stamp(rec: RecordState, changes: dict[str, Any], origin: str, now: datetime) -> None:

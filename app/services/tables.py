@@ -78,9 +78,7 @@ def _read_xlsx(path: Path) -> RawTable:
     if not all_rows or not any(c not in (None, "") for c in all_rows[0]):
         raise ValidationError(EMPTY, field="file")
     headers = ["" if c is None else str(c) for c in all_rows[0]]
-    body: list[list[Cell]] = [
-        list(r) for r in all_rows[1:] if any(c not in (None, "") for c in r)
-    ]
+    body: list[list[Cell]] = [list(r) for r in all_rows[1:] if any(c not in (None, "") for c in r)]
     return RawTable(headers, body, "xlsx", "")
 
 

@@ -86,5 +86,3 @@ def field_labels() -> dict[str, str]:
 def label_of_model_field(name: str) -> str:
     labels = field_labels()
     return labels.get(MODEL_TO_FORM.get(name, name), name)
-
-
