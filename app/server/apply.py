@@ -306,17 +306,27 @@ def apply_batch(
     """Apply a device's mutations in order, in one transaction; see the module docstring."""
     now = now or datetime.now(UTC)
     digests = [m.body_sha256() for m in batch]
+    clashes: tuple[type[Exception], ...] = (IntegrityError, OperationalError, *_driver_clashes())
     for attempt in range(BATCH_TRIES):
         try:
             return _apply_batch(engine, device, batch, digests, now)
-        except (IntegrityError, OperationalError) as exc:
+        except clashes as exc:
             # Another transaction committed the same new record (or a flag) first, or the
             # database broke a deadlock: everything of this try was rolled back; decide the
-            # batch again on what is committed now.
-            retry = isinstance(exc, IntegrityError) or _is_deadlock(exc)
+            # batch again on what is committed now. (COPY raises the driver's own errors.)
+            retry = not isinstance(exc, OperationalError) or _is_deadlock(exc)
             if not retry or attempt + 1 == BATCH_TRIES:
                 raise
     raise AssertionError("unreachable")
+
+
+def _driver_clashes() -> tuple[type[Exception], ...]:
+    """psycopg's errors for a clash, as COPY raises them (not wrapped by SQLAlchemy)."""
+    try:
+        from psycopg import errors
+    except ImportError:  # a server on SQLite only
+        return ()
+    return (errors.IntegrityError, errors.DeadlockDetected, errors.SerializationFailure)
 
 
 def _is_deadlock(exc: OperationalError) -> bool:
@@ -426,6 +436,9 @@ def _device_has(rec: _Rec, m: Mutation, status: str, changed: bool) -> bool:
     return (
         status == "applied"
         and changed
+        # the first of the device's waiting changes to this record: a later one may follow
+        # an answer that carried an older state, which the device must then replace
+        and m.version == m.base_version + 1
         and rec.version == m.version
         and rec.hlc == m.hlc
         and all(rec.data.get(k) == v for k, v in m.changes.items())

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from app.domain.hlc import Hlc, tick
 from app.server.apply import _set_fields, flag_duplicates, log_change
 from app.server.models import Conflict, Device, DuplicateFlag, RecordState
-from app.sync.registry import ENTITIES
+from app.sync.registry import ENTITIES, EntitySpec
 
 
 class ReviewError(Exception):
@@ -164,24 +164,31 @@ def merge_duplicate(
         if kept is None or gone is None or kept.deleted or gone.deleted:
             raise ReviewError("one of the records is gone")
         origin = f"review:{by}"
-        moved = 0
+        # Find and lock the linked records first: the change-log lock (taken by the first
+        # log_change) is then held only for the writes.
+        linked: list[tuple[EntitySpec, str, RecordState]] = []
         if kept.office_code == gone.office_code:
             for spec in ENTITIES.values():
                 for field, target in spec.links:
-                    if target != "participant":
-                        continue
-                    linked = session.scalars(
-                        select(RecordState)
-                        .where(
-                            RecordState.entity == spec.name,
-                            RecordState.data[field].as_string() == gone_id,
+                    if target == "participant":
+                        linked.extend(
+                            (spec, field, rec)
+                            for rec in session.scalars(
+                                select(RecordState)
+                                .where(
+                                    RecordState.entity == spec.name,
+                                    RecordState.data[field].as_string() == gone_id,
+                                )
+                                .with_for_update()
+                            )
                         )
-                        .with_for_update()
-                    ).all()
-                    for rec in linked:
-                        _stamp(rec, {field: kept_id}, origin, now)
-                        log_change(session, rec, spec, None)
-                        moved += 1
+        for spec, field, rec in linked:
+            # The record's stamp is kept: these types are last-writer-wins by stamp, and a
+            # counter's offline change made before the merge (a consent withdrawn, a
+            # document removed) must still win over the move.
+            _set_fields(rec, {field: kept_id}, origin, rec.hlc)
+            log_change(session, rec, spec, None)
+        moved = len(linked)
         office = kept.office_code
         _stamp(
             gone,

@@ -18,8 +18,9 @@ def test_change_from_a_clock_in_the_future_is_held_not_lost(server, tmp_path):
     ahead = int((time.time() + 3600) * 1000)  # the PC's clock is an hour fast
     con = sqlite3.connect(a / "loket.db")
     first = con.execute("SELECT min(seq) FROM outbox WHERE status='pending'").fetchone()[0]
-    con.execute("UPDATE outbox SET hlc = ? || substr(hlc, 14) WHERE seq = ?",
-                (f"{ahead:013d}", first))
+    con.execute(
+        "UPDATE outbox SET hlc = ? || substr(hlc, 14) WHERE seq = ?", (f"{ahead:013d}", first)
+    )
     con.commit()
     waiting = pending(a)
 
@@ -28,8 +29,10 @@ def test_change_from_a_clock_in_the_future_is_held_not_lost(server, tmp_path):
     b = enrolled(server, make_office(tmp_path, "b", "JKT", 2), "JKT")
     assert sync(b)["ok"] and snapshot(b) == []  # and nothing applied ahead of its turn
 
-    con.execute("UPDATE outbox SET hlc = ? || substr(hlc, 14) WHERE seq = ?",
-                (f"{int(time.time() * 1000):013d}", first))  # the clock was put right
+    con.execute(
+        "UPDATE outbox SET hlc = ? || substr(hlc, 14) WHERE seq = ?",
+        (f"{int(time.time() * 1000):013d}", first),
+    )  # the clock was put right
     con.commit()
     con.close()
     assert sync(a)["ok"] and pending(a) == 0

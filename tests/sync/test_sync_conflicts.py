@@ -252,3 +252,31 @@ def test_merging_a_duplicate_of_one_office_moves_its_linked_records(server, tmp_
         )
         assert rows(home, "SELECT participant_id FROM consent") == [(kept_id,), (kept_id,)]
     assert snapshot(a) == snapshot(b)
+
+
+def test_a_refused_change_then_a_clean_one_keeps_the_clean_one(server, tmp_path):
+    """A's bank-account change waits for a supervisor (the server stays at B's v2), then A's
+    phone change applies cleanly: A must keep its phone, not the v2 the first answer
+    carried (found in review: a record left out of the second answer)."""
+    a, b = two_counters(server, tmp_path)
+    edit(b, email="budi@contoh.id")
+    assert sync(b)["ok"]
+    edit(a, bank_account="1234567890")
+    edit(a, phone="+6281111111111")
+    assert sync(a)["ok"]
+    assert field(a, "phone") == "+6281111111111"
+    for _ in range(2):
+        assert sync(a)["ok"] and sync(b)["ok"]
+    assert field(b, "phone") == "+6281111111111"
+    assert snapshot(a) == snapshot(b)
+
+
+def test_a_value_already_on_the_server_then_a_clean_edit_converges(server, tmp_path):
+    a, b = two_counters(server, tmp_path)
+    edit(b, email="budi@contoh.id")
+    assert sync(b)["ok"]
+    edit(a, email="budi@contoh.id")  # the same value: "no change" on the server
+    edit(a, phone="+6281111111111")
+    assert sync(a)["ok"] and sync(b)["ok"] and sync(a)["ok"]
+    assert field(a, "phone") == "+6281111111111"
+    assert snapshot(a) == snapshot(b)
