@@ -9,6 +9,10 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, UtcDateTime
 
+# LocalSetting keys of the recovery after `loket restore` (app.sync.client.recover):
+SYNC_RECOVERY_KEY = "sync_recovery"  # restored from a backup: renumber, then pull everything
+SYNC_FULL_PULL_KEY = "sync_full_pull"  # pulling everything, this PC's own changes included
+
 
 class SyncLink(Base):
     """Where and as whom this PC syncs, how far it has pulled, and how the last try went."""

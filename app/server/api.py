@@ -17,6 +17,7 @@ from app.server.apply import Mutation, apply_batch
 from app.server.models import ChangeLog, Device, ServerAudit
 from app.sync.protocol import (
     ChangeOut,
+    DeviceInfo,
     EnrollRequest,
     EnrollResponse,
     Health,
@@ -120,6 +121,14 @@ def create_app(engine: Engine) -> FastAPI:
                 )
         results = apply_batch(engine, me, [Mutation(**m.model_dump()) for m in body.mutations])
         return PushResponse.model_validate({"results": results})
+
+    @app.get("/v1/device", response_model=DeviceInfo)
+    def whoami(me: Annotated[Device, Depends(device)]) -> DeviceInfo:
+        """This device as the server knows it: a PC restored from a backup learns here the
+        last change number the server took from it (app.sync.client.recover)."""
+        return DeviceInfo(
+            device_id=me.id, office_code=me.office_code, is_hq=me.is_hq, last_seq=me.last_seq
+        )
 
     @app.get("/v1/pull", response_model=PullResponse)
     def pull(

@@ -357,7 +357,7 @@ def _apply_batch(
     now: datetime,
 ) -> list[dict[str, Any]]:
     with engine.begin() as conn:
-        last_seq = conn.execute(
+        last_seq = first_seq = conn.execute(
             select(_devices.c.last_seq).where(_devices.c.id == device.id).with_for_update()
         ).scalar_one()
         seen = _stored_results(conn, device.id, [m.mutation_id for m in batch])
@@ -370,6 +370,11 @@ def _apply_batch(
         for m, digest in zip(batch, digests, strict=True):
             prior = seen.get(m.mutation_id)
             if prior is not None:
+                if m.seq == last_seq + 1:
+                    # A change it already has, under a new number: a PC restored from a
+                    # backup renumbers its waiting changes after the last number taken
+                    # (app.sync.client.recover); the number is used up, the queue goes on.
+                    last_seq = m.seq
                 stored_digest, stored = prior
                 if stored_digest != digest:
                     out.results.append(
@@ -422,7 +427,11 @@ def _apply_batch(
             )
             seen[m.mutation_id] = (digest, result)
             out.results.append(result)
-        _write(conn, device, out, before, last_seq, now)
+        if last_seq != first_seq:
+            conn.execute(
+                update(_devices).where(_devices.c.id == device.id).values(last_seq=last_seq)
+            )
+        _write(conn, device, out, before, now)
     return out.results
 
 
@@ -514,7 +523,6 @@ def _write(
     device: Device,
     out: _Batch,
     before: dict[tuple[str, str], _Rec | None],
-    last_seq: int,
     now: datetime,
 ) -> None:
     new = [r.row() for k, r in out.changed.items() if before.get(k) is None]
@@ -540,7 +548,6 @@ def _write(
         conn.execute(insert(_conflicts), out.conflict_rows)
     if out.mutation_rows:
         _insert_many(conn, _mutations, out.mutation_rows)
-        conn.execute(update(_devices).where(_devices.c.id == device.id).values(last_seq=last_seq))
     if not out.change_rows:
         return
     # From here to commit the change-log lock is held: keep this part short.

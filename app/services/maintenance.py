@@ -9,6 +9,7 @@ first saves a copy of it in the backups folder.
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,6 +19,8 @@ from app.db import Database, upgrade, utc_now, vacuum_into
 from app.dbfile import current_revision
 from app.domain.audit_chain import ChainedEvent, verify_chain
 from app.errors import StateError, ValidationError
+from app.models import LocalSetting, SyncLink
+from app.models.sync import SYNC_RECOVERY_KEY
 from app.services.actor import Actor
 from app.services.uow import unit_of_work
 from app.texts import Text
@@ -251,7 +254,17 @@ def restore(
     db = Database(target)
     try:
         with unit_of_work(db, actor) as uow:
-            uow.audit("maintenance.restore", file=str(source), replaced_copy=str(replaced or ""))
+            linked = uow.session.get(SyncLink, 1) is not None
+            if linked:  # the server may hold later work of this PC: see app.sync.client
+                uow.session.merge(
+                    LocalSetting(key=SYNC_RECOVERY_KEY, value=json.dumps(utc_now().isoformat()))
+                )
+            uow.audit(
+                "maintenance.restore",
+                file=str(source),
+                replaced_copy=str(replaced or ""),
+                sync_recovery=linked,
+            )
     finally:
         db.dispose()
     return RestoreResult(source, replaced, result.to_revision)

@@ -23,13 +23,15 @@ from app.db import Database
 from app.domain import hlc as hlc_rules
 from app.errors import StateError
 from app.migrations import HEAD
-from app.models import Device, Outbox, SyncLink
+from app.models import Device, LocalSetting, Outbox, SyncLink
+from app.models.sync import SYNC_FULL_PULL_KEY, SYNC_RECOVERY_KEY
 from app.sync.local_apply import ServerRecord, write_records
 from app.sync.protocol import PROTOCOL_HEADER, SCHEMA_HEADER
 from app.sync.registry import PROTOCOL_VERSION
 from app.texts import Text
 
 log = logging.getLogger(__name__)
+PLACEHOLDER = "placeholder"  # an outbox row that only holds a change number (see recover)
 PUSH_BATCH = 1000  # the server takes up to 1,000 mutations a request
 PULL_BATCH = 5000  # and hands out up to 5,000 changes
 
@@ -220,6 +222,8 @@ def run_cycle(db: Database, transport: Transport | None = None) -> CycleReport:
     transport = transport or Transport(current.server_url)
     report = CycleReport()
     try:
+        if _setting(db, SYNC_RECOVERY_KEY) is not None:
+            current = recover(db, transport, current)
         _push(db, transport, current, report)
         _pull(db, transport, current, report)
     except Transient as exc:
@@ -236,6 +240,75 @@ def run_cycle(db: Database, transport: Transport | None = None) -> CycleReport:
             found.last_success_at, found.last_error, found.revoked = db.clock(), None, False
     report.ok = True
     return report
+
+
+def _setting(db: Database, key: str) -> str | None:
+    with db.read() as session:
+        found = session.get(LocalSetting, key)
+        return found.value if found is not None else None
+
+
+def recover(db: Database, transport: Transport, current: SyncLink) -> SyncLink:
+    """After `loket restore` of a backup (which marks SYNC_RECOVERY_KEY): the server may
+    already hold this PC's later changes, numbered past what the backup knows. Ask the
+    server for the last number it took, renumber the waiting changes after it (changes it
+    already has keep their ids and are answered from its record), make sure new changes
+    are numbered after it too, and pull everything again from the start, this PC's own
+    changes included (SYNC_FULL_PULL_KEY), so the work done after the backup comes back.
+    One local transaction; if the server cannot be reached nothing changes."""
+    info = _check(transport.call("GET", "/v1/device", current.token))
+    last = int(info["last_seq"])
+    with db.write() as session:
+        waiting = list(
+            session.scalars(
+                select(Outbox.seq).where(Outbox.status == "pending").order_by(Outbox.seq)
+            )
+        )
+        # Rows already answered hold numbers the server has taken (so at most `last`).
+        top = int(
+            session.scalar(
+                select(func.coalesce(func.max(Outbox.seq), 0)).where(Outbox.status != "pending")
+            )
+            or 0
+        )
+        start = max(last, top)
+        if waiting:
+            # Two steps (negative first) so no new number meets an old one of the same rows.
+            for seq in waiting:
+                session.execute(update(_OUTBOX).where(_OUTBOX.c.seq == seq).values(seq=-seq))
+            for n, seq in enumerate(waiting, start=1):
+                session.execute(update(_OUTBOX).where(_OUTBOX.c.seq == -seq).values(seq=start + n))
+        elif top < last:
+            # Nothing waits: a placeholder row holds number `last`, so the next change of
+            # this PC gets last + 1 (never sent, never shown).
+            session.add(
+                Outbox(
+                    seq=last,
+                    mutation_id=f"restore-{last}-{int(db.clock().timestamp())}",
+                    entity="sync",
+                    entity_id="",
+                    op="marker",
+                    base_version=0,
+                    version=0,
+                    hlc="",
+                    changes="{}",
+                    created_at=db.clock(),
+                    status=PLACEHOLDER,
+                )
+            )
+        found = session.get(SyncLink, 1)
+        assert found is not None
+        found.cursor = 0
+        session.merge(LocalSetting(key=SYNC_FULL_PULL_KEY, value=json.dumps(True)))
+        marker = session.get(LocalSetting, SYNC_RECOVERY_KEY)
+        if marker is not None:
+            session.delete(marker)
+    log.info(
+        "sync recovery after restore: %d waiting changes renumbered after %d", len(waiting), last
+    )
+    renewed = link(db)
+    assert renewed is not None
+    return renewed
 
 
 class _Refused(Exception):
@@ -367,23 +440,20 @@ def _store_results(db: Database, results: list[dict[str, Any]], report: CycleRep
 
 def _pull(db: Database, transport: Transport, current: SyncLink, report: CycleReport) -> None:
     cursor = current.cursor
+    full = _setting(db, SYNC_FULL_PULL_KEY) is not None
     with db.read() as session:
         # The newest change number this PC has made: the server leaves out this PC's own
         # changes only if it holds all of them (a PC restored from an old backup gets its
-        # later changes back).
+        # later changes back; after `recover` everything is pulled once, own changes too).
         made = int(session.scalar(select(func.coalesce(func.max(Outbox.seq), 0))) or 0)
+    params: dict[str, int] = {"limit": PULL_BATCH} if full else {"limit": PULL_BATCH, "made": made}
     while True:
         body = _check(
-            transport.call(
-                "GET",
-                "/v1/pull",
-                current.token,
-                params={"after": cursor, "limit": PULL_BATCH, "made": made},
-            )
+            transport.call("GET", "/v1/pull", current.token, params={**params, "after": cursor})
         )
         changes = body["changes"]
         if not changes and int(body["last_seq"]) == cursor:
-            return
+            break
         now = db.clock()
         with db.write() as session:  # the batch and the cursor move together
             device = session.scalars(select(Device)).one()
@@ -410,4 +480,9 @@ def _pull(db: Database, transport: Transport, current: SyncLink, report: CycleRe
             assert found is not None
             found.cursor = cursor = int(body["last_seq"])
         if not body["more"]:
-            return
+            break
+    if full:  # everything is here now: from the next pull on, own changes are left out
+        with db.write() as session:
+            marker = session.get(LocalSetting, SYNC_FULL_PULL_KEY)
+            if marker is not None:
+                session.delete(marker)

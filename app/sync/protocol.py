@@ -86,3 +86,10 @@ class ResolveRequest(BaseModel):
 class MergeRequest(BaseModel):
     keep: str = Field(pattern="^(a|b)$")  # which record of the duplicate pair stays
     by: str = Field(min_length=1, max_length=80)
+
+
+class DeviceInfo(BaseModel):
+    device_id: str
+    office_code: str
+    is_hq: bool
+    last_seq: int  # the newest change number of this device the server has taken

@@ -146,3 +146,33 @@ def test_pc_restored_from_an_old_backup_gets_its_later_changes_back(server, tmp_
     again = sync(a)
     assert again["ok"], again
     assert sorted(p[2] for p in participants(a)) == ["Budi Santoso", "Siti Aminah"]
+
+
+def test_restored_pc_that_works_before_syncing_loses_nothing(server, tmp_path):
+    """Restored from a backup, the counter registers three people before its next sync:
+    its waiting changes are renumbered after the last number the server took from it
+    (they were refused as "number already used" before), everything is pulled again, and
+    both what it made after the backup and what it made after the restore end up on the
+    server, at another counter and here."""
+    a = enrolled(server, make_office(tmp_path, "a", "JKT", 1), "JKT")
+    import_file(a, tmp_path, BUDI, "budi.csv")
+    assert sync(a)["ok"]
+    backup = tmp_path / "a-before-siti.db"
+    assert loket(a, "backup", str(backup)).returncode == 0
+    import_file(a, tmp_path, SITI, "siti.csv")
+    assert sync(a)["ok"]
+    assert loket(a, "restore", str(backup), "--force").returncode == 0
+    more = "nik;nama;tanggal_lahir;jenis_kelamin;telepon;persetujuan\n" + "".join(
+        f"3171011708890{n:03d};Peserta {n};17/08/1989;L;;Y\n" for n in range(1, 4)
+    )
+    import_file(a, tmp_path, more, "more.csv")
+    report = sync(a)
+    assert report["ok"] and report["rejected"] == [], report
+    assert json.loads(loket(a, "sync", "status", "--json").stdout)["pending"] == 0
+    everyone = ["Budi Santoso", "Peserta 1", "Peserta 2", "Peserta 3", "Siti Aminah"]
+    assert sorted(p[2] for p in participants(a)) == everyone
+    b = enrolled(server, make_office(tmp_path, "b", "JKT", 2), "JKT")
+    assert sync(b)["ok"]
+    assert sorted(p[2] for p in participants(b)) == everyone
+    assert sync(a)["ok"] and sync(b)["ok"]
+    assert participants(a) == participants(b)
