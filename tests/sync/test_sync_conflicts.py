@@ -93,21 +93,7 @@ def test_same_field_goes_to_a_supervisor_and_nothing_is_lost(server, tmp_path):
         stdin=PASSWORD + "\n",
     )
     assert refused.returncode == 1 and "tidak berwenang" in refused.stderr  # admin != spv
-    assert (
-        loket(
-            a,
-            "staff",
-            "add",
-            "spv.rina",
-            "--name",
-            "Rina",
-            "--role",
-            "supervisor",
-            "--password-stdin",
-            stdin="Sementara1\n",
-        ).returncode
-        == 0
-    )
+    add_supervisor(a)
     assert sync(a)["ok"] and sync(b)["ok"]  # the supervisor account reaches counter B
     out = loket(
         b,
