@@ -7,14 +7,16 @@ A push batch is applied in ONE transaction (`apply_batch`):
    mutation record are read in one query: a mutation already taken gets its stored result;
 2. the records the batch touches are read and locked in one query per record type, in key
    order (two batches never wait on each other crosswise);
-3. each mutation is decided in order, in memory, by its record type's policy: business
+3. each mutation is decided in order, in memory, by its record type's policy
+   (app.server.policy): business
    outcomes (applied, conflict, rejected, held) are results, never exceptions, so one
    refused change cannot block a device's queue and needs no savepoint;
 4. the records' final states, the conflicts and the mutation record rows are written in bulk;
 5. the change-log lock is taken (`pg_advisory_xact_lock`; on SQLite the database write lock
    held since BEGIN IMMEDIATE), the batch's change numbers are allocated after the highest
-   committed one, the changes and the same-NIK flags are written, and the transaction
-   commits, releasing the lock: commit order = number order, no number skipped.
+   committed one, the changes and the same-NIK flags (app.server.duplicates) are written,
+   and the transaction commits, releasing the lock: commit order = number order, no number
+   skipped.
 
 The mutation record rows commit together with their effects, so a lost response is answered
 from the record when the batch comes again. A database-level clash with another transaction
@@ -38,6 +40,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.hlc import Hlc
 from app.server.db import is_postgres
+from app.server.duplicates import flag_batch
 from app.server.models import (
     ChangeLog,
     Conflict,
@@ -46,7 +49,8 @@ from app.server.models import (
     MutationLog,
     RecordState,
 )
-from app.sync.registry import ENTITIES, MAX_CLOCK_AHEAD_MS, EntitySpec, Policy
+from app.server.policy import Draft, decide
+from app.sync.registry import ENTITIES, MAX_CLOCK_AHEAD_MS, EntitySpec
 
 CHANGE_LOCK_KEY = 0x4C4B5631  # advisory lock id for change-log numbering ("LKV1")
 # A batch that clashes with another transaction in the database is decided again this often.
@@ -79,34 +83,6 @@ class Mutation:
         return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
-@dataclass
-class _Rec:
-    """A record's state while a batch is decided (the row of `record_state`, in memory)."""
-
-    entity: str
-    entity_id: str
-    office_code: str
-    version: int
-    hlc: str
-    data: dict[str, Any]
-    field_versions: dict[str, list[object]]
-    deleted: bool = False
-    natural_key: str | None = None
-
-    def row(self) -> dict[str, Any]:
-        return {
-            "entity": self.entity,
-            "entity_id": self.entity_id,
-            "office_code": self.office_code,
-            "version": self.version,
-            "hlc": self.hlc,
-            "data": self.data,
-            "field_versions": self.field_versions,
-            "deleted": self.deleted,
-            "natural_key": self.natural_key,
-        }
-
-
 def _result(
     m: Mutation,
     status: str,
@@ -122,7 +98,7 @@ def _result(
     }
 
 
-def _record_view(rec: RecordState | _Rec) -> dict[str, Any]:
+def _record_view(rec: RecordState | Draft) -> dict[str, Any]:
     return {
         "entity": rec.entity,
         "entity_id": rec.entity_id,
@@ -160,137 +136,6 @@ def log_change(session: Session, rec: RecordState, spec: EntitySpec, origin: str
             origin_device=origin,
         )
     )
-
-
-def _fv(version: int, device: str) -> list[object]:
-    return [version, device]
-
-
-def _decide(
-    rec: _Rec | None, device: Device, m: Mutation, spec: EntitySpec, now: datetime
-) -> tuple[str, str, _Rec | None, bool, list[dict[str, Any]]]:
-    """(status, reason, record after, whether the record changed, conflict rows)."""
-    if m.op == "insert":
-        if rec is not None:
-            same = all(rec.data.get(k) == v for k, v in m.changes.items())
-            if same:
-                return "applied", "duplicate insert", rec, False, []
-            return "rejected", "id already used by another record", rec, False, []
-        rec = _Rec(
-            entity=m.entity,
-            entity_id=m.entity_id,
-            office_code=m.office_code,
-            version=1,
-            hlc=m.hlc,
-            natural_key=_natural_key(m.entity, m.changes),
-            data=dict(m.changes),
-            deleted=bool(m.changes.get("deleted_at")),
-            field_versions={k: _fv(1, device.id) for k in m.changes},
-        )
-        return "applied", "", rec, True, []
-    if rec is None:
-        return "rejected", "unknown record", None, False, []
-    if spec.policy is Policy.INSERT_ONLY:
-        return "rejected", "this record type cannot be changed", rec, False, []
-    if spec.policy is Policy.SERVER_WINS and not device.is_hq:
-        return "rejected", "reference data is changed only by HQ", rec, False, []
-    if spec.policy in (Policy.LAST_WRITER, Policy.SERVER_WINS):
-        if Hlc.parse(m.hlc) <= Hlc.parse(rec.hlc):
-            return "applied", "superseded by a newer change", rec, False, []
-        _set_fields(rec, m.changes, device.id, m.hlc)
-        return "applied", "", rec, True, []
-    # FIELD_MERGE: fields another device changed since the base are not overwritten.
-    changed_elsewhere = {
-        f
-        for f, (version, origin) in rec.field_versions.items()
-        if int(version) > m.base_version and origin != device.id  # type: ignore[call-overload]
-    }
-    clean: dict[str, Any] = {}
-    conflicts: list[tuple[str, str]] = []
-    for f, value in m.changes.items():
-        if rec.data.get(f) == value:
-            continue
-        if f in spec.supervised_fields:
-            conflicts.append((f, "supervised_field"))
-        elif f in changed_elsewhere:
-            conflicts.append((f, "same_field"))
-        else:
-            clean[f] = value
-    rows = [
-        {
-            "entity": m.entity,
-            "entity_id": m.entity_id,
-            "office_code": rec.office_code,
-            "field": f,
-            "server_value": json.dumps(rec.data.get(f), ensure_ascii=False),
-            "device_value": json.dumps(m.changes[f], ensure_ascii=False),
-            "device_id": device.id,
-            "mutation_id": m.mutation_id,
-            "reason": reason,
-            "status": "open",
-            "created_at": now,
-        }
-        for f, reason in conflicts
-    ]
-    if clean:
-        _set_fields(rec, clean, device.id, max(m.hlc, rec.hlc))
-    if conflicts:
-        return "conflict", ",".join(f for f, _ in conflicts), rec, bool(clean), rows
-    return "applied", "" if clean else "no change", rec, bool(clean), rows
-
-
-def _natural_key(entity: str, data: dict[str, Any]) -> str | None:
-    """The NIK of a live participant record; a record merged into another has none, so it
-    is not flagged again."""
-    if entity != "participant" or not data.get("nik") or data.get("merged_into"):
-        return None
-    return str(data["nik"])
-
-
-def flag_duplicates(session: Session, rec: RecordState, now: datetime) -> None:
-    """Same NIK on another participant record: flag the pair for both offices' supervisors.
-
-    Called with the change-log lock held (after `log_change`), as the batch path does, so
-    two offices registering the same NIK at once still see each other."""
-    if rec.natural_key is None:
-        return
-    others = session.scalars(
-        select(RecordState).where(
-            RecordState.entity == rec.entity,
-            RecordState.natural_key == rec.natural_key,
-            RecordState.entity_id != rec.entity_id,
-            RecordState.deleted.is_(False),
-        )
-    ).all()
-    for other in others:
-        a, b = sorted((rec, other), key=lambda r: r.entity_id)
-        exists = session.scalar(
-            select(DuplicateFlag.id).where(
-                DuplicateFlag.record_a == a.entity_id, DuplicateFlag.record_b == b.entity_id
-            )
-        )
-        if exists is None:
-            session.add(
-                DuplicateFlag(
-                    nik=rec.natural_key,
-                    record_a=a.entity_id,
-                    office_a=a.office_code,
-                    record_b=b.entity_id,
-                    office_b=b.office_code,
-                    created_at=now,
-                )
-            )
-
-
-def _set_fields(rec: RecordState | _Rec, changes: dict[str, Any], device_id: str, hlc: str) -> None:
-    """Apply changed fields: new dicts (never changed in place), so earlier views keep theirs."""
-    version = rec.version + 1
-    rec.data = {**rec.data, **changes}
-    rec.natural_key = _natural_key(rec.entity, rec.data)
-    rec.field_versions = {**rec.field_versions, **{f: _fv(version, device_id) for f in changes}}
-    rec.version = version
-    rec.hlc = hlc
-    rec.deleted = bool(rec.data.get("deleted_at"))
 
 
 def apply_mutation(
@@ -346,7 +191,7 @@ class _Batch:
     mutation_rows: list[dict[str, Any]] = field(default_factory=list)
     conflict_rows: list[dict[str, Any]] = field(default_factory=list)
     change_rows: list[dict[str, Any]] = field(default_factory=list)
-    changed: dict[tuple[str, str], _Rec] = field(default_factory=dict)  # final states
+    changed: dict[tuple[str, str], Draft] = field(default_factory=dict)  # final states
 
 
 def _apply_batch(
@@ -363,7 +208,7 @@ def _apply_batch(
         seen = _stored_results(conn, device.id, [m.mutation_id for m in batch])
         keys = sorted({(m.entity, m.entity_id) for m in batch if m.mutation_id not in seen})
         before = _load_records(conn, keys)
-        records: dict[tuple[str, str], _Rec | None] = {
+        records: dict[tuple[str, str], Draft | None] = {
             k: _copy(r) if r is not None else None for k, r in before.items()
         }
         out = _Batch()
@@ -401,7 +246,7 @@ def _apply_batch(
                 continue
             else:
                 key = (m.entity, m.entity_id)
-                status, reason, rec, changed, conflicts = _decide(
+                status, reason, rec, changed, conflicts = decide(
                     records.get(key), device, m, spec, now
                 )
                 if rec is not None:
@@ -435,7 +280,7 @@ def _apply_batch(
     return out.results
 
 
-def _device_has(rec: _Rec, m: Mutation, status: str, changed: bool) -> bool:
+def _device_has(rec: Draft, m: Mutation, status: str, changed: bool) -> bool:
     """Whether the pushing device already holds the record exactly as it is now, so the
     answer need not carry it: its change applied cleanly and the server's version and stamp
     are the ones the device gave it (the server counts one version per applied change, the
@@ -471,9 +316,9 @@ def _stored_results(
 
 def _load_records(
     conn: Connection, keys: list[tuple[str, str]]
-) -> dict[tuple[str, str], _Rec | None]:
+) -> dict[tuple[str, str], Draft | None]:
     """The records `keys` name (None: not there yet), locked in key order until commit."""
-    found: dict[tuple[str, str], _Rec | None] = dict.fromkeys(keys)
+    found: dict[tuple[str, str], Draft | None] = dict.fromkeys(keys)
     by_entity: dict[str, list[str]] = defaultdict(list)
     for entity, entity_id in keys:  # sorted, so each entity's ids are in order too
         by_entity[entity].append(entity_id)
@@ -486,7 +331,7 @@ def _load_records(
                 .with_for_update()
             )
             for r in rows:
-                found[(r.entity, r.entity_id)] = _Rec(
+                found[(r.entity, r.entity_id)] = Draft(
                     entity=r.entity,
                     entity_id=r.entity_id,
                     office_code=r.office_code,
@@ -500,11 +345,11 @@ def _load_records(
     return found
 
 
-def _copy(rec: _Rec) -> _Rec:
-    return _Rec(**{**rec.__dict__})
+def _copy(rec: Draft) -> Draft:
+    return Draft(**{**rec.__dict__})
 
 
-def _change_row(rec: _Rec, spec: EntitySpec, origin: str) -> dict[str, Any]:
+def _change_row(rec: Draft, spec: EntitySpec, origin: str) -> dict[str, Any]:
     return {
         "entity": rec.entity,
         "entity_id": rec.entity_id,
@@ -522,7 +367,7 @@ def _write(
     conn: Connection,
     device: Device,
     out: _Batch,
-    before: dict[tuple[str, str], _Rec | None],
+    before: dict[tuple[str, str], Draft | None],
     now: datetime,
 ) -> None:
     new = [r.row() for k, r in out.changed.items() if before.get(k) is None]
@@ -557,7 +402,7 @@ def _write(
     for n, row in enumerate(out.change_rows, start=top + 1):
         row["seq"] = n
     _insert_many(conn, _changes, out.change_rows)
-    _flag_batch(conn, out.change_rows, before, now)
+    flag_batch(conn, out.change_rows, before, now)
 
 
 def _insert_many(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> None:
@@ -577,89 +422,3 @@ def _insert_many(conn: Connection, table: Table, rows: list[dict[str, Any]]) -> 
     with raw.cursor() as cursor, cursor.copy(f"COPY {table.name} ({names}) FROM STDIN") as copy:
         for row in rows:
             copy.write_row([Json(row[c]) if c in as_json else row[c] for c in columns])
-
-
-def _flag_batch(
-    conn: Connection,
-    change_rows: list[dict[str, Any]],
-    before: dict[tuple[str, str], _Rec | None],
-    now: datetime,
-) -> None:
-    """`flag_duplicates` for each change of the batch, in order, as if each had committed on
-    its own: records outside the batch as committed (no other record change can commit while
-    the change-log lock is held), the batch's own records as they were at each change."""
-    steps = [
-        (
-            (row["entity"], row["entity_id"]),
-            row["office_code"],
-            _natural_key(row["entity"], row["data"]),
-            row["op"] == "delete",
-        )
-        for row in change_rows
-    ]
-    nks = sorted({nk for _key, _office, nk, _deleted in steps if nk is not None})
-    if not nks:
-        return
-    touched = {key for key, _office, _nk, _deleted in steps}
-    holders: dict[str, dict[tuple[str, str], tuple[str, bool]]] = defaultdict(dict)
-    for chunk in _chunks(nks):
-        rows = conn.execute(
-            select(
-                _record.c.entity,
-                _record.c.entity_id,
-                _record.c.office_code,
-                _record.c.natural_key,
-                _record.c.deleted,
-            ).where(_record.c.natural_key.in_(chunk))
-        )
-        for entity, entity_id, office, nk, deleted in rows:
-            if (entity, entity_id) not in touched:
-                holders[nk][(entity, entity_id)] = (office, bool(deleted))
-    current: dict[tuple[str, str], str | None] = {}
-    for key in touched:
-        rec = before.get(key)
-        current[key] = rec.natural_key if rec is not None else None
-        if rec is not None and rec.natural_key is not None:
-            holders[rec.natural_key][key] = (rec.office_code, rec.deleted)
-    pairs: dict[tuple[str, str], dict[str, Any]] = {}
-    for key, office, nk, deleted in steps:
-        old = current[key]
-        if old is not None:
-            holders[old].pop(key, None)
-        if nk is not None:
-            holders[nk][key] = (office, deleted)
-        current[key] = nk
-        if nk is None:
-            continue
-        for other, (other_office, other_deleted) in holders[nk].items():
-            if other == key or other_deleted or other[0] != key[0]:
-                continue
-            (a_id, a_office), (b_id, b_office) = sorted(
-                ((key[1], office), (other[1], other_office))
-            )
-            pairs.setdefault(
-                (a_id, b_id),
-                {
-                    "nik": nk,
-                    "record_a": a_id,
-                    "office_a": a_office,
-                    "record_b": b_id,
-                    "office_b": b_office,
-                    "status": "open",
-                    "created_at": now,
-                },
-            )
-    if not pairs:
-        return
-    firsts = sorted({a for a, _b in pairs})
-    existing: set[tuple[str, str]] = set()
-    for chunk in _chunks(firsts):
-        existing.update(
-            (a, b)
-            for a, b in conn.execute(
-                select(_flags.c.record_a, _flags.c.record_b).where(_flags.c.record_a.in_(chunk))
-            )
-        )
-    fresh = [row for pair, row in pairs.items() if pair not in existing]
-    if fresh:
-        conn.execute(insert(_flags), fresh)

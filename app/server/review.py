@@ -15,8 +15,10 @@ from sqlalchemy import Engine, or_, select
 from sqlalchemy.orm import Session
 
 from app.domain.hlc import Hlc, tick
-from app.server.apply import _set_fields, flag_duplicates, log_change
+from app.server.apply import log_change
+from app.server.duplicates import flag_duplicates
 from app.server.models import Conflict, Device, DuplicateFlag, RecordState
+from app.server.policy import set_fields
 from app.sync.registry import ENTITIES, EntitySpec
 
 
@@ -83,7 +85,7 @@ def resolve_conflict(
             if rec is None:
                 raise ReviewError("the record is gone")
             stamp = tick(Hlc.parse(rec.hlc), int(now.timestamp() * 1000), "server")
-            _set_fields(
+            set_fields(
                 rec,
                 {conflict.field: json.loads(conflict.device_value or "null")},
                 f"review:{by}",
@@ -186,7 +188,7 @@ def merge_duplicate(
             # The record's stamp is kept: these types are last-writer-wins by stamp, and a
             # counter's offline change made before the merge (a consent withdrawn, a
             # document removed) must still win over the move.
-            _set_fields(rec, {field: kept_id}, origin, rec.hlc)
+            set_fields(rec, {field: kept_id}, origin, rec.hlc)
             log_change(session, rec, spec, None)
         moved = len(linked)
         office = kept.office_code
@@ -223,4 +225,4 @@ def merge_duplicate(
 
 def _stamp(rec: RecordState, changes: dict[str, Any], origin: str, now: datetime) -> None:
     stamp = tick(Hlc.parse(rec.hlc), int(now.timestamp() * 1000), "server")
-    _set_fields(rec, changes, origin, str(stamp))
+    set_fields(rec, changes, origin, str(stamp))

@@ -1,0 +1,149 @@
+"""Deciding one pushed mutation by its record type's policy, in memory.
+
+A record's state while a push batch is decided is a `Draft` (the row of `record_state`);
+`decide` applies the policy of app.sync.registry (insert-only, server wins, last writer,
+field merge with per-field origins) and says what happened: applied, conflict (with the
+Conflict rows to write) or rejected. Nothing here touches the database; app.server.apply
+reads the drafts before and writes them after, in bulk.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from app.domain.hlc import Hlc
+from app.sync.registry import EntitySpec, Policy
+
+if TYPE_CHECKING:
+    from app.server.apply import Mutation
+    from app.server.models import Device, RecordState
+
+
+@dataclass
+class Draft:
+    """A record's state while a batch is decided (the row of `record_state`, in memory)."""
+
+    entity: str
+    entity_id: str
+    office_code: str
+    version: int
+    hlc: str
+    data: dict[str, Any]
+    field_versions: dict[str, list[object]]
+    deleted: bool = False
+    natural_key: str | None = None
+
+    def row(self) -> dict[str, Any]:
+        return {
+            "entity": self.entity,
+            "entity_id": self.entity_id,
+            "office_code": self.office_code,
+            "version": self.version,
+            "hlc": self.hlc,
+            "data": self.data,
+            "field_versions": self.field_versions,
+            "deleted": self.deleted,
+            "natural_key": self.natural_key,
+        }
+
+
+def field_origin(version: int, device: str) -> list[object]:
+    return [version, device]
+
+
+def decide(
+    rec: Draft | None, device: Device, m: Mutation, spec: EntitySpec, now: datetime
+) -> tuple[str, str, Draft | None, bool, list[dict[str, Any]]]:
+    """(status, reason, record after, whether the record changed, conflict rows)."""
+    if m.op == "insert":
+        if rec is not None:
+            same = all(rec.data.get(k) == v for k, v in m.changes.items())
+            if same:
+                return "applied", "duplicate insert", rec, False, []
+            return "rejected", "id already used by another record", rec, False, []
+        rec = Draft(
+            entity=m.entity,
+            entity_id=m.entity_id,
+            office_code=m.office_code,
+            version=1,
+            hlc=m.hlc,
+            natural_key=natural_key(m.entity, m.changes),
+            data=dict(m.changes),
+            deleted=bool(m.changes.get("deleted_at")),
+            field_versions={k: field_origin(1, device.id) for k in m.changes},
+        )
+        return "applied", "", rec, True, []
+    if rec is None:
+        return "rejected", "unknown record", None, False, []
+    if spec.policy is Policy.INSERT_ONLY:
+        return "rejected", "this record type cannot be changed", rec, False, []
+    if spec.policy is Policy.SERVER_WINS and not device.is_hq:
+        return "rejected", "reference data is changed only by HQ", rec, False, []
+    if spec.policy in (Policy.LAST_WRITER, Policy.SERVER_WINS):
+        if Hlc.parse(m.hlc) <= Hlc.parse(rec.hlc):
+            return "applied", "superseded by a newer change", rec, False, []
+        set_fields(rec, m.changes, device.id, m.hlc)
+        return "applied", "", rec, True, []
+    # FIELD_MERGE: fields another device changed since the base are not overwritten.
+    changed_elsewhere = {
+        f
+        for f, (version, origin) in rec.field_versions.items()
+        if int(version) > m.base_version and origin != device.id  # type: ignore[call-overload]
+    }
+    clean: dict[str, Any] = {}
+    conflicts: list[tuple[str, str]] = []
+    for f, value in m.changes.items():
+        if rec.data.get(f) == value:
+            continue
+        if f in spec.supervised_fields:
+            conflicts.append((f, "supervised_field"))
+        elif f in changed_elsewhere:
+            conflicts.append((f, "same_field"))
+        else:
+            clean[f] = value
+    rows = [
+        {
+            "entity": m.entity,
+            "entity_id": m.entity_id,
+            "office_code": rec.office_code,
+            "field": f,
+            "server_value": json.dumps(rec.data.get(f), ensure_ascii=False),
+            "device_value": json.dumps(m.changes[f], ensure_ascii=False),
+            "device_id": device.id,
+            "mutation_id": m.mutation_id,
+            "reason": reason,
+            "status": "open",
+            "created_at": now,
+        }
+        for f, reason in conflicts
+    ]
+    if clean:
+        set_fields(rec, clean, device.id, max(m.hlc, rec.hlc))
+    if conflicts:
+        return "conflict", ",".join(f for f, _ in conflicts), rec, bool(clean), rows
+    return "applied", "" if clean else "no change", rec, bool(clean), rows
+
+
+def natural_key(entity: str, data: dict[str, Any]) -> str | None:
+    """The NIK of a live participant record; a record merged into another has none, so it
+    is not flagged again."""
+    if entity != "participant" or not data.get("nik") or data.get("merged_into"):
+        return None
+    return str(data["nik"])
+
+
+def set_fields(rec: RecordState | Draft, changes: dict[str, Any], device_id: str, hlc: str) -> None:
+    """Apply changed fields: new dicts (never changed in place), so earlier views keep theirs."""
+    version = rec.version + 1
+    rec.data = {**rec.data, **changes}
+    rec.natural_key = natural_key(rec.entity, rec.data)
+    rec.field_versions = {
+        **rec.field_versions,
+        **{f: field_origin(version, device_id) for f in changes},
+    }
+    rec.version = version
+    rec.hlc = hlc
+    rec.deleted = bool(rec.data.get("deleted_at"))
