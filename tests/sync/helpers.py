@@ -44,17 +44,31 @@ def add_people(home: Path, count: int, rng: random.Random, start: int) -> None:
         db.dispose()
 
 
+LOCAL_ONLY = {"created_at", "updated_at"}  # when this PC wrote the row, not what it holds
+
+
 def snapshot(home: Path) -> list[tuple[Any, ...]]:
-    """What two converged replicas must agree on (the same export on every side)."""
+    """What two converged replicas must agree on (the same export on every side): every
+    synced column of every participant and consent, versions and stamps included."""
     con = sqlite3.connect(home / "loket.db")
     try:
-        return sorted(
-            con.execute(
-                "SELECT id, nik, full_name, birth_date, phone, status, office_code FROM participant"
-            ).fetchall()
-        )
+        rows: list[tuple[Any, ...]] = []
+        for table in ("participant", "consent"):
+            columns = [
+                c[1] for c in con.execute(f"PRAGMA table_info({table})") if c[1] not in LOCAL_ONLY
+            ]
+            rows += [
+                (table, *r)
+                for r in con.execute(f"SELECT {', '.join(columns)} FROM {table}").fetchall()
+            ]
+        return sorted(rows, key=repr)
     finally:
         con.close()
+
+
+def people(home: Path) -> int:
+    """Participant records held (merged ones included)."""
+    return sum(1 for row in snapshot(home) if row[0] == "participant")
 
 
 def integrity(home: Path) -> str:
