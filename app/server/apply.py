@@ -50,6 +50,7 @@ from app.server.models import (
     RecordState,
 )
 from app.server.policy import Draft, decide
+from app.server.statistics import WATCH
 from app.sync.registry import ENTITIES, MAX_CLOCK_AHEAD_MS, EntitySpec
 
 CHANGE_LOCK_KEY = 0x4C4B5631  # advisory lock id for change-log numbering ("LKV1")
@@ -154,7 +155,9 @@ def apply_batch(
     clashes: tuple[type[Exception], ...] = (IntegrityError, OperationalError, *_driver_clashes())
     for attempt in range(BATCH_TRIES):
         try:
-            return _apply_batch(engine, device, batch, digests, now)
+            results = _apply_batch(engine, device, batch, digests, now)
+            WATCH.wrote(engine, len(batch))
+            return results
         except clashes as exc:
             # Another transaction committed the same new record (or a flag) first, or the
             # database broke a deadlock: everything of this try was rolled back; decide the
