@@ -49,6 +49,12 @@ OFFLINE = Text(
     "The server cannot be reached ({why}). Work stays saved on this PC.",
 )
 ENROLL_REFUSED = Text("Pendaftaran ditolak: {why}", "Enrolment refused: {why}")
+DEMO_NOT_SYNCED = Text(
+    "Kantor demo tidak dapat dihubungkan ke server: datanya contoh dari lima kantor. Siapkan "
+    "kantor sungguhan (loket init) di komputer ini untuk sinkronisasi.",
+    "A demo office cannot be linked to a server: its data are samples from five offices. "
+    "Set up a real office (loket init) on this PC to sync.",
+)
 
 
 class Transient(Exception):
@@ -131,11 +137,21 @@ def link(db: Database) -> SyncLink | None:
 
 
 def enroll(
-    db: Database, server_url: str, code: str, transport: Transport | None = None
+    db: Database,
+    server_url: str,
+    code: str,
+    transport: Transport | None = None,
+    *,
+    allow_demo: bool = False,
 ) -> SyncLink:
-    transport = transport or Transport(server_url)
+    """Link this PC to a server with a one-time code. A demo office is refused (its sample
+    participants belong to five offices, which a counter's push may not carry) unless
+    `allow_demo` (only `loket screenshots`, against its own throw-away server)."""
     with db.read() as session:
         device = session.scalars(select(Device)).one()
+    if device.is_demo and not allow_demo:
+        raise StateError(DEMO_NOT_SYNCED)
+    transport = transport or Transport(server_url)
     try:
         response = transport.call(
             "POST",

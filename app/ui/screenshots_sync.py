@@ -61,7 +61,7 @@ def render_review(ctx: AppContext, window: QWidget, save: Save, folder: Path) ->
     login = next(d for d in info.demo_logins if d.role == "supervisor")
     supervisor = auth.login(ctx.db, login.username, login.password).actor
     with _server(folder / "server.db") as (url, engine):
-        client.enroll(ctx.db, url, _code(engine, "JKT"))
+        client.enroll(ctx.db, url, _code(engine, "JKT"), allow_demo=True)
         _make_cases(folder, url, engine)
         review = MainWindow(ctx, supervisor, info, sync_interval_ms=0)
         review.resize(window.size())

@@ -176,3 +176,12 @@ def test_restored_pc_that_works_before_syncing_loses_nothing(server, tmp_path):
     assert sorted(p[2] for p in participants(b)) == everyone
     assert sync(a)["ok"] and sync(b)["ok"]
     assert participants(a) == participants(b)
+
+
+def test_a_demo_office_is_not_linked_to_a_server(server, tmp_path):
+    demo = make_office(tmp_path, "demo", "JKT", 1)
+    assert loket(demo, "demo").returncode == 0
+    out = loket(demo, "sync", "enroll", "--server", server.url, "--code", server.enroll_code("JKT"))
+    assert out.returncode == 1
+    assert "Kantor demo tidak dapat dihubungkan ke server" in out.stderr
+    assert json.loads(loket(demo, "sync", "status", "--json").stdout)["enrolled"] is False
