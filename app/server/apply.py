@@ -30,7 +30,7 @@ import hashlib
 import json
 from collections import defaultdict
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any, cast
 
@@ -40,7 +40,7 @@ from sqlalchemy.orm import Session
 
 from app.domain.hlc import Hlc
 from app.server.db import is_postgres
-from app.server.duplicates import flag_batch
+from app.server.duplicates import flag_batch, merged_targets
 from app.server.models import (
     ChangeLog,
     Conflict,
@@ -211,6 +211,7 @@ def _apply_batch(
         seen = _stored_results(conn, device.id, [m.mutation_id for m in batch])
         keys = sorted({(m.entity, m.entity_id) for m in batch if m.mutation_id not in seen})
         before = _load_records(conn, keys)
+        merged = merged_targets(conn, _link_targets(batch, seen))
         records: dict[tuple[str, str], Draft | None] = {
             k: _copy(r) if r is not None else None for k, r in before.items()
         }
@@ -250,7 +251,7 @@ def _apply_batch(
             else:
                 key = (m.entity, m.entity_id)
                 status, reason, rec, changed, conflicts = decide(
-                    records.get(key), device, m, spec, now
+                    records.get(key), device, _relinked(m, spec, merged), spec, now
                 )
                 if rec is not None:
                     records[key] = rec
@@ -281,6 +282,36 @@ def _apply_batch(
             )
         _write(conn, device, out, before, now)
     return out.results
+
+
+def _link_targets(batch: Sequence[Mutation], seen: dict[str, Any]) -> dict[str, set[str]]:
+    """The records the batch's new changes link to ({entity: ids}), per the registry."""
+    targets: dict[str, set[str]] = defaultdict(set)
+    for m in batch:
+        spec = ENTITIES.get(m.entity)
+        if spec is None or m.mutation_id in seen:
+            continue
+        for field_name, target in spec.links:
+            value = m.changes.get(field_name)
+            if isinstance(value, str):
+                targets[target].add(value)
+    return targets
+
+
+def _relinked(
+    m: Mutation, spec: EntitySpec, merged: dict[tuple[str, str], tuple[str, str]]
+) -> Mutation:
+    """A change linking to a record a supervisor has merged away (a consent recorded
+    offline for the merged record, arriving after the merge) links to the record that
+    stayed instead, when that one is of the same office; across offices it stays, as the
+    merge itself leaves linked records there. The device gets the record in its answer."""
+    changes = dict(m.changes)
+    for field_name, target in spec.links:
+        value = changes.get(field_name)
+        end = merged.get((target, value)) if isinstance(value, str) else None
+        if end is not None and end[1] == m.office_code:
+            changes[field_name] = end[0]
+    return m if changes == m.changes else replace(m, changes=changes)
 
 
 def _device_has(rec: Draft, m: Mutation, status: str, changed: bool) -> bool:

@@ -147,3 +147,42 @@ def flag_batch(
     fresh = [row for pair, row in pairs.items() if pair not in existing]
     if fresh:
         conn.execute(insert(_flags), fresh)
+
+
+MAX_MERGE_HOPS = 5  # a record merged into one that was merged in turn
+
+
+def merged_targets(
+    conn: Connection, links: dict[str, set[str]]
+) -> dict[tuple[str, str], tuple[str, str]]:
+    """For the records `links` names ({entity: ids}), those merged into another: (entity,
+    id) -> (the id they end up in, following merges, and that record's office)."""
+    found: dict[tuple[str, str], tuple[str, str]] = {}
+    for entity, ids in links.items():
+        pending = sorted(ids)
+        final: dict[str, str] = {}  # merged id -> the id it points at (one hop)
+        offices: dict[str, str] = {}
+        for _hop in range(MAX_MERGE_HOPS):
+            if not pending:
+                break
+            nxt: list[str] = []
+            for chunk in _chunks(pending):
+                rows = conn.execute(
+                    select(_record.c.entity_id, _record.c.office_code, _record.c.data).where(
+                        _record.c.entity == entity, _record.c.entity_id.in_(chunk)
+                    )
+                )
+                for entity_id, office, data in rows:
+                    offices[entity_id] = office
+                    into = data.get("merged_into") if isinstance(data, dict) else None
+                    if into and into not in final and into != entity_id:
+                        final[entity_id] = str(into)
+                        nxt.append(str(into))
+            pending = sorted(set(nxt) - set(offices))
+        for start in ids:
+            end, hops = start, 0
+            while end in final and hops < MAX_MERGE_HOPS:
+                end, hops = final[end], hops + 1
+            if end != start and end in offices:
+                found[(entity, start)] = (end, offices[end])
+    return found

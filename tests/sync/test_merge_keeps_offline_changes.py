@@ -68,3 +68,60 @@ def test_withdrawal_made_before_the_merge_survives_it(tmp_path):
             assert consent.data["participant_id"] == "p1"  # and the consent moved
     finally:
         engine.dispose()
+
+
+def _device(engine, device_id: str, office: str) -> Device:
+    with Session(engine, expire_on_commit=False) as session, session.begin():
+        device = Device(
+            id=device_id,
+            office_code=office,
+            device_no=1,
+            name=f"{office}-1",
+            token_hash=device_id,
+            enrolled_at=datetime.now(UTC),
+        )
+        session.add(device)
+    return device
+
+
+def _insert(n: int, entity: str, entity_id: str, office: str, changes: dict) -> Mutation:
+    at = int(time.time() * 1000) - 60_000 + n
+    return Mutation(n, f"m-{office}-{n}", entity, entity_id, "insert", 0, 1,
+                    f"{at}-00000-dev", office, changes)  # fmt: skip
+
+
+def test_a_consent_arriving_after_the_merge_follows_the_record_that_stayed(tmp_path):
+    """Two counters of one office registered Budi twice; a supervisor merged p2 into p1.
+    Counter 2, still offline, records a consent for p2 and syncs afterwards: the consent
+    ends up on p1, and counter 2 is told so in its answer. A consent for a record merged
+    into another office's record stays where it was put, as the merge itself leaves it."""
+    engine = make_server_engine(str(tmp_path / "server.db"))
+    try:
+        create_schema(engine)
+        one, two = _device(engine, "jkt-1", "JKT"), _device(engine, "jkt-2", "JKT")
+        banten = _device(engine, "btn-1", "BTN")
+        person = {"nik": NIK, "full_name": "Budi"}
+        apply_batch(engine, one, [_insert(1, "participant", "p1", "JKT", person)])
+        apply_batch(engine, two, [_insert(1, "participant", "p2", "JKT", person)])
+        apply_batch(engine, banten, [_insert(1, "participant", "b1", "BTN", person)])
+        with Session(engine) as session:
+            flags = {(f.record_a, f.record_b): f.id for f in session.query(DuplicateFlag)}
+        assert merge_duplicate(engine, one, flags[("p1", "p2")], "a", "spv.rina")["kept"] == "p1"
+        assert merge_duplicate(engine, one, flags[("b1", "p1")], "b", "spv.rina")["kept"] == "p1"
+
+        (answer,) = apply_batch(
+            engine, two, [_insert(2, "consent", "c2", "JKT", {"participant_id": "p2"})]
+        )
+        assert answer["status"] == "applied"
+        assert answer["record"]["data"]["participant_id"] == "p1"  # the device learns it
+        (late,) = apply_batch(
+            engine, banten, [_insert(2, "consent", "cb", "BTN", {"participant_id": "b1"})]
+        )
+        assert late["status"] == "applied"
+        with Session(engine) as session:
+            moved = session.get(RecordState, ("consent", "c2"))
+            kept = session.get(RecordState, ("consent", "cb"))
+            assert moved is not None and moved.data["participant_id"] == "p1"
+            assert kept is not None and kept.data["participant_id"] == "b1"  # other office
+    finally:
+        engine.dispose()
