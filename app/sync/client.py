@@ -27,11 +27,11 @@ from app.models import Device, LocalSetting, Outbox, SyncLink
 from app.models.sync import SYNC_FULL_PULL_KEY, SYNC_RECOVERY_KEY
 from app.sync.local_apply import ServerRecord, write_records
 from app.sync.protocol import PROTOCOL_HEADER, SCHEMA_HEADER
+from app.sync.recovery import renumber_after
 from app.sync.registry import PROTOCOL_VERSION
 from app.texts import Text
 
 log = logging.getLogger(__name__)
-PLACEHOLDER = "placeholder"  # an outbox row that only holds a change number (see recover)
 PUSH_BATCH = 1000  # the server takes up to 1,000 mutations a request
 PULL_BATCH = 5000  # and hands out up to 5,000 changes
 
@@ -265,63 +265,11 @@ def _setting(db: Database, key: str) -> str | None:
 
 
 def recover(db: Database, transport: Transport, current: SyncLink) -> SyncLink:
-    """After `loket restore` of a backup (which marks SYNC_RECOVERY_KEY): the server may
-    already hold this PC's later changes, numbered past what the backup knows. Ask the
-    server for the last number it took, renumber the waiting changes after it (changes it
-    already has keep their ids and are answered from its record), make sure new changes
-    are numbered after it too, and pull everything again from the start, this PC's own
-    changes included (SYNC_FULL_PULL_KEY), so the work done after the backup comes back.
-    One local transaction; if the server cannot be reached nothing changes."""
+    """After `loket restore` of a backup (which marks SYNC_RECOVERY_KEY): ask the server for
+    the last change number it took from this PC, then renumber after it and pull everything
+    once (app.sync.recovery). If the server cannot be reached nothing changes."""
     info = _check(transport.call("GET", "/v1/device", current.token))
-    last = int(info["last_seq"])
-    with db.write() as session:
-        waiting = list(
-            session.scalars(
-                select(Outbox.seq).where(Outbox.status == "pending").order_by(Outbox.seq)
-            )
-        )
-        # Rows already answered hold numbers the server has taken (so at most `last`).
-        top = int(
-            session.scalar(
-                select(func.coalesce(func.max(Outbox.seq), 0)).where(Outbox.status != "pending")
-            )
-            or 0
-        )
-        start = max(last, top)
-        if waiting:
-            # Two steps (negative first) so no new number meets an old one of the same rows.
-            for seq in waiting:
-                session.execute(update(_OUTBOX).where(_OUTBOX.c.seq == seq).values(seq=-seq))
-            for n, seq in enumerate(waiting, start=1):
-                session.execute(update(_OUTBOX).where(_OUTBOX.c.seq == -seq).values(seq=start + n))
-        elif top < last:
-            # Nothing waits: a placeholder row holds number `last`, so the next change of
-            # this PC gets last + 1 (never sent, never shown).
-            session.add(
-                Outbox(
-                    seq=last,
-                    mutation_id=f"restore-{last}-{int(db.clock().timestamp())}",
-                    entity="sync",
-                    entity_id="",
-                    op="marker",
-                    base_version=0,
-                    version=0,
-                    hlc="",
-                    changes="{}",
-                    created_at=db.clock(),
-                    status=PLACEHOLDER,
-                )
-            )
-        found = session.get(SyncLink, 1)
-        assert found is not None
-        found.cursor = 0
-        session.merge(LocalSetting(key=SYNC_FULL_PULL_KEY, value=json.dumps(True)))
-        marker = session.get(LocalSetting, SYNC_RECOVERY_KEY)
-        if marker is not None:
-            session.delete(marker)
-    log.info(
-        "sync recovery after restore: %d waiting changes renumbered after %d", len(waiting), last
-    )
+    renumber_after(db, int(info["last_seq"]))
     renewed = link(db)
     assert renewed is not None
     return renewed
