@@ -1,12 +1,21 @@
-"""`loket sync enroll|run|status`: link this PC to the central server and sync."""
+"""`loket sync …`: link this PC to the central server, sync, and the supervisor's review
+(conflicts, duplicate NIKs and their merge)."""
 
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from dataclasses import asdict
+from typing import TYPE_CHECKING, TypeVar
 
 from app.cli.context import open_office
 from app.cli.output import Report
+
+if TYPE_CHECKING:
+    from app.db import Database
+    from app.services.actor import Actor
+
+T = TypeVar("T")
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
@@ -154,17 +163,24 @@ def cmd_duplicates(args: argparse.Namespace) -> Report:
     return Report(data={"duplicates": rows}, lines=lines or ["Tidak ada NIK ganda."])
 
 
-def cmd_resolve(args: argparse.Namespace) -> Report:
+def _as_supervisor(args: argparse.Namespace, action: Callable[[Database, Actor], T]) -> T:
+    """Run a supervisor's decision at this office, signed in as `--supervisor`: unlike the
+    other commands, these are the person's, not the office IT's (`cli:<user>`)."""
     from app.cli.output import read_password
     from app.services.auth import login
-    from app.sync.review import resolve
 
     db, _actor = open_office()
     try:
         actor = login(db, args.supervisor, read_password(args.password_stdin)).actor
-        result = resolve(db, actor, args.conflict_id, args.keep)
+        return action(db, actor)
     finally:
         db.dispose()
+
+
+def cmd_resolve(args: argparse.Namespace) -> Report:
+    from app.sync.review import resolve
+
+    result = _as_supervisor(args, lambda db, actor: resolve(db, actor, args.conflict_id, args.keep))
     return Report(
         data=result,
         lines=[f"Konflik #{args.conflict_id} diselesaikan (dipakai nilai {args.keep})."],
@@ -172,16 +188,9 @@ def cmd_resolve(args: argparse.Namespace) -> Report:
 
 
 def cmd_merge(args: argparse.Namespace) -> Report:
-    from app.cli.output import read_password
-    from app.services.auth import login
     from app.sync.review import merge
 
-    db, _actor = open_office()
-    try:
-        actor = login(db, args.supervisor, read_password(args.password_stdin)).actor
-        result = merge(db, actor, args.duplicate_id, args.keep)
-    finally:
-        db.dispose()
+    result = _as_supervisor(args, lambda db, actor: merge(db, actor, args.duplicate_id, args.keep))
     return Report(
         data=result,
         lines=[

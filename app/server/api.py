@@ -13,8 +13,9 @@ from sqlalchemy import Engine, Table, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.server import admin, review
-from app.server.apply import Mutation, apply_batch
+from app.server.apply import apply_batch
 from app.server.models import ChangeLog, Device, ServerAudit
+from app.server.policy import Mutation
 from app.sync.protocol import (
     ChangeOut,
     DeviceInfo,

@@ -26,10 +26,8 @@ and it is decided again from the start; nothing of a rolled-back try remains.
 
 from __future__ import annotations
 
-import hashlib
-import json
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any, cast
@@ -38,50 +36,29 @@ from sqlalchemy import JSON, Connection, Engine, Table, bindparam, func, insert,
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
+from app.chunks import chunks
 from app.domain.hlc import Hlc
-from app.server.db import is_postgres
 from app.server.duplicates import flag_batch, merged_targets
 from app.server.models import (
     ChangeLog,
     Conflict,
     Device,
-    DuplicateFlag,
     MutationLog,
     RecordState,
 )
-from app.server.policy import Draft, decide
+from app.server.policy import Draft, Mutation, decide
 from app.server.statistics import WATCH
 from app.sync.registry import ENTITIES, MAX_CLOCK_AHEAD_MS, EntitySpec
 
 CHANGE_LOCK_KEY = 0x4C4B5631  # advisory lock id for change-log numbering ("LKV1")
 # A batch that clashes with another transaction in the database is decided again this often.
 BATCH_TRIES = 4
-_CHUNK = 500  # ids per IN (...) list
 
 _record = cast(Table, RecordState.__table__)
 _mutations = cast(Table, MutationLog.__table__)
 _changes = cast(Table, ChangeLog.__table__)
 _conflicts = cast(Table, Conflict.__table__)
 _devices = cast(Table, Device.__table__)
-_flags = cast(Table, DuplicateFlag.__table__)
-
-
-@dataclass(frozen=True)
-class Mutation:
-    seq: int
-    mutation_id: str
-    entity: str
-    entity_id: str
-    op: str
-    base_version: int
-    version: int
-    hlc: str
-    office_code: str
-    changes: dict[str, Any]
-
-    def body_sha256(self) -> str:
-        body = json.dumps(self.__dict__, sort_keys=True, ensure_ascii=False, default=str)
-        return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
 def _result(
@@ -110,12 +87,20 @@ def _record_view(rec: RecordState | Draft) -> dict[str, Any]:
     }
 
 
+def lock_change_log(conn: Connection) -> int:
+    """Take the change-log lock, held until commit (`pg_advisory_xact_lock`; on SQLite the
+    write lock of BEGIN IMMEDIATE), and return the highest change number committed: numbers
+    given after it follow commit order, none is skipped (DESIGN §5 trap 1)."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(select(func.pg_advisory_xact_lock(CHANGE_LOCK_KEY)))
+    return int(conn.execute(select(func.coalesce(func.max(_changes.c.seq), 0))).scalar_one())
+
+
 def next_change_seq(session: Session) -> int:
-    """The next change number, taken under a lock held until commit (DESIGN §5 trap 1)."""
-    if is_postgres(session.get_bind()):  # type: ignore[arg-type]
-        session.execute(select(func.pg_advisory_xact_lock(CHANGE_LOCK_KEY)))
-    current = session.scalar(select(func.coalesce(func.max(ChangeLog.seq), 0)))
-    return int(current or 0) + 1
+    """The next change number for one change made through an ORM session (its changes
+    still waiting to be flushed are written first, so they count)."""
+    session.flush()
+    return lock_change_log(session.connection()) + 1
 
 
 def log_change(session: Session, rec: RecordState, spec: EntitySpec, origin: str | None) -> None:
@@ -181,11 +166,6 @@ def _is_deadlock(exc: OperationalError) -> bool:
     return getattr(exc.orig, "sqlstate", None) in ("40P01", "40001")
 
 
-def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterator[Sequence[Any]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
-
-
 @dataclass
 class _Batch:
     """What deciding a batch produced, to be written in bulk."""
@@ -213,7 +193,7 @@ def _apply_batch(
         before = _load_records(conn, keys)
         merged = merged_targets(conn, _link_targets(batch, seen))
         records: dict[tuple[str, str], Draft | None] = {
-            k: _copy(r) if r is not None else None for k, r in before.items()
+            k: replace(r) if r is not None else None for k, r in before.items()
         }
         out = _Batch()
         for m, digest in zip(batch, digests, strict=True):
@@ -280,7 +260,7 @@ def _apply_batch(
             conn.execute(
                 update(_devices).where(_devices.c.id == device.id).values(last_seq=last_seq)
             )
-        _write(conn, device, out, before, now)
+        _write(conn, out, before, now)
     return out.results
 
 
@@ -337,7 +317,7 @@ def _stored_results(
     conn: Connection, device_id: str, mutation_ids: list[str]
 ) -> dict[str, tuple[str, dict[str, Any]]]:
     found: dict[str, tuple[str, dict[str, Any]]] = {}
-    for chunk in _chunks(sorted(set(mutation_ids))):
+    for chunk in chunks(sorted(set(mutation_ids))):
         rows = conn.execute(
             select(_mutations.c.mutation_id, _mutations.c.body_sha256, _mutations.c.result).where(
                 _mutations.c.device_id == device_id, _mutations.c.mutation_id.in_(chunk)
@@ -357,7 +337,7 @@ def _load_records(
     for entity, entity_id in keys:  # sorted, so each entity's ids are in order too
         by_entity[entity].append(entity_id)
     for entity, ids in by_entity.items():
-        for chunk in _chunks(ids):
+        for chunk in chunks(ids):
             rows = conn.execute(
                 select(_record)
                 .where(_record.c.entity == entity, _record.c.entity_id.in_(chunk))
@@ -379,10 +359,6 @@ def _load_records(
     return found
 
 
-def _copy(rec: Draft) -> Draft:
-    return Draft(**{**rec.__dict__})
-
-
 def _change_row(rec: Draft, spec: EntitySpec, origin: str) -> dict[str, Any]:
     return {
         "entity": rec.entity,
@@ -399,7 +375,6 @@ def _change_row(rec: Draft, spec: EntitySpec, origin: str) -> dict[str, Any]:
 
 def _write(
     conn: Connection,
-    device: Device,
     out: _Batch,
     before: dict[tuple[str, str], Draft | None],
     now: datetime,
@@ -430,9 +405,7 @@ def _write(
     if not out.change_rows:
         return
     # From here to commit the change-log lock is held: keep this part short.
-    if conn.dialect.name == "postgresql":
-        conn.execute(select(func.pg_advisory_xact_lock(CHANGE_LOCK_KEY)))
-    top = int(conn.execute(select(func.coalesce(func.max(_changes.c.seq), 0))).scalar_one())
+    top = lock_change_log(conn)
     for n, row in enumerate(out.change_rows, start=top + 1):
         row["seq"] = n
     _insert_many(conn, _changes, out.change_rows)

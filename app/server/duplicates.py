@@ -8,24 +8,18 @@ still see each other: `flag_duplicates` for one record (a supervisor's decision)
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
 from datetime import datetime
 from typing import Any, cast
 
 from sqlalchemy import Connection, Table, insert, select
 from sqlalchemy.orm import Session
 
+from app.chunks import chunks
 from app.server.models import DuplicateFlag, RecordState
 from app.server.policy import Draft, natural_key
 
-_CHUNK = 500  # ids per IN (...) list
 _record = cast(Table, RecordState.__table__)
 _flags = cast(Table, DuplicateFlag.__table__)
-
-
-def _chunks(items: Sequence[Any], size: int = _CHUNK) -> Iterator[Sequence[Any]]:
-    for start in range(0, len(items), size):
-        yield items[start : start + size]
 
 
 def flag_duplicates(session: Session, rec: RecordState, now: datetime) -> None:
@@ -86,7 +80,7 @@ def flag_batch(
         return
     touched = {key for key, _office, _nk, _deleted in steps}
     holders: dict[str, dict[tuple[str, str], tuple[str, bool]]] = defaultdict(dict)
-    for chunk in _chunks(nks):
+    for chunk in chunks(nks):
         rows = conn.execute(
             select(
                 _record.c.entity,
@@ -137,7 +131,7 @@ def flag_batch(
         return
     firsts = sorted({a for a, _b in pairs})
     existing: set[tuple[str, str]] = set()
-    for chunk in _chunks(firsts):
+    for chunk in chunks(firsts):
         existing.update(
             (a, b)
             for a, b in conn.execute(
@@ -166,7 +160,7 @@ def merged_targets(
             if not pending:
                 break
             nxt: list[str] = []
-            for chunk in _chunks(pending):
+            for chunk in chunks(pending):
                 rows = conn.execute(
                     select(_record.c.entity_id, _record.c.office_code, _record.c.data).where(
                         _record.c.entity == entity, _record.c.entity_id.in_(chunk)

@@ -9,6 +9,7 @@ reads the drafts before and writes them after, in bulk.
 
 from __future__ import annotations
 
+import hashlib
 import json
 from dataclasses import dataclass
 from datetime import datetime
@@ -18,8 +19,25 @@ from app.domain.hlc import Hlc
 from app.sync.registry import EntitySpec, Policy
 
 if TYPE_CHECKING:
-    from app.server.apply import Mutation
     from app.server.models import Device, RecordState
+
+
+@dataclass(frozen=True)
+class Mutation:
+    seq: int
+    mutation_id: str
+    entity: str
+    entity_id: str
+    op: str
+    base_version: int
+    version: int
+    hlc: str
+    office_code: str
+    changes: dict[str, Any]
+
+    def body_sha256(self) -> str:
+        body = json.dumps(self.__dict__, sort_keys=True, ensure_ascii=False, default=str)
+        return hashlib.sha256(body.encode("utf-8")).hexdigest()
 
 
 @dataclass

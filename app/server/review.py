@@ -84,12 +84,11 @@ def resolve_conflict(
             )
             if rec is None:
                 raise ReviewError("the record is gone")
-            stamp = tick(Hlc.parse(rec.hlc), int(now.timestamp() * 1000), "server")
-            set_fields(
+            _stamp(
                 rec,
                 {conflict.field: json.loads(conflict.device_value or "null")},
                 f"review:{by}",
-                str(stamp),
+                now,
             )
             log_change(session, rec, ENTITIES[conflict.entity], None)  # every device pulls it
             flag_duplicates(session, rec, now)
@@ -224,5 +223,6 @@ def merge_duplicate(
 
 
 def _stamp(rec: RecordState, changes: dict[str, Any], origin: str, now: datetime) -> None:
+    """A supervisor's change: a stamp after the record's, from the server's clock."""
     stamp = tick(Hlc.parse(rec.hlc), int(now.timestamp() * 1000), "server")
     set_fields(rec, changes, origin, str(stamp))

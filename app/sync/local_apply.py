@@ -12,7 +12,7 @@ echoes back to the server.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cache
@@ -23,11 +23,11 @@ from sqlalchemy.dialects.sqlite import insert
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+from app.chunks import chunks
 from app.domain.hlc import Hlc
 from app.models import Base, Outbox
 from app.models.base import UtcDateTime
 
-_CHUNK = 500  # ids per IN (...) list
 _NOT_COMPARED = frozenset({"created_at", "updated_at"})  # never overwritten / always now
 
 
@@ -80,17 +80,12 @@ def _convert(table: Table, data: dict[str, Any]) -> dict[str, Any]:
     return values
 
 
-def _chunks(items: Sequence[str]) -> Iterator[Sequence[str]]:
-    for start in range(0, len(items), _CHUNK):
-        yield items[start : start + _CHUNK]
-
-
 def _pending(session: Session, ids: list[str]) -> set[tuple[str, str]]:
     """(entity, id) among `ids` with unsent local changes."""
     if session.scalar(select(Outbox.seq).where(Outbox.status == "pending").limit(1)) is None:
         return set()
     found: set[tuple[str, str]] = set()
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids):
         rows = session.execute(
             select(Outbox.entity, Outbox.entity_id).where(
                 Outbox.status == "pending", Outbox.entity_id.in_(chunk)
@@ -102,7 +97,7 @@ def _pending(session: Session, ids: list[str]) -> set[tuple[str, str]]:
 
 def _held(session: Session, table: Table, ids: list[str]) -> dict[str, Any]:
     rows: dict[str, Any] = {}
-    for chunk in _chunks(ids):
+    for chunk in chunks(ids):
         for row in session.execute(select(table).where(table.c.id.in_(chunk))).mappings():
             rows[row["id"]] = row
     return rows

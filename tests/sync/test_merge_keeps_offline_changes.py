@@ -9,9 +9,10 @@ from datetime import UTC, datetime
 
 from sqlalchemy.orm import Session
 
-from app.server.apply import Mutation, apply_batch
+from app.server.apply import apply_batch
 from app.server.db import create_schema, make_server_engine
 from app.server.models import Device, DuplicateFlag, RecordState
+from app.server.policy import Mutation
 from app.server.review import merge_duplicate
 
 NIK = "3171011708900001"

@@ -12,9 +12,10 @@ import pytest
 from sqlalchemy import insert, select
 
 from app.server.admin import enroll, make_enroll_code
-from app.server.apply import Mutation, apply_batch
+from app.server.apply import apply_batch
 from app.server.db import create_schema, make_server_engine
 from app.server.models import MutationLog, RecordState
+from app.server.policy import Mutation
 from tests.sync.conftest import server_db_url
 
 pytestmark = pytest.mark.skipif(
