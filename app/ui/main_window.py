@@ -4,7 +4,7 @@ sync, screen lock and sign-out."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
@@ -88,9 +88,12 @@ class MainWindow(QMainWindow):
         self.screens.addWidget(self.content)
         self.screens.addWidget(self._lock_cover())
         self.pages = QStackedWidget()
+        from app.services.settings import get_settings
+
+        settings = get_settings(ctx.db)
         self._fixed_interval = sync_interval_ms is not None
         self.sync = SyncRunner(
-            ctx, sync_interval_ms if sync_interval_ms is not None else self._interval(), self
+            ctx, sync_interval_ms if sync_interval_ms is not None else _interval(settings), self
         )
         self.home = HomePage(ctx, actor)
         self.participants = ParticipantsPage(ctx, actor)
@@ -103,10 +106,7 @@ class MainWindow(QMainWindow):
         self.nav.setCurrentRow(0)
         self.setCentralWidget(central)
         self._status_bar()
-
-        from app.services.settings import get_settings
-
-        self.idle = IdleWatcher(int(get_settings(ctx.db)["idle_lock_minutes"]), self)
+        self.idle = IdleWatcher(int(settings["idle_lock_minutes"]), self)
         self.idle.idle.connect(self._show_lock)
         ctx.data_changed.connect(self.on_data_changed)
         lock = QAction(self.tr("Lock screen"), self)
@@ -214,14 +214,10 @@ class MainWindow(QMainWindow):
         if "settings" in entities:
             from app.services.settings import get_settings
 
-            self.idle.set_minutes(int(get_settings(self.ctx.db)["idle_lock_minutes"]))
+            settings = get_settings(self.ctx.db)
+            self.idle.set_minutes(int(settings["idle_lock_minutes"]))
             if not self._fixed_interval:
-                self.sync.set_interval(self._interval())
-
-    def _interval(self) -> int:
-        from app.services.settings import get_settings
-
-        return int(get_settings(self.ctx.db)["sync_interval_minutes"]) * 60_000
+                self.sync.set_interval(_interval(settings))
 
     # --- account ------------------------------------------------------------------------
     def change_password(self) -> ChangePasswordDialog:
@@ -282,3 +278,8 @@ class MainWindow(QMainWindow):
         """Write a session event on the writer thread; a failure is logged, never blocks."""
         ctx = self.ctx
         run_task(lambda _p, _c: record(ctx.db), on_error=report, write=True)
+
+
+def _interval(settings: dict[str, Any]) -> int:
+    """The background sync interval in milliseconds (0: only on demand)."""
+    return int(settings["sync_interval_minutes"]) * 60_000
