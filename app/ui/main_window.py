@@ -34,7 +34,7 @@ from app.ui.pages.home import HomePage
 from app.ui.pages.participants import ParticipantsPage
 from app.ui.pages.settings import SettingsPage
 from app.ui.pages.sync import SyncPage
-from app.ui.sync_runner import SYNC_ONLY, SyncRunner, SyncStatusBar
+from app.ui.sync_runner import SyncRunner, SyncStatusBar
 from app.ui.tasks import run_task
 from app.ui.widgets import demo_banner
 
@@ -209,7 +209,7 @@ class MainWindow(QMainWindow):
         return self.settings
 
     def on_data_changed(self, entities: frozenset[str]) -> None:
-        if entities != SYNC_ONLY:  # a local change adds waiting changes; a cycle reads its own
+        if "sync" not in entities:  # a local change adds waiting changes; a cycle reads its own
             self.sync.refresh_status()
         if "settings" in entities:
             from app.services.settings import get_settings

@@ -27,9 +27,9 @@ from app.ui.tasks import run_task
 if TYPE_CHECKING:
     from app.sync.client import CycleReport, SyncStatus
 
-SYNC_INTERVAL_MS = 5 * 60 * 1000  # the default of the setting `sync_interval_minutes`
 FIRST_CYCLE_DELAY_MS = 15_000  # after sign-in, once the window has settled
-# A cycle that brought records from elsewhere: the pages showing them refresh.
+# What a cycle announces: "sync" always (the main window then does not read the status
+# again); with the records it brought from elsewhere, the pages showing them refresh.
 PULLED = frozenset({"participants", "staff", "audit", "sync"})
 SYNC_ONLY = frozenset({"sync"})
 
@@ -56,9 +56,7 @@ class SyncRunner(QObject):
     finished = Signal(object)
     status_changed = Signal(object)
 
-    def __init__(
-        self, ctx: AppContext, interval_ms: int = SYNC_INTERVAL_MS, parent: QObject | None = None
-    ) -> None:
+    def __init__(self, ctx: AppContext, interval_ms: int, parent: QObject | None = None) -> None:
         """`interval_ms` 0 turns the background cycles off (screenshots, most tests)."""
         super().__init__(parent)
         self.ctx = ctx
