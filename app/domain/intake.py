@@ -22,6 +22,7 @@ from app.domain.nik import check_nik
 from app.domain.parsing import ParseError, parse_date, parse_rupiah, parse_sex, parse_yes_no
 from app.domain.phone import normalize_phone
 from app.domain.regions import RegionIndex, dotted_code
+from app.domain.safe_text import char_code, first_control_char, looks_like_formula
 from app.texts import Text
 
 REQUIRED_FIELDS = ("nik", "nama", "tanggal_lahir", "jenis_kelamin")
@@ -59,6 +60,24 @@ FORM_ONLY_FIELDS = (
     "pilihan_pelatihan_1",
     "pilihan_pelatihan_2",
 )
+# Longest text each input may hold, as the form's inputs allow and the database columns
+# hold (app.models.participant); any other input is a code, number or date, for which 100
+# characters is already nonsense. A longer cell in an import file is a row error, not a
+# crash and not a 30,000-character message.
+MAX_CHARS = {
+    "nama": 150,
+    "tempat_lahir": 100,
+    "alamat": 300,
+    "alamat_domisili": 300,
+    "email": 200,
+    "perusahaan_terakhir": 200,
+    "jabatan": 120,
+    "pilihan_pelatihan_1": 150,
+    "pilihan_pelatihan_2": 150,
+    "bank": 60,
+    "nama_pemilik_rekening": 150,
+}
+DEFAULT_MAX_CHARS = 100
 EDUCATION = ("SD", "SMP", "SMA", "SMK", "D1", "D2", "D3", "D4", "S1", "S2", "S3")
 
 REQUIRED = Text("Wajib diisi.", "Required.")
@@ -104,6 +123,20 @@ NO_CONSENT = Text(
     "Consent to personal-data processing is not recorded.",
 )
 NAME_TOO_SHORT = Text("Nama minimal 2 huruf.", "The name needs at least 2 letters.")
+LOOKS_LIKE_FORMULA = Text(
+    "Nilai ini tampak seperti rumus Excel (diawali {start}); rumus bisa berjalan saat data "
+    "dibuka di Excel. Hapus tanda {start} di awal nilai.",
+    "This value looks like an Excel formula (it starts with {start}); a formula can run when "
+    "the data is opened in Excel. Remove the leading {start}.",
+)
+CONTROL_CHAR = Text(
+    "Berisi karakter tak terlihat ({code}) pada huruf ke-{position}. Ketik ulang nilai ini.",
+    "Contains an invisible character ({code}) at character {position}. Type the value again.",
+)
+TOO_LONG = Text(
+    "Terlalu panjang: {length} karakter, paling banyak {limit}.",
+    "Too long: {length} characters, at most {limit}.",
+)
 
 
 @dataclass
@@ -121,6 +154,26 @@ def _text(raw: dict[str, Any], key: str) -> str:
     if value is None:
         return ""
     return " ".join(str(value).split())
+
+
+def _unsafe_text(raw: dict[str, Any]) -> list[Finding]:
+    """Control characters, formula-looking and overlong values, one finding per input
+    (see app.domain.safe_text for why). Checked on the text as given, before spaces are
+    folded, since folding would hide some control characters."""
+    found: list[Finding] = []
+    for key in (*CANONICAL_COLUMNS, *FORM_ONLY_FIELDS):
+        value = raw.get(key)
+        if not isinstance(value, str):
+            continue
+        control = first_control_char(value)
+        limit = MAX_CHARS.get(key, DEFAULT_MAX_CHARS)
+        if control is not None:
+            found.append(error(key, CONTROL_CHAR, code=char_code(control[1]), position=control[0]))
+        elif looks_like_formula(value):
+            found.append(error(key, LOOKS_LIKE_FORMULA, start=value.lstrip()[0]))
+        elif len(_text(raw, key)) > limit:
+            found.append(error(key, TOO_LONG, length=len(_text(raw, key)), limit=limit))
+    return found
 
 
 def _date(raw: dict[str, Any], key: str, res: IntakeResult, today: date) -> date | None:
@@ -288,4 +341,8 @@ def check_intake(raw: dict[str, Any], today: date, regions: RegionIndex) -> Inta
         res.findings.append(error("persetujuan", BAD_YES_NO))
     if not v["consent"]:
         res.findings.append(warning("persetujuan", NO_CONSENT))
+    unsafe = _unsafe_text(raw)
+    if unsafe:  # what else a rule says about such a value would only add noise
+        fields = {f.field for f in unsafe}
+        res.findings = unsafe + [f for f in res.findings if f.field not in fields]
     return res
