@@ -134,15 +134,20 @@ SETTINGS: tuple[Setting, ...] = (
 SETTINGS_BY_KEY: dict[str, Setting] = {s.key: s for s in SETTINGS}
 
 
-def data_dir() -> Path:
-    """The folder that holds the database, logs, backups and documents of this office PC."""
+def data_dir_location() -> Path:
+    """Where the data dir is (LOKET_HOME or the user data dir), without creating it: an
+    error message about an unusable data dir must be able to name it."""
     override = os.environ.get("LOKET_HOME")
     if override:
-        path = Path(override).expanduser()
-    else:
-        import platformdirs
+        return Path(override).expanduser()
+    import platformdirs
 
-        path = Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
+    return Path(platformdirs.user_data_dir(APP_NAME, APP_AUTHOR))
+
+
+def data_dir() -> Path:
+    """The folder that holds the database, logs, backups and documents of this office PC."""
+    path = data_dir_location()
     path.mkdir(parents=True, exist_ok=True)
     return path
 

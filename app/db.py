@@ -23,6 +23,7 @@ from sqlalchemy.orm import Session
 from app.config import SQLITE_APPLICATION_ID
 from app.dbfile import current_revision
 from app.errors import StateError
+from app.storage_errors import translated
 from app.texts import Text
 
 log = logging.getLogger(__name__)
@@ -34,14 +35,17 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-def _on_connect(dbapi_connection: Any, _record: Any) -> None:
-    dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
-    cur = dbapi_connection.cursor()
-    cur.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-    cur.execute("PRAGMA journal_mode = WAL")
-    cur.execute("PRAGMA synchronous = FULL")
-    cur.execute("PRAGMA foreign_keys = ON")
-    cur.close()
+def _pragmas(busy_timeout_ms: int) -> Callable[[Any, Any], None]:
+    def on_connect(dbapi_connection: Any, _record: Any) -> None:
+        dbapi_connection.isolation_level = None  # we issue BEGIN ourselves
+        cur = dbapi_connection.cursor()
+        cur.execute(f"PRAGMA busy_timeout = {int(busy_timeout_ms)}")
+        cur.execute("PRAGMA journal_mode = WAL")
+        cur.execute("PRAGMA synchronous = FULL")
+        cur.execute("PRAGMA foreign_keys = ON")
+        cur.close()
+
+    return on_connect
 
 
 def _on_begin(conn: Any) -> None:
@@ -51,9 +55,9 @@ def _on_begin(conn: Any) -> None:
         conn.exec_driver_sql("BEGIN")
 
 
-def make_engine(path: Path) -> Engine:
+def make_engine(path: Path, busy_timeout_ms: int = BUSY_TIMEOUT_MS) -> Engine:
     engine = create_engine(f"sqlite:///{path}")
-    event.listen(engine, "connect", _on_connect)
+    event.listen(engine, "connect", _pragmas(busy_timeout_ms))
     event.listen(engine, "begin", _on_begin)
     return engine
 
@@ -61,24 +65,40 @@ def make_engine(path: Path) -> Engine:
 class Database:
     """One local database file: read sessions, write sessions and the clock services use.
 
-    The clock is injectable so tests can move time (lock-out) without sleeping.
+    The clock is injectable so tests can move time (lock-out) without sleeping; so is the
+    busy timeout, so a test can see a wait run out without waiting two minutes. A damaged
+    file, a full disk, a read-only folder or a wait run out leave a session as a
+    StorageError (app.storage_errors), which window and CLI show as one sentence.
     """
 
-    def __init__(self, path: Path, clock: Callable[[], datetime] = utc_now) -> None:
+    def __init__(
+        self,
+        path: Path,
+        clock: Callable[[], datetime] = utc_now,
+        busy_timeout_ms: int = BUSY_TIMEOUT_MS,
+    ) -> None:
         self.path = path
         self.clock = clock
-        self.engine = make_engine(path)
+        self.engine = make_engine(path, busy_timeout_ms)
         self._write_engine = self.engine.execution_options(loket_write=True)
 
     @contextmanager
     def read(self) -> Iterator[Session]:
-        with Session(self.engine, expire_on_commit=False) as session, session.begin():
+        with (
+            translated(self.path),
+            Session(self.engine, expire_on_commit=False) as session,
+            session.begin(),
+        ):
             yield session
 
     @contextmanager
     def write(self) -> Iterator[Session]:
         """A session inside BEGIN IMMEDIATE: commits on success, rolls back on any error."""
-        with Session(self._write_engine, expire_on_commit=False) as session, session.begin():
+        with (
+            translated(self.path),
+            Session(self._write_engine, expire_on_commit=False) as session,
+            session.begin(),
+        ):
             yield session
 
     def dispose(self) -> None:
@@ -116,6 +136,11 @@ def upgrade(path: Path, backups: Path) -> MigrationResult:
 
     Alembic is imported only when a change is due, to keep start-up quick.
     """
+    with translated(path):
+        return _upgrade(path, backups)
+
+
+def _upgrade(path: Path, backups: Path) -> MigrationResult:
     from app.migrations import HEAD
 
     before = current_revision(path)

@@ -17,8 +17,10 @@ def current_revision(path: Path) -> str | None:
     con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     try:
         row = con.execute("SELECT version_num FROM alembic_version").fetchone()
-    except sqlite3.OperationalError:
-        return None
+    except sqlite3.OperationalError as exc:
+        if "no such table" in str(exc):
+            return None
+        raise  # locked, unreadable: not "no schema", which would start a migration
     finally:
         con.close()
     return None if row is None else str(row[0])

@@ -43,3 +43,13 @@ class NotFound(LoketError):
 
 class StateError(LoketError):
     """The action does not fit the current state (office not set up, already set up...)."""
+
+
+class StorageError(StateError):
+    """The data folder or the database file cannot be used as it is: damaged, full,
+    read-only, busy, not a folder (app.storage_errors turns the OS or SQLite error into
+    this). `kind` names which, for scripts reading `--json`."""
+
+    def __init__(self, text: Text, *, kind: str, **params: Any) -> None:
+        super().__init__(text, **params)
+        self.kind = kind

@@ -27,5 +27,14 @@ def setup_logging(logs_dir: Path, level: int = logging.INFO) -> Path:
     handler._loket = True  # type: ignore[attr-defined]
     root.addHandler(handler)
     root.setLevel(level)
+    # A log file that cannot be written (full disk) must not print Python's "Logging
+    # error" traceback on the clerk's screen; the action's own error is shown instead.
+    logging.raiseExceptions = False
     _configured = path
     return path
+
+
+def log_nowhere() -> None:
+    """No log file could be opened (the data dir is unusable): log nothing rather than let
+    Python's last-resort handler print records and tracebacks on the user's console."""
+    logging.getLogger().addHandler(logging.NullHandler())

@@ -53,8 +53,13 @@ def cmd_check(args: argparse.Namespace) -> Report:
         f"Audit      : {report.audit_events} peristiwa dari {report.devices} perangkat",
     ]
     lines += [f"MASALAH: {p}" for p in report.problems]
-    lines.append("Hasil: BAIK" if report.ok else "Hasil: ADA MASALAH")
     data = asdict(report)
+    if path.exists() and report.integrity != "ok":  # damaged, or not a database at all
+        from app.storage_errors import DAMAGED_HINT
+
+        data["hint"] = DAMAGED_HINT.render(backups=path.parent / "backups")
+        lines.append(f"PETUNJUK: {data['hint']}")
+    lines.append("Hasil: BAIK" if report.ok else "Hasil: ADA MASALAH")
     data["database"] = str(path)
     return Report(data=data, lines=lines, ok=report.ok)
 

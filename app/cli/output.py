@@ -1,6 +1,9 @@
 """How every `loket` command reports: plain lines for people, one JSON object with --json,
 and an exit code (0 done, 1 refused or failed). A LoketError becomes its Indonesian (or
-configured language) sentence on stderr; anything else is logged and reported as a failure."""
+configured language) sentence on stderr, and so does a damaged database, a full disk, a
+read-only or unusable data folder (app.storage_errors); anything else is logged and
+reported as a failure in one line. No traceback reaches the terminal, even when the log
+file itself cannot be written."""
 
 from __future__ import annotations
 
@@ -14,8 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from app import config
-from app.errors import LoketError
-from app.logging_setup import setup_logging
+from app.errors import LoketError, StorageError
+from app.logging_setup import log_nowhere, setup_logging
+from app.storage_errors import translate
 from app.texts import set_language
 
 log = logging.getLogger("app.cli")
@@ -50,24 +54,46 @@ def _configure_language() -> None:
         set_language("id")
 
 
+def _start_logging() -> None:
+    """The log file in the data dir; if it cannot be opened, nothing is logged at all
+    (Python's fallback would print log records, tracebacks included, on stderr)."""
+    try:
+        setup_logging(config.logs_dir())
+    except Exception:
+        log_nowhere()
+        raise
+
+
+def _refused(exc: LoketError, as_json: bool) -> int:
+    message = exc.message()
+    if as_json:
+        payload: dict[str, Any] = {"ok": False, "error": message, "field": exc.field}
+        if isinstance(exc, StorageError):
+            payload["kind"] = exc.kind
+        print(json.dumps(payload, ensure_ascii=False))
+    print(f"loket: {message}", file=sys.stderr)
+    return 1
+
+
 def run_command(args: argparse.Namespace) -> int:
     handler: Handler = args.handler
     as_json: bool = getattr(args, "json", False)
     try:
-        setup_logging(config.logs_dir())
+        _start_logging()
         _configure_language()
         report = handler(args)
     except LoketError as exc:
-        message = exc.message()
-        if as_json:
-            payload = {"ok": False, "error": message, "field": exc.field}
-            print(json.dumps(payload, ensure_ascii=False))
-        print(f"loket: {message}", file=sys.stderr)
-        return 1
+        if isinstance(exc, StorageError):
+            log.warning("command %s: %s", args.command, exc, exc_info=exc.__cause__)
+        return _refused(exc, as_json)
     except KeyboardInterrupt:
         print("loket: dibatalkan / cancelled", file=sys.stderr)
         return 1
     except Exception as exc:
+        storage = translate(exc)
+        if storage is not None:
+            log.warning("command %s: %s", args.command, storage, exc_info=exc)
+            return _refused(storage, as_json)
         log.exception("command %s failed", args.command)
         message = f"{type(exc).__name__}: {exc}"
         if as_json:

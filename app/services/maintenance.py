@@ -3,13 +3,14 @@
 Restore is careful with what it replaces: it refuses a file that is not a Loket database
 (wrong header, foreign application id, failed integrity check, a schema newer than this
 program) before touching anything, and replacing an existing database needs `force` and
-first saves a copy of it in the backups folder.
+first saves a copy of it in the backups folder (a damaged one byte for byte).
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
+import shutil
 import sqlite3
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -23,6 +24,7 @@ from app.models import LocalSetting, SyncLink
 from app.models.sync import SYNC_RECOVERY_KEY
 from app.services.actor import Actor
 from app.services.uow import unit_of_work
+from app.storage_errors import translate
 from app.texts import Text
 
 NOT_SQLITE = Text(
@@ -233,6 +235,28 @@ def validate_backup_file(source: Path) -> str | None:
     return revision
 
 
+def _set_aside(target: Path, backups: Path) -> Path:
+    """Keep the database about to be replaced in `backups`: a consistent copy, or, when it
+    is too damaged to be read, its files byte for byte (then removed, so the backup can be
+    written into a clean file)."""
+    stamp = utc_now().strftime("%Y%m%d-%H%M%S")
+    aside = backups / f"pre-restore-{stamp}.db"
+    try:
+        return vacuum_into(target, aside)
+    except sqlite3.DatabaseError as exc:
+        problem = translate(exc, target)
+        if problem is None or problem.kind != "damaged":
+            raise
+    aside.unlink(missing_ok=True)
+    aside = backups / f"pre-restore-{stamp}-damaged.db"
+    for suffix in ("", "-wal"):
+        if Path(f"{target}{suffix}").exists():
+            shutil.copyfile(f"{target}{suffix}", f"{aside}{suffix}")
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{target}{suffix}").unlink(missing_ok=True)
+    return aside
+
+
 def restore(
     source: Path, target: Path, backups: Path, *, force: bool, actor: Actor
 ) -> RestoreResult:
@@ -241,8 +265,7 @@ def restore(
     if target.exists() and target.stat().st_size > 0:
         if not force:
             raise StateError(EXISTS, path=target)
-        stamp = utc_now().strftime("%Y%m%d-%H%M%S")
-        replaced = vacuum_into(target, backups / f"pre-restore-{stamp}.db")
+        replaced = _set_aside(target, backups)
     src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
     dst = sqlite3.connect(target)
     try:

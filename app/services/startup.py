@@ -44,8 +44,10 @@ def read_startup_info(path: Path) -> StartupInfo:
         if row is None:
             return StartupInfo(set_up=False)
         settings = dict(con.execute("SELECT key, value FROM local_setting").fetchall())
-    except sqlite3.OperationalError:  # no tables yet, or an older schema: not set up
-        return StartupInfo(set_up=False)
+    except sqlite3.OperationalError as exc:
+        if "no such" in str(exc):  # no tables yet, or an older schema: not set up
+            return StartupInfo(set_up=False)
+        raise  # locked or unreadable is not "not set up": no set-up wizard on a real office
     finally:
         con.close()
     language = _json(settings.get("language"), "id")

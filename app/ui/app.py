@@ -71,23 +71,27 @@ def ensure_application(argv: list[str] | None = None) -> QApplication:
 def run_gui(argv: list[str] | None = None) -> int:
     """Run the desktop program until it is closed; returns the process exit code."""
     from app import config
-    from app.logging_setup import setup_logging
     from app.ui import crash, i18n, style, tasks
 
-    log_path = setup_logging(config.logs_dir())
-    log.info("starting the window; data dir %s", config.data_dir())
     app = ensure_application(argv)
     crash.install()
     style.apply(app)
-    db_path = config.db_path()
-    if not _migrate_if_due(db_path, config.backups_dir()):
+    try:
+        log_path = _start_logging()
+        db_path = config.db_path()
+        _migrate_if_due(db_path, config.backups_dir())
+
+        from app.ui.context import AppContext
+
+        ctx = AppContext(db_path, config.backups_dir())
+        info = ctx.startup_info()
+    except Exception as exc:
+        if not _cannot_start(exc):
+            raise  # a bug: the crash hook shows it
         return 1
 
-    from app.ui.context import AppContext
     from app.ui.flow import Flow
 
-    ctx = AppContext(db_path, config.backups_dir())
-    info = ctx.startup_info()
     i18n.apply_language(info.language)
     flow = Flow(ctx)
     window = flow.start(info)
@@ -111,26 +115,54 @@ def _preload_failed(exc: BaseException) -> None:
     log.warning("preloading the database failed: %r", exc)
 
 
-def _migrate_if_due(db_path: Path, backups: Path) -> bool:
-    """Bring an older database to the current schema before any window; False on refusal."""
+def _start_logging() -> Path:
+    from app import config
+    from app.logging_setup import log_nowhere, setup_logging
+
+    try:
+        path = setup_logging(config.logs_dir())
+    except Exception:
+        log_nowhere()
+        raise
+    log.info("starting the window; data dir %s", config.data_dir())
+    return path
+
+
+def _migrate_if_due(db_path: Path, backups: Path) -> None:
+    """Bring an older database to the current schema before any window."""
     from app.dbfile import needs_upgrade
 
-    if not needs_upgrade(db_path):
-        return True
-    from app.db import upgrade
+    if needs_upgrade(db_path):
+        from app.db import upgrade
+
+        upgrade(db_path, backups)
+
+
+def _cannot_start(exc: BaseException) -> bool:
+    """Before the first window: a refusal (a database from a newer program) or a storage
+    problem (LOKET_HOME is a file, read-only data folder, damaged database, full disk) is
+    said in a message box, in the database's language if it can be read. False for a bug.
+    """
     from app.errors import LoketError
+    from app.ui.messages import as_refusal, error_text, report
+
+    refusal = as_refusal(exc)
+    if not isinstance(refusal, LoketError):
+        return False
+    report(exc)
+    _apply_language_if_readable()
+    from PySide6.QtWidgets import QMessageBox
+
+    QMessageBox.critical(None, "Loket Vokasi", error_text(refusal))
+    return True
+
+
+def _apply_language_if_readable() -> None:
+    from app.config import DB_FILENAME, data_dir_location
+    from app.services.startup import read_startup_info
     from app.ui import i18n
 
     try:
-        upgrade(db_path, backups)
-    except LoketError as exc:
-        from app.services.startup import read_startup_info
-        from app.ui.messages import error_text, report
-
-        report(exc)
-        i18n.apply_language(read_startup_info(db_path).language)
-        from PySide6.QtWidgets import QMessageBox
-
-        QMessageBox.critical(None, "Loket Vokasi", error_text(exc))
-        return False
-    return True
+        i18n.apply_language(read_startup_info(data_dir_location() / DB_FILENAME).language)
+    except Exception:  # the very problem being reported may keep it unreadable
+        i18n.apply_language("id")

@@ -2,7 +2,8 @@
 
 PySide6 does not end the program when a slot raises; without this hook the traceback would
 go to a console the clerk never sees, and the screen would just not react. The dialog says
-what happened, where the log is, and lets the user go on or close the program.
+what happened, where the log is, and lets the user go on or close the program. A storage
+problem (app.storage_errors) is not a bug: it gets its one-sentence message box instead.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
-from app.ui.messages import log_file
+from app.storage_errors import translate
+from app.ui.messages import log_file, show_error
 
 log = logging.getLogger(__name__)
 
@@ -28,6 +30,11 @@ def excepthook(exc_type: type[BaseException], exc: BaseException, tb: TracebackT
     global _showing
     if issubclass(exc_type, KeyboardInterrupt):
         sys.__excepthook__(exc_type, exc, tb)
+        return
+    storage = translate(exc)
+    if storage is not None and QApplication.instance() is not None:
+        # not a bug: a damaged database, a full disk... said in one sentence, as anywhere
+        show_error(QApplication.activeWindow(), exc)
         return
     log.critical("uncaught exception", exc_info=(exc_type, exc, tb))
     if _showing or QApplication.instance() is None:

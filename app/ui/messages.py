@@ -1,11 +1,13 @@
 """The one place that tells the user something: errors, information, questions.
 
 A `LoketError` is a refusal the user can act on: its Indonesian (or English) sentence is
-shown as is. Anything else is a bug: it is logged with its traceback and the user gets a
-calm generic sentence plus where the log file is, for the office IT. Boxes are opened
-window-modal without blocking (`open()`), so a running task or a test is never stuck.
-Qt's `Qt` namespace and QMessageBox are imported on first use: creating the Python side of
-the `Qt` namespace costs about 20 ms, which the first window must not pay (see app.ui.app).
+shown as is; so is a storage problem (damaged database, full disk, read-only or unusable
+data folder, database busy), turned into one by app.storage_errors. Anything else is a bug:
+it is logged with its traceback and the user gets a calm generic sentence plus where the
+log file is, for the office IT. Boxes are opened window-modal without blocking (`open()`),
+so a running task or a test is never stuck. Qt's `Qt` namespace and QMessageBox are
+imported on first use: creating the Python side of the `Qt` namespace costs about 20 ms,
+which the first window must not pay (see app.ui.app).
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
-from app.errors import AuthError, LoketError, NotFound, PermissionDenied, StateError
+from app.errors import AuthError, LoketError, NotFound, PermissionDenied, StateError, StorageError
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox, QWidget
@@ -37,8 +39,18 @@ def log_file() -> Path | None:
     return None
 
 
+def as_refusal(exc: BaseException) -> BaseException:
+    """`exc`, or the StorageError that says what it means when it is a storage problem."""
+    if isinstance(exc, LoketError):
+        return exc
+    from app.storage_errors import translate
+
+    return translate(exc) or exc
+
+
 def error_text(exc: BaseException) -> str:
     """What to tell the user about `exc`, in the current language."""
+    exc = as_refusal(exc)
     if isinstance(exc, LoketError):
         return exc.message()
     where = log_file()
@@ -55,6 +67,7 @@ def error_text(exc: BaseException) -> str:
 
 
 def error_title(exc: BaseException) -> str:
+    exc = as_refusal(exc)
     if isinstance(exc, PermissionDenied):
         return QCoreApplication.translate("messages", "Not allowed")
     if isinstance(exc, AuthError):
@@ -69,8 +82,13 @@ def error_title(exc: BaseException) -> str:
 
 
 def report(exc: BaseException) -> None:
-    """Log a bug with its traceback; a refusal is normal and only noted."""
-    if isinstance(exc, LoketError):
+    """Log a bug with its traceback; a refusal is normal and only noted; a storage problem
+    is logged with the error underneath, for the office IT."""
+    refusal = as_refusal(exc)
+    if isinstance(refusal, StorageError):
+        cause = exc if refusal is not exc else exc.__cause__
+        log.warning("storage problem: %s", refusal, exc_info=cause)
+    elif isinstance(exc, LoketError):
         log.info("refused: %s", exc)
     else:
         log.error("unexpected error", exc_info=(type(exc), exc, exc.__traceback__))
@@ -81,8 +99,11 @@ def show_error(parent: QWidget | None, exc: BaseException) -> QMessageBox:
     from PySide6.QtWidgets import QMessageBox
 
     report(exc)
-    icon = QMessageBox.Icon.Warning if isinstance(exc, LoketError) else QMessageBox.Icon.Critical
-    return _box(parent, icon, error_title(exc), error_text(exc))
+    refusal = as_refusal(exc)
+    icon = (
+        QMessageBox.Icon.Warning if isinstance(refusal, LoketError) else QMessageBox.Icon.Critical
+    )
+    return _box(parent, icon, error_title(refusal), error_text(refusal))
 
 
 def show_info(parent: QWidget | None, title: str, text: str) -> QMessageBox:
