@@ -31,6 +31,11 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     code.add_argument("--db", required=True, help=db_help)
     code.add_argument("--office", required=True, help="JKT, BTN, JBR, LOM, BPN, TNG or HQ")
     code.add_argument("--hours", type=int, default=72, help="valid for this many hours")
+    code.add_argument(
+        "--device",
+        metavar="DEVICE_ID",
+        help="a code for this one revoked device to enrol again (see `devices`)",
+    )
     code.set_defaults(handler=cmd_enroll_code)
 
     devices = ssub.add_parser("devices", parents=[common], help="list enrolled devices")
@@ -65,13 +70,21 @@ def cmd_enroll_code(args: argparse.Namespace) -> Report:
     from app.server.admin import make_enroll_code
 
     engine = _engine(args.db)
-    code = make_enroll_code(engine, args.office, valid_hours=args.hours)
-    engine.dispose()
+    try:
+        code = make_enroll_code(engine, args.office, valid_hours=args.hours, for_device=args.device)
+    finally:
+        engine.dispose()
     return Report(
-        data={"office": args.office.upper(), "code": code, "valid_hours": args.hours},
+        data={
+            "office": args.office.upper(),
+            "code": code,
+            "valid_hours": args.hours,
+            "device": args.device,
+        },
         lines=[
-            f"Kode pendaftaran untuk {args.office.upper()} "
-            f"(berlaku {args.hours} jam, sekali pakai): {code}"
+            f"Kode pendaftaran untuk {args.office.upper()}"
+            + (f" perangkat {args.device}" if args.device else "")
+            + f" (berlaku {args.hours} jam, sekali pakai): {code}"
         ],
     )
 

@@ -163,16 +163,18 @@ def cmd_duplicates(args: argparse.Namespace) -> Report:
     return Report(data={"duplicates": rows}, lines=lines or ["Tidak ada NIK ganda."])
 
 
-def _as_supervisor(args: argparse.Namespace, action: Callable[[Database, Actor], T]) -> T:
+def _as_supervisor(args: argparse.Namespace, action: Callable[[Database, Actor, str], T]) -> T:
     """Run a supervisor's decision at this office, signed in as `--supervisor`: unlike the
-    other commands, these are the person's, not the office IT's (`cli:<user>`)."""
+    other commands, these are the person's, not the office IT's (`cli:<user>`). The
+    password also goes to the server, which checks it again (app.server.proof)."""
     from app.cli.output import read_password
     from app.services.auth import login
 
     db, _actor = open_office()
     try:
-        actor = login(db, args.supervisor, read_password(args.password_stdin)).actor
-        return action(db, actor)
+        password = read_password(args.password_stdin)
+        actor = login(db, args.supervisor, password).actor
+        return action(db, actor, password)
     finally:
         db.dispose()
 
@@ -180,7 +182,9 @@ def _as_supervisor(args: argparse.Namespace, action: Callable[[Database, Actor],
 def cmd_resolve(args: argparse.Namespace) -> Report:
     from app.sync.review import resolve
 
-    result = _as_supervisor(args, lambda db, actor: resolve(db, actor, args.conflict_id, args.keep))
+    result = _as_supervisor(
+        args, lambda db, actor, pw: resolve(db, actor, args.conflict_id, args.keep, pw)
+    )
     return Report(
         data=result,
         lines=[f"Konflik #{args.conflict_id} diselesaikan (dipakai nilai {args.keep})."],
@@ -190,7 +194,9 @@ def cmd_resolve(args: argparse.Namespace) -> Report:
 def cmd_merge(args: argparse.Namespace) -> Report:
     from app.sync.review import merge
 
-    result = _as_supervisor(args, lambda db, actor: merge(db, actor, args.duplicate_id, args.keep))
+    result = _as_supervisor(
+        args, lambda db, actor, pw: merge(db, actor, args.duplicate_id, args.keep, pw)
+    )
     return Report(
         data=result,
         lines=[

@@ -34,8 +34,15 @@ class AdminError(StateError):
 
 
 def make_enroll_code(
-    engine: Engine, office_code: str, *, hq: bool = False, valid_hours: int = 72
+    engine: Engine,
+    office_code: str,
+    *,
+    hq: bool = False,
+    valid_hours: int = 72,
+    for_device: str | None = None,
 ) -> str:
+    """A one-time code for a new device of `office_code`, or, with `for_device`, for that
+    one revoked device to come back (its office and identity stay what they were)."""
     office_code = office_code.upper()
     if office_code not in OFFICES_BY_CODE and office_code != "HQ":
         raise AdminError(f"Kode kantor tidak dikenal / unknown office code: {office_code}")
@@ -43,6 +50,20 @@ def make_enroll_code(
     code = "-".join(raw[i : i + 4] for i in range(0, 12, 4))
     now = datetime.now(UTC)
     with Session(engine) as session, session.begin():
+        if for_device is not None:
+            device = session.get(Device, for_device)
+            if device is None:
+                raise AdminError(f"Perangkat tidak ada / no such device: {for_device}")
+            if device.office_code != office_code:
+                raise AdminError(
+                    f"Perangkat {for_device} milik kantor {device.office_code}, bukan "
+                    f"{office_code} / the device belongs to office {device.office_code}"
+                )
+            if device.revoked_at is None:
+                raise AdminError(
+                    "Perangkat ini masih aktif; cabut dulu (loket server revoke) / "
+                    "the device is still enrolled: revoke it first"
+                )
         session.add(
             EnrollCode(
                 code_hash=sha256(code),
@@ -50,6 +71,7 @@ def make_enroll_code(
                 is_hq=hq or office_code == "HQ",
                 created_at=now,
                 expires_at=now + timedelta(hours=valid_hours),
+                for_device=for_device,
             )
         )
     return code
@@ -111,9 +133,22 @@ def enroll(
                 f"this code is for office {entry.office_code}"
             )
         existing = session.get(Device, device_id)
+        if entry.for_device is not None and entry.for_device != device_id:
+            raise AdminError(
+                "Kode ini dibuat untuk perangkat lain / this code was made for another device"
+            )
         if existing is not None:
             if existing.revoked_at is None:
                 raise AdminError("Perangkat sudah terdaftar / device already enrolled")
+            # A device id is bound to its office for ever, and a revoked device comes back
+            # only with a code made for it: an id seen in a record's stamp is no key.
+            if entry.for_device != device_id or entry.office_code != existing.office_code:
+                raise AdminError(
+                    "Perangkat ini pernah dicabut; minta kode khusus untuknya dari admin "
+                    f"server (loket server enroll-code --office {existing.office_code} "
+                    f"--device {device_id}) / this device was revoked: it needs a code "
+                    "made for it"
+                )
             # A revoked device enrolled again keeps its identity and change numbering.
             existing.token_hash, existing.revoked_at = sha256(token), None
             entry.used_by = device_id

@@ -13,10 +13,12 @@ from sqlalchemy import Engine, Table, func, or_, select
 from sqlalchemy.orm import Session
 
 from app.server import admin, review
-from app.server.apply import apply_batch
+from app.server.apply import push_batch
 from app.server.models import ChangeLog, Device, ServerAudit
 from app.server.policy import Mutation
 from app.sync.protocol import (
+    MAX_ID,
+    AuditAnchor,
     ChangeOut,
     DeviceInfo,
     EnrollRequest,
@@ -28,11 +30,9 @@ from app.sync.protocol import (
     PushResponse,
     ResolveRequest,
 )
-from app.sync.registry import ENTITIES, MIN_PROTOCOL_VERSION, PROTOCOL_VERSION, Scope
+from app.sync.registry import MIN_PROTOCOL_VERSION, PROTOCOL_VERSION, Scope
 
 log = logging.getLogger("app.server")
-
-MAX_ID = 2**62  # numbers beyond a database integer are a client error (422), not a crash
 
 TOO_OLD = (
     "Versi program Loket Vokasi di komputer ini terlalu lama untuk server. Perbarui program; "
@@ -103,32 +103,25 @@ def create_app(engine: Engine) -> FastAPI:
 
     @app.post("/v1/push", response_model=PushResponse)
     def push(body: PushRequest, me: Annotated[Device, Depends(device)]) -> PushResponse:
-        if not me.is_hq:
-            foreign = [
-                m
-                for m in body.mutations
-                if m.office_code != me.office_code
-                or (m.entity in ENTITIES and ENTITIES[m.entity].scope is Scope.EVERYONE)
-            ]
-            if foreign:
-                _audit(
-                    engine,
-                    me.id,
-                    "push.wrong_office",
-                    entities=[f"{m.entity}/{m.entity_id}" for m in foreign[:20]],
-                )
-                raise HTTPException(
-                    status_code=403, detail="rows of another office: nothing applied"
-                )
-        results = apply_batch(engine, me, [Mutation(**m.model_dump()) for m in body.mutations])
-        return PushResponse.model_validate({"results": results})
+        """Each change is checked, authorised against the stored record and decided on its
+        own (app.server.apply); a refused one is a `rejected` result, never a 4xx/5xx."""
+        results, anchor = push_batch(
+            engine, me, [Mutation(**m.model_dump()) for m in body.mutations]
+        )
+        return PushResponse.model_validate(
+            {"results": results, "anchor": {"seq": anchor[0], "hash": anchor[1]}}
+        )
 
     @app.get("/v1/device", response_model=DeviceInfo)
     def whoami(me: Annotated[Device, Depends(device)]) -> DeviceInfo:
         """This device as the server knows it: a PC restored from a backup learns here the
         last change number the server took from it (app.sync.client.recover)."""
         return DeviceInfo(
-            device_id=me.id, office_code=me.office_code, is_hq=me.is_hq, last_seq=me.last_seq
+            device_id=me.id,
+            office_code=me.office_code,
+            is_hq=me.is_hq,
+            last_seq=me.last_seq,
+            anchor=AuditAnchor(seq=me.audit_seq, hash=me.audit_hash),
         )
 
     @app.get("/v1/pull", response_model=PullResponse)
@@ -183,7 +176,11 @@ def create_app(engine: Engine) -> FastAPI:
         me: Annotated[Device, Depends(device)],
     ) -> dict[str, Any]:
         try:
-            return review.resolve_conflict(engine, me, conflict_id, body.keep, body.by)
+            return review.resolve_conflict(
+                engine, me, conflict_id, body.keep, body.by, body.password
+            )
+        except review.ProofError as exc:
+            raise HTTPException(status_code=403, detail=str(exc)) from exc
         except review.ReviewError as exc:
             raise HTTPException(status_code=409, detail=str(exc)) from exc
 
@@ -198,7 +195,9 @@ def create_app(engine: Engine) -> FastAPI:
         me: Annotated[Device, Depends(device)],
     ) -> dict[str, Any]:
         try:
-            return review.merge_duplicate(engine, me, flag_id, body.keep, body.by)
+            return review.merge_duplicate(engine, me, flag_id, body.keep, body.by, body.password)
+        except review.ProofError as exc:
+            raise HTTPException(status_code=403, detail=str(exc)) from exc
         except review.ReviewError as exc:
             raise HTTPException(status_code=409, detail=str(exc)) from exc
 

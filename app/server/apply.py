@@ -38,6 +38,8 @@ from sqlalchemy.orm import Session
 
 from app.chunks import chunks
 from app.domain.hlc import Hlc
+from app.server.anchors import chain_refusal
+from app.server.authorize import refusal
 from app.server.duplicates import flag_batch, merged_targets
 from app.server.models import (
     ChangeLog,
@@ -45,10 +47,12 @@ from app.server.models import (
     Device,
     MutationLog,
     RecordState,
+    ServerAudit,
 )
 from app.server.policy import Draft, Mutation, decide
 from app.server.statistics import WATCH
 from app.sync.registry import ENTITIES, MAX_CLOCK_AHEAD_MS, EntitySpec
+from app.sync.validate import VOID, check_mutation, safe_label
 
 CHANGE_LOCK_KEY = 0x4C4B5631  # advisory lock id for change-log numbering ("LKV1")
 # A batch that clashes with another transaction in the database is decided again this often.
@@ -59,6 +63,7 @@ _mutations = cast(Table, MutationLog.__table__)
 _changes = cast(Table, ChangeLog.__table__)
 _conflicts = cast(Table, Conflict.__table__)
 _devices = cast(Table, Device.__table__)
+_server_audit = cast(Table, ServerAudit.__table__)
 
 
 def _result(
@@ -135,14 +140,22 @@ def apply_batch(
     engine: Engine, device: Device, batch: Sequence[Mutation], now: datetime | None = None
 ) -> list[dict[str, Any]]:
     """Apply a device's mutations in order, in one transaction; see the module docstring."""
+    return push_batch(engine, device, batch, now)[0]
+
+
+def push_batch(
+    engine: Engine, device: Device, batch: Sequence[Mutation], now: datetime | None = None
+) -> tuple[list[dict[str, Any]], tuple[int, str]]:
+    """`apply_batch`, also returning the device's audit anchor after the batch
+    (app.server.anchors), which the push answer carries."""
     now = now or datetime.now(UTC)
     digests = [m.body_sha256() for m in batch]
     clashes: tuple[type[Exception], ...] = (IntegrityError, OperationalError, *_driver_clashes())
     for attempt in range(BATCH_TRIES):
         try:
-            results = _apply_batch(engine, device, batch, digests, now)
+            out = _apply_batch(engine, device, batch, digests, now)
             WATCH.wrote(engine, len(batch))
-            return results
+            return out.results, out.anchor
         except clashes as exc:
             # Another transaction committed the same new record (or a flag) first, or the
             # database broke a deadlock: everything of this try was rolled back; decide the
@@ -170,11 +183,31 @@ def _is_deadlock(exc: OperationalError) -> bool:
 class _Batch:
     """What deciding a batch produced, to be written in bulk."""
 
+    anchor: tuple[int, str]  # the device's newest audit event: (number, hash)
     results: list[dict[str, Any]] = field(default_factory=list)
     mutation_rows: list[dict[str, Any]] = field(default_factory=list)
     conflict_rows: list[dict[str, Any]] = field(default_factory=list)
     change_rows: list[dict[str, Any]] = field(default_factory=list)
     changed: dict[tuple[str, str], Draft] = field(default_factory=dict)  # final states
+    audit_rows: list[dict[str, Any]] = field(default_factory=list)  # refusals, for the server
+
+    def refused(self, device: Device, m: Mutation, action: str, why: str, now: datetime) -> None:
+        """A refusal in the server's audit log; what the sender sent is named only in a
+        safe, shortened form (app.sync.validate.safe_label)."""
+        self.audit_rows.append(
+            {
+                "at": now,
+                "device_id": device.id,
+                "action": action,
+                "detail": {
+                    "reason": why,
+                    "entity": safe_label(m.entity),
+                    "entity_id": safe_label(m.entity_id),
+                    "office_claimed": safe_label(m.office_code),
+                    "seq": m.seq,
+                },
+            }
+        )
 
 
 def _apply_batch(
@@ -183,19 +216,27 @@ def _apply_batch(
     batch: Sequence[Mutation],
     digests: list[str],
     now: datetime,
-) -> list[dict[str, Any]]:
+) -> _Batch:
     with engine.begin() as conn:
-        last_seq = first_seq = conn.execute(
-            select(_devices.c.last_seq).where(_devices.c.id == device.id).with_for_update()
-        ).scalar_one()
+        mine = conn.execute(
+            select(_devices.c.last_seq, _devices.c.audit_seq, _devices.c.audit_hash)
+            .where(_devices.c.id == device.id)
+            .with_for_update()
+        ).one()
+        last_seq = first_seq = int(mine.last_seq)
+        out = _Batch(anchor=(int(mine.audit_seq), str(mine.audit_hash)))
+        first_anchor = out.anchor
         seen = _stored_results(conn, device.id, [m.mutation_id for m in batch])
-        keys = sorted({(m.entity, m.entity_id) for m in batch if m.mutation_id not in seen})
-        before = _load_records(conn, keys)
-        merged = merged_targets(conn, _link_targets(batch, seen))
+        # Nothing a change carries reaches a query before it has been checked.
+        problems = {
+            m.mutation_id: check_mutation(vars(m)) for m in batch if m.mutation_id not in seen
+        }
+        sound = [m for m in batch if problems.get(m.mutation_id, "seen") is None and m.op != VOID]
+        before = _load_records(conn, sorted({(m.entity, m.entity_id) for m in sound}))
+        merged = merged_targets(conn, _link_targets(sound))
         records: dict[tuple[str, str], Draft | None] = {
             k: replace(r) if r is not None else None for k, r in before.items()
         }
-        out = _Batch()
         for m, digest in zip(batch, digests, strict=True):
             prior = seen.get(m.mutation_id)
             if prior is not None:
@@ -213,7 +254,6 @@ def _apply_batch(
                     out.results.append(dict(stored))
                 continue
             expected = last_seq + 1
-            spec = ENTITIES.get(m.entity)
             if m.seq > expected:
                 out.results.append(
                     _result(m, "held", f"waiting for change {expected} of this device")
@@ -221,27 +261,14 @@ def _apply_batch(
                 continue
             if m.seq < expected:
                 result = _result(m, "rejected", "change number already used (restored backup?)")
-            elif spec is None:
-                result = _result(m, "rejected", f"unknown record type {m.entity}")
-            elif Hlc.parse(m.hlc).wall_ms > now.timestamp() * 1000 + MAX_CLOCK_AHEAD_MS:
-                out.results.append(
-                    _result(m, "held", "device clock is ahead of the server; retried later")
-                )
-                continue
             else:
-                key = (m.entity, m.entity_id)
-                status, reason, rec, changed, conflicts = decide(
-                    records.get(key), device, _relinked(m, spec, merged), spec, now
-                )
-                if rec is not None:
-                    records[key] = rec
-                    if changed:
-                        out.changed[key] = rec
-                        out.change_rows.append(_change_row(rec, spec, device.id))
-                out.conflict_rows.extend(conflicts)
-                answer = rec is not None and not _device_has(rec, m, status, changed)
-                view = _record_view(rec) if rec is not None and answer else None
-                result = _result(m, status, reason, view)
+                judged = _judge(m, problems[m.mutation_id], records, device, merged, now, out)
+                if judged is None:
+                    out.results.append(
+                        _result(m, "held", "device clock is ahead of the server; retried later")
+                    )
+                    continue
+                result = judged
             last_seq = max(last_seq, m.seq)
             out.mutation_rows.append(
                 {
@@ -256,20 +283,68 @@ def _apply_batch(
             )
             seen[m.mutation_id] = (digest, result)
             out.results.append(result)
-        if last_seq != first_seq:
+        if last_seq != first_seq or out.anchor != first_anchor:
             conn.execute(
-                update(_devices).where(_devices.c.id == device.id).values(last_seq=last_seq)
+                update(_devices)
+                .where(_devices.c.id == device.id)
+                .values(last_seq=last_seq, audit_seq=out.anchor[0], audit_hash=out.anchor[1])
             )
         _write(conn, out, before, now)
-    return out.results
+    return out
 
 
-def _link_targets(batch: Sequence[Mutation], seen: dict[str, Any]) -> dict[str, set[str]]:
-    """The records the batch's new changes link to ({entity: ids}), per the registry."""
+def _judge(
+    m: Mutation,
+    problem: str | None,
+    records: dict[tuple[str, str], Draft | None],
+    device: Device,
+    merged: dict[tuple[str, str], tuple[str, str]],
+    now: datetime,
+    out: _Batch,
+) -> dict[str, Any] | None:
+    """The result of the device's next change (None: held, its stamp is ahead of the
+    server's clock): checked (app.sync.validate), authorised against the stored record
+    (app.server.authorize), an audit event against the device's anchor
+    (app.server.anchors), then decided by its record type's policy."""
+    if problem is not None:
+        out.refused(device, m, "push.invalid", problem, now)
+        return _result(m, "rejected", problem)
+    if m.op == VOID:  # the device could not send this change; its number is used up
+        return _result(m, "rejected", f"not sent: {safe_label(m.changes.get('why'), 120)}")
+    spec = ENTITIES[m.entity]
+    if Hlc.parse(m.hlc).wall_ms > now.timestamp() * 1000 + MAX_CLOCK_AHEAD_MS:
+        return None
+    key = (m.entity, m.entity_id)
+    stored = records.get(key)
+    why = refusal(stored, device, m, spec)
+    action = "push.forbidden"
+    if why is None and spec.device_field is not None and m.op == "insert" and stored is None:
+        why, action = chain_refusal(m.changes, out.anchor), "push.audit_chain"
+    if why is not None:
+        out.refused(device, m, action, why, now)
+        return _result(m, "rejected", why)
+    status, reason, rec, changed, conflicts = decide(
+        stored, device, _relinked(m, spec, merged), spec, now
+    )
+    if rec is not None:
+        records[key] = rec
+        if changed:
+            out.changed[key] = rec
+            out.change_rows.append(_change_row(rec, spec, device.id))
+            if spec.device_field is not None and m.op == "insert":
+                out.anchor = (int(m.changes["seq"]), str(m.changes["hash"]))
+    out.conflict_rows.extend(conflicts)
+    answer = rec is not None and not _device_has(rec, m, status, changed)
+    return _result(m, status, reason, _record_view(rec) if rec is not None and answer else None)
+
+
+def _link_targets(sound: Sequence[Mutation]) -> dict[str, set[str]]:
+    """The records the batch's new, checked changes link to ({entity: ids}), per the
+    registry."""
     targets: dict[str, set[str]] = defaultdict(set)
-    for m in batch:
+    for m in sound:
         spec = ENTITIES.get(m.entity)
-        if spec is None or m.mutation_id in seen:
+        if spec is None:
             continue
         for field_name, target in spec.links:
             value = m.changes.get(field_name)
@@ -400,6 +475,8 @@ def _write(
         )
     if out.conflict_rows:
         conn.execute(insert(_conflicts), out.conflict_rows)
+    if out.audit_rows:
+        conn.execute(insert(_server_audit), out.audit_rows)
     if out.mutation_rows:
         _insert_many(conn, _mutations, out.mutation_rows)
     if not out.change_rows:

@@ -44,6 +44,10 @@ class Device(ServerBase):
     revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True), default=None)
     # The outbox number of the last mutation taken from this device: the next must be +1.
     last_seq: Mapped[int] = mapped_column(BigInteger, default=0)
+    # The newest audit event taken from this device (its number and hash): the next must
+    # follow it, and the device's own chain must still reach it (app.server.audit_chain).
+    audit_seq: Mapped[int] = mapped_column(BigInteger, default=0)
+    audit_hash: Mapped[str] = mapped_column(String(64), default="0" * 64)
 
 
 class EnrollCode(ServerBase):
@@ -55,6 +59,9 @@ class EnrollCode(ServerBase):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     used_by: Mapped[str | None] = mapped_column(String(36), default=None)
+    # A code made to enrol one known device again (after a revocation): no other device
+    # may use it, and a revoked device comes back only with such a code.
+    for_device: Mapped[str | None] = mapped_column(String(36), default=None)
 
 
 class MutationLog(ServerBase):

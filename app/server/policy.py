@@ -37,7 +37,9 @@ class Mutation:
 
     def body_sha256(self) -> str:
         body = json.dumps(self.__dict__, sort_keys=True, ensure_ascii=False, default=str)
-        return hashlib.sha256(body.encode("utf-8")).hexdigest()
+        # surrogatepass: a hostile body's lone surrogate must not crash the digest (the
+        # change itself is refused later, app.sync.validate)
+        return hashlib.sha256(body.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 @dataclass

@@ -15,10 +15,13 @@ from sqlalchemy import Engine, or_, select
 from sqlalchemy.orm import Session
 
 from app.domain.hlc import Hlc, tick
+from app.domain.masks import mask_field
+from app.domain.roles import Permission
 from app.server.apply import log_change
 from app.server.duplicates import flag_duplicates
 from app.server.models import Conflict, Device, DuplicateFlag, RecordState
 from app.server.policy import set_fields
+from app.server.proof import ProofRefused, check_supervisor
 from app.sync.registry import ENTITIES, EntitySpec
 
 
@@ -26,8 +29,24 @@ class ReviewError(Exception):
     """A resolution that cannot be done (already resolved, another office's, bad choice)."""
 
 
+class ProofError(ReviewError):
+    """The supervisor's proof was refused (answered 403)."""
+
+
 def _visible(device: Device, office: str) -> bool:
     return device.is_hq or device.office_code == office
+
+
+def _who(
+    engine: Engine, device: Device, offices: set[str], by: str, password: str, now: datetime
+) -> str:
+    """The supervisor deciding, once the server has checked the proof (app.server.proof);
+    a head-office device may also use a head-office supervisor."""
+    allowed = {o for o in offices if _visible(device, o)} | {device.office_code}
+    try:
+        return check_supervisor(engine, device, allowed, by, password, Permission.SYNC_RESOLVE, now)
+    except ProofRefused as exc:
+        raise ProofError(str(exc)) from exc
 
 
 def list_conflicts(engine: Engine, device: Device, status: str = "open") -> list[dict[str, Any]]:
@@ -43,8 +62,8 @@ def list_conflicts(engine: Engine, device: Device, status: str = "open") -> list
                 "entity": c.entity,
                 "entity_id": c.entity_id,
                 "field": c.field,
-                "server_value": json.loads(c.server_value or "null"),
-                "device_value": json.loads(c.device_value or "null"),
+                "server_value": mask_field(c.field, json.loads(c.server_value or "null")),
+                "device_value": mask_field(c.field, json.loads(c.device_value or "null")),
                 "reason": c.reason,
                 "device_id": c.device_id,
                 "office_code": c.office_code,
@@ -67,11 +86,17 @@ def _names(session: Session, keys: set[tuple[str, str]]) -> dict[tuple[str, str]
 
 
 def resolve_conflict(
-    engine: Engine, device: Device, conflict_id: int, keep: str, by: str
+    engine: Engine, device: Device, conflict_id: int, keep: str, by: str, password: str
 ) -> dict[str, Any]:
     if keep not in ("server", "device"):
         raise ReviewError("keep must be 'server' or 'device'")
     now = datetime.now(UTC)
+    with Session(engine) as session:
+        found = session.get(Conflict, conflict_id)
+        if found is None or not _visible(device, found.office_code):
+            raise ReviewError("no such conflict")
+        office = found.office_code
+    by = _who(engine, device, {office}, by, password, now)
     with Session(engine) as session, session.begin():
         conflict = session.get(Conflict, conflict_id, with_for_update=True)
         if conflict is None or not _visible(device, conflict.office_code):
@@ -117,13 +142,15 @@ def list_duplicates(engine: Engine, device: Device) -> list[dict[str, Any]]:
             {
                 "id": r.id,
                 "nik_masked": r.nik[:4] + "********" + r.nik[12:],
+                # Another office's record is named (the supervisor compares the person) but
+                # its id stays on the server.
                 "a": {
-                    "id": r.record_a,
+                    "id": r.record_a if _visible(device, r.office_a) else None,
                     "office": r.office_a,
                     "name": names.get(("participant", r.record_a)),
                 },
                 "b": {
-                    "id": r.record_b,
+                    "id": r.record_b if _visible(device, r.office_b) else None,
                     "office": r.office_b,
                     "name": names.get(("participant", r.record_b)),
                 },
@@ -137,7 +164,7 @@ MERGED_REASON = "Data ganda (NIK sama): digabung ke peserta {survivor} kantor {o
 
 
 def merge_duplicate(
-    engine: Engine, device: Device, flag_id: int, keep: str, by: str
+    engine: Engine, device: Device, flag_id: int, keep: str, by: str, password: str
 ) -> dict[str, Any]:
     """Merge two records of one person (a same-NIK flag): the record `keep` ("a" or "b")
     stays; the other gets status "merged" and `merged_into`, and nothing is deleted.
@@ -151,6 +178,14 @@ def merge_duplicate(
     if keep not in ("a", "b"):
         raise ReviewError("keep must be 'a' or 'b'")
     now = datetime.now(UTC)
+    with Session(engine) as session:
+        found = session.get(DuplicateFlag, flag_id)
+        if found is None or not (
+            _visible(device, found.office_a) or _visible(device, found.office_b)
+        ):
+            raise ReviewError("no such duplicate")
+        offices = {found.office_a, found.office_b}
+    by = _who(engine, device, offices, by, password, now)
     with Session(engine) as session, session.begin():
         flag = session.get(DuplicateFlag, flag_id, with_for_update=True)
         if flag is None or not (_visible(device, flag.office_a) or _visible(device, flag.office_b)):

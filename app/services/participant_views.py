@@ -5,17 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from app.domain.masks import mask_account as mask_account  # also imported from here
 from app.domain.nik import mask_nik
 from app.models import Participant
-
-
-def mask_account(account: str | None) -> str | None:
-    """`1234567890` -> `12******90`: enough to recognise, not enough to use."""
-    if not account:
-        return None
-    if len(account) <= 4:
-        return "*" * len(account)
-    return account[:2] + "*" * (len(account) - 4) + account[-2:]
 
 
 @dataclass(frozen=True)

@@ -269,7 +269,12 @@ def recover(db: Database, transport: Transport, current: SyncLink) -> SyncLink:
     the last change number it took from this PC, then renumber after it and pull everything
     once (app.sync.recovery). If the server cannot be reached nothing changes."""
     info = _check(transport.call("GET", "/v1/device", current.token))
-    renumber_after(db, int(info["last_seq"]))
+    anchor = info.get("anchor") or {}
+    renumber_after(
+        db,
+        int(info["last_seq"]),
+        (int(anchor.get("seq", 0)), str(anchor.get("hash", "0" * 64))),
+    )
     renewed = link(db)
     assert renewed is not None
     return renewed

@@ -1,21 +1,42 @@
-"""Wire format of the sync protocol (docs/sync.md), shared by server and client."""
+"""Wire format of the sync protocol (docs/sync.md), shared by server and client.
+
+What a request may carry is bounded here, before any handler runs: ids are ASCII, strings
+hold no NUL, lone surrogate or control character (`SafeStr`), numbers fit a database
+integer. A request that breaks these gets 422 and touches nothing. The content of a pushed
+change (its record type, id, stamp and fields) is checked per change by app.sync.validate,
+so one bad change is refused alone with a 2xx result and never blocks a device's queue.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Field
+
+from app.sync.validate import bad_text
 
 PROTOCOL_HEADER = "X-Loket-Protocol"
 SCHEMA_HEADER = "X-Loket-Schema"
+MAX_ID = 2**62  # numbers beyond a database integer are a client error (422), not a crash
+ID_PATTERN = r"^[0-9A-Za-z_-]+$"
+
+
+def _safe(value: str) -> str:
+    problem = bad_text(value)
+    if problem is not None:
+        raise ValueError(problem)
+    return value
+
+
+SafeStr = Annotated[str, AfterValidator(_safe)]
 
 
 class EnrollRequest(BaseModel):
-    code: str = Field(min_length=4, max_length=64)
-    device_id: str = Field(min_length=8, max_length=36)
+    code: str = Field(min_length=4, max_length=64, pattern=r"^[A-Za-z0-9 -]+$")
+    device_id: str = Field(min_length=8, max_length=36, pattern=ID_PATTERN)
     device_no: int = Field(ge=1, le=99)
-    office_code: str = Field(min_length=2, max_length=8)
-    name: str = Field(default="", max_length=120)
+    office_code: str = Field(min_length=2, max_length=8, pattern=r"^[A-Za-z]+$")
+    name: SafeStr = Field(default="", max_length=120)
 
 
 class EnrollResponse(BaseModel):
@@ -26,15 +47,18 @@ class EnrollResponse(BaseModel):
 
 
 class MutationIn(BaseModel):
-    seq: int = Field(ge=1, le=2**62)
-    mutation_id: str = Field(min_length=8, max_length=36)
-    entity: str = Field(min_length=1, max_length=32)
-    entity_id: str = Field(min_length=1, max_length=36)
-    op: str = Field(pattern="^(insert|update|delete)$")
+    """One change as pushed. `seq` and `mutation_id` identify it and must be sound (422
+    otherwise); the rest is checked per change (app.sync.validate)."""
+
+    seq: int = Field(ge=1, le=MAX_ID)
+    mutation_id: str = Field(min_length=8, max_length=36, pattern=ID_PATTERN)
+    entity: str = Field(max_length=200)
+    entity_id: str = Field(max_length=200)
+    op: str = Field(max_length=200)
     base_version: int = Field(ge=0, le=2**31)
     version: int = Field(ge=1, le=2**31)
-    hlc: str = Field(pattern=r"^\d{13}-\d{5}-[\w\-]{1,40}$")
-    office_code: str = Field(min_length=1, max_length=8)
+    hlc: str = Field(max_length=200)
+    office_code: str = Field(max_length=200)
     changes: dict[str, Any]
 
 
@@ -50,8 +74,17 @@ class MutationResult(BaseModel):
     record: dict[str, Any] | None = None
 
 
+class AuditAnchor(BaseModel):
+    """The newest audit event the server holds from a device: its number and hash. A PC
+    whose own chain no longer reaches it was cut or re-hashed (`loket check`)."""
+
+    seq: int = 0
+    hash: str = "0" * 64
+
+
 class PushResponse(BaseModel):
     results: list[MutationResult]
+    anchor: AuditAnchor = Field(default_factory=AuditAnchor)
 
 
 class ChangeOut(BaseModel):
@@ -78,14 +111,22 @@ class Health(BaseModel):
     database: str
 
 
+USERNAME = Field(min_length=1, max_length=32, pattern=r"^[a-z0-9._-]+$")
+
+
 class ResolveRequest(BaseModel):
+    """A supervisor's decision, with the supervisor's own proof: the server checks the
+    password against the staff record it holds, not the device's word."""
+
     keep: str = Field(pattern="^(server|device)$")
-    by: str = Field(min_length=1, max_length=80)  # the supervisor's username at the counter
+    by: str = USERNAME  # the supervisor's username at the counter
+    password: SafeStr = Field(min_length=1, max_length=200)
 
 
 class MergeRequest(BaseModel):
     keep: str = Field(pattern="^(a|b)$")  # which record of the duplicate pair stays
-    by: str = Field(min_length=1, max_length=80)
+    by: str = USERNAME
+    password: SafeStr = Field(min_length=1, max_length=200)
 
 
 class DeviceInfo(BaseModel):
@@ -93,3 +134,4 @@ class DeviceInfo(BaseModel):
     office_code: str
     is_hq: bool
     last_seq: int  # the newest change number of this device the server has taken
+    anchor: AuditAnchor = Field(default_factory=AuditAnchor)

@@ -17,9 +17,11 @@ import logging
 from typing import cast
 
 from sqlalchemy import Table, func, select, update
+from sqlalchemy.orm import Session
 
 from app.db import Database
-from app.models import LocalSetting, Outbox, SyncLink
+from app.domain.audit_chain import event_hash
+from app.models import AuditEvent, Device, LocalSetting, Outbox, SyncLink
 from app.models.sync import SYNC_FULL_PULL_KEY, SYNC_RECOVERY_KEY
 
 log = logging.getLogger(__name__)
@@ -27,9 +29,12 @@ PLACEHOLDER = "placeholder"  # an outbox row that only holds a change number
 _OUTBOX = cast(Table, Outbox.__table__)
 
 
-def renumber_after(db: Database, last: int) -> None:
-    """See the module docstring; `last` is the server's last change number of this PC."""
+def renumber_after(db: Database, last: int, anchor: tuple[int, str] | None = None) -> None:
+    """See the module docstring; `last` is the server's last change number of this PC and
+    `anchor` the newest audit event the server holds from it (number, hash)."""
     with db.write() as session:
+        if anchor is not None:
+            rechain_audit(session, anchor)
         waiting = list(
             session.scalars(
                 select(Outbox.seq).where(Outbox.status == "pending").order_by(Outbox.seq)
@@ -77,3 +82,58 @@ def renumber_after(db: Database, last: int) -> None:
     log.info(
         "sync recovery after restore: %d waiting changes renumbered after %d", len(waiting), last
     )
+
+
+def rechain_audit(session: Session, anchor: tuple[int, str]) -> int:
+    """Continue this PC's unsent audit events after the server's anchor.
+
+    A restored backup ends its audit chain where the backup was made, while the server may
+    hold later events of this PC; the events written since the restore (the restore's own
+    among them) would fork the chain, and the server accepts only an event that follows its
+    anchor (app.server.anchors). They have never left this PC, so they are renumbered after
+    the anchor and their hashes recomputed; the server's events in between come back with
+    the full pull. Returns how many were rechained."""
+    device_id = session.scalars(select(Device.device_id)).one()
+    waiting = session.scalars(
+        select(Outbox)
+        .where(Outbox.entity == "audit_event", Outbox.status == "pending")
+        .order_by(Outbox.seq)
+    ).all()
+    events = {
+        e.id: e
+        for e in session.scalars(
+            select(AuditEvent).where(
+                AuditEvent.id.in_([o.entity_id for o in waiting]),
+                AuditEvent.device_id == device_id,
+            )
+        )
+    }
+    chain = [(o, events[o.entity_id]) for o in waiting if o.entity_id in events]
+    if not chain:
+        return 0
+    for _o, event in chain:  # out of the way first: (device, seq) is unique
+        event.seq = -event.seq
+    session.flush()
+    seq, prev = anchor
+    for outbox, event in chain:
+        seq += 1
+        detail = event.detail
+        digest = event_hash(
+            device_id=device_id,
+            seq=seq,
+            at=event.at.isoformat(),
+            actor=event.actor,
+            action=event.action,
+            entity=event.entity,
+            entity_id=event.entity_id,
+            detail=detail,
+            prev_hash=prev,
+        )
+        event.seq, event.prev_hash, event.hash = seq, prev, digest
+        changes = json.loads(outbox.changes)
+        changes.update(seq=seq, prev_hash=prev, hash=digest)
+        outbox.changes = json.dumps(changes, ensure_ascii=False, sort_keys=True)
+        prev = digest
+    session.flush()
+    log.info("audit chain: %d unsent events continue after the server's %d", len(chain), anchor[0])
+    return len(chain)

@@ -32,13 +32,19 @@ class EntitySpec:
     supervised_fields: frozenset[str] = frozenset()  # changes always go to a supervisor
     # Fields naming another record, as {field: entity}: a merge of duplicates moves them.
     links: tuple[tuple[str, str], ...] = ()
+    # Only devices of the record's own office may write it, head office included: a branch's
+    # staff credentials are that branch's alone (app.server.authorize).
+    owner_only: bool = False
+    # The field naming the device that made the record: only that device may send it (an
+    # audit event is the word of the PC it names, DESIGN §5).
+    device_field: str | None = None
 
 
 ENTITIES: dict[str, EntitySpec] = {
     spec.name: spec
     for spec in (
         EntitySpec("office", "office", Scope.EVERYONE, Policy.SERVER_WINS),
-        EntitySpec("staff", "staff", Scope.OFFICE, Policy.LAST_WRITER),
+        EntitySpec("staff", "staff", Scope.OFFICE, Policy.LAST_WRITER, owner_only=True),
         EntitySpec(
             "participant",
             "participant",
@@ -60,7 +66,13 @@ ENTITIES: dict[str, EntitySpec] = {
             Policy.LAST_WRITER,
             links=(("participant_id", "participant"),),
         ),
-        EntitySpec("audit_event", "audit_event", Scope.OFFICE, Policy.INSERT_ONLY),
+        EntitySpec(
+            "audit_event",
+            "audit_event",
+            Scope.OFFICE,
+            Policy.INSERT_ONLY,
+            device_field="device_id",
+        ),
     )
 }
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from app.db import Database
 from app.domain.roles import Permission
-from app.errors import StateError
+from app.errors import StateError, ValidationError
 from app.services.access import require
 from app.services.actor import Actor
 from app.services.uow import unit_of_work
@@ -19,6 +19,16 @@ from app.sync.client import NOT_ENROLLED, OFFLINE, Transient, Transport, link
 from app.texts import Text
 
 REFUSED = Text("Server menolak: {why}", "The server refused: {why}")
+PROOF_REFUSED = Text(
+    "Server tidak menerima kata sandi supervisor ini. Periksa kata sandi; jika baru diganti "
+    "atau akunnya baru dibuat, sinkronkan dulu agar server mengenalnya.",
+    "The server did not accept this supervisor's password. Check it; if it was just changed "
+    "or the account is new, sync first so the server knows it.",
+)
+TOO_MANY = Text(
+    "Terlalu sering salah kata sandi supervisor dari komputer ini. Coba lagi 15 menit lagi.",
+    "Too many wrong supervisor passwords from this PC. Try again in 15 minutes.",
+)
 
 
 def _call(db: Database, method: str, path: str, **kwargs: Any) -> Any:
@@ -37,6 +47,10 @@ def _call(db: Database, method: str, path: str, **kwargs: Any) -> Any:
             why = response.json().get("detail", response.text)
         except ValueError:
             why = response.text
+        if response.status_code == 403 and "too many" in str(why):
+            raise ValidationError(TOO_MANY, field="password")
+        if response.status_code == 403:
+            raise ValidationError(PROOF_REFUSED, field="password")
         raise StateError(REFUSED, why=why)
     return response.json()
 
@@ -51,29 +65,34 @@ def duplicates(db: Database) -> list[dict[str, Any]]:
     return result
 
 
-def resolve(db: Database, actor: Actor, conflict_id: int, keep: str) -> dict[str, Any]:
-    """Keep the server's or the device's value; the next sync brings it to every PC."""
+def resolve(
+    db: Database, actor: Actor, conflict_id: int, keep: str, password: str
+) -> dict[str, Any]:
+    """Keep the server's or the device's value; the next sync brings it to every PC. The
+    supervisor's password goes with it: the server checks it against the staff record it
+    holds (app.server.proof), not this PC's word."""
     require(db, actor, Permission.SYNC_RESOLVE)
     result: dict[str, Any] = _call(
         db,
         "POST",
         f"/v1/conflicts/{conflict_id}/resolve",
-        json={"keep": keep, "by": actor.username},
+        json={"keep": keep, "by": actor.username, "password": password},
     )
     with unit_of_work(db, actor) as uow:
         uow.audit("sync.resolve_conflict", None, None, conflict=conflict_id, keep=keep)
     return result
 
 
-def merge(db: Database, actor: Actor, flag_id: int, keep: str) -> dict[str, Any]:
+def merge(db: Database, actor: Actor, flag_id: int, keep: str, password: str) -> dict[str, Any]:
     """Merge a same-NIK pair on the server, keeping record "a" or "b" (app.server.review);
-    the next sync brings the result to every PC of both offices."""
+    the next sync brings the result to every PC of both offices. The supervisor's password
+    goes with it, as for `resolve`."""
     require(db, actor, Permission.SYNC_RESOLVE)
     result: dict[str, Any] = _call(
         db,
         "POST",
         f"/v1/duplicates/{flag_id}/merge",
-        json={"keep": keep, "by": actor.username},
+        json={"keep": keep, "by": actor.username, "password": password},
     )
     with unit_of_work(db, actor) as uow:
         uow.audit(

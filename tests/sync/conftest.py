@@ -51,8 +51,9 @@ class Server:
     process: subprocess.Popen[bytes]
     port: int
 
-    def enroll_code(self, office: str) -> str:
-        out = loket(None, "server", "enroll-code", "--db", self.db, "--office", office)
+    def enroll_code(self, office: str, device: str | None = None) -> str:
+        extra = ("--device", device) if device else ()
+        out = loket(None, "server", "enroll-code", "--db", self.db, "--office", office, *extra)
         assert out.returncode == 0, out.stderr
         return out.stdout.split()[-1]
 

@@ -14,8 +14,11 @@ from app.server.db import create_schema, make_server_engine
 from app.server.models import Device, DuplicateFlag, RecordState
 from app.server.policy import Mutation
 from app.server.review import merge_duplicate
+from tests.sync.hostile import consent_row, participant_row, staff_row
 
 NIK = "3171011708900001"
+PASSWORD = "Supervisor2026"
+SUPERVISOR = staff_row("JKT", "spv.rina", "supervisor", PASSWORD)
 
 
 def test_withdrawal_made_before_the_merge_survives_it(tmp_path):
@@ -46,12 +49,13 @@ def test_withdrawal_made_before_the_merge_survives_it(tmp_path):
             engine,
             device,
             [
-                mutation("participant", "p1", "insert", {"nik": NIK, "full_name": "Budi"}, t0),
-                mutation("participant", "p2", "insert", {"nik": NIK, "full_name": "Budi S"}, t0),
-                mutation("consent", "c2", "insert", {"participant_id": "p2"}, t0 + 2),
+                mutation("participant", "p1", "insert", participant_row("JKT", NIK, "Budi"), t0),
+                mutation("participant", "p2", "insert", participant_row("JKT", NIK, "Budi S"), t0),
+                mutation("consent", "c2", "insert", consent_row("JKT", "p2"), t0 + 2),
+                mutation("staff", "s1", "insert", SUPERVISOR, t0 + 3),
             ],
         )
-        assert [r["status"] for r in applied] == ["applied"] * 3
+        assert [r["status"] for r in applied] == ["applied"] * 4
         withdrawn = "2026-12-01T10:00:00+00:00"  # at the counter, offline, at t0 + 10 s
         withdrawal = mutation(
             "consent", "c2", "update", {"withdrawn_at": withdrawn}, t0 + 10_000, 1, 2
@@ -59,7 +63,8 @@ def test_withdrawal_made_before_the_merge_survives_it(tmp_path):
         with Session(engine) as session:
             flag = session.query(DuplicateFlag).one()
             keep = "a" if flag.record_a == "p1" else "b"
-        assert merge_duplicate(engine, device, flag.id, keep, "spv.rina")["moved"] == 1
+        moved = merge_duplicate(engine, device, flag.id, keep, "spv.rina", PASSWORD)["moved"]
+        assert moved == 1
         (answer,) = apply_batch(engine, device, [withdrawal])
         assert answer["status"] == "applied" and answer["reason"] == ""
         with Session(engine) as session:
@@ -101,22 +106,33 @@ def test_a_consent_arriving_after_the_merge_follows_the_record_that_stayed(tmp_p
         create_schema(engine)
         one, two = _device(engine, "jkt-1", "JKT"), _device(engine, "jkt-2", "JKT")
         banten = _device(engine, "btn-1", "BTN")
-        person = {"nik": NIK, "full_name": "Budi"}
-        apply_batch(engine, one, [_insert(1, "participant", "p1", "JKT", person)])
-        apply_batch(engine, two, [_insert(1, "participant", "p2", "JKT", person)])
-        apply_batch(engine, banten, [_insert(1, "participant", "b1", "BTN", person)])
+        apply_batch(
+            engine,
+            one,
+            [
+                _insert(1, "participant", "p1", "JKT", participant_row("JKT", NIK, "Budi")),
+                _insert(2, "staff", "s1", "JKT", SUPERVISOR),
+            ],
+        )
+        apply_batch(
+            engine, two, [_insert(1, "participant", "p2", "JKT", participant_row("JKT", NIK))]
+        )
+        apply_batch(
+            engine, banten, [_insert(1, "participant", "b1", "BTN", participant_row("BTN", NIK))]
+        )
         with Session(engine) as session:
             flags = {(f.record_a, f.record_b): f.id for f in session.query(DuplicateFlag)}
-        assert merge_duplicate(engine, one, flags[("p1", "p2")], "a", "spv.rina")["kept"] == "p1"
-        assert merge_duplicate(engine, one, flags[("b1", "p1")], "b", "spv.rina")["kept"] == "p1"
+        for pair, keep in ((("p1", "p2"), "a"), (("b1", "p1"), "b")):
+            merged = merge_duplicate(engine, one, flags[pair], keep, "spv.rina", PASSWORD)
+            assert merged["kept"] == "p1"
 
         (answer,) = apply_batch(
-            engine, two, [_insert(2, "consent", "c2", "JKT", {"participant_id": "p2"})]
+            engine, two, [_insert(2, "consent", "c2", "JKT", consent_row("JKT", "p2"))]
         )
         assert answer["status"] == "applied"
         assert answer["record"]["data"]["participant_id"] == "p1"  # the device learns it
         (late,) = apply_batch(
-            engine, banten, [_insert(2, "consent", "cb", "BTN", {"participant_id": "b1"})]
+            engine, banten, [_insert(2, "consent", "cb", "BTN", consent_row("BTN", "b1"))]
         )
         assert late["status"] == "applied"
         with Session(engine) as session:

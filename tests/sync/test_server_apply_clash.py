@@ -17,6 +17,7 @@ from app.server.db import create_schema, make_server_engine
 from app.server.models import MutationLog, RecordState
 from app.server.policy import Mutation
 from tests.sync.conftest import server_db_url
+from tests.sync.hostile import participant_row
 
 pytestmark = pytest.mark.skipif(
     not os.environ.get("LOKET_TEST_PG"),
@@ -33,7 +34,7 @@ def test_same_new_record_committed_by_another_transaction_meanwhile(tmp_path):
             engine, make_enroll_code(engine, "JKT"), str(uuid.uuid4()), 1, "JKT-1", "JKT"
         )
         record_id = str(uuid.uuid4())
-        changes = {"full_name": "Budi Santoso", "nik": "3171011708900001"}
+        changes = participant_row("JKT", "3171011708900001", "Budi Santoso")
         other = engine.connect()
         rival = other.begin()
         other.execute(  # another device's push of the same new id, not committed yet

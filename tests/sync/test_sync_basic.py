@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import sqlite3
+import uuid
 
 import httpx
 
 from tests.sync.conftest import enrolled, loket, make_office, sync
+from tests.sync.hostile import participant_row, raw_device
 
 BUDI = (
     "nik;nama;tanggal_lahir;jenis_kelamin;telepon;persetujuan\n"
@@ -79,8 +81,12 @@ def test_revoked_device_gets_401_and_keeps_its_outbox(server, tmp_path):
     after = json.loads(loket(a, "sync", "status", "--json").stdout)
     assert after["pending"] == before > 0 and after["revoked"]
 
-    # Enrolled again with a new code: a clean state, and the kept changes go up.
+    # A plain office code does not bring a revoked device back (issue #7: its id is no key)
     code = server.enroll_code("JKT")
+    refused = loket(a, "sync", "enroll", "--server", server.url, "--code", code)
+    assert refused.returncode == 1 and "pernah dicabut" in refused.stderr
+    # Enrolled again with a code made for it: a clean state, and the kept changes go up.
+    code = server.enroll_code("JKT", device_id)
     assert loket(a, "sync", "enroll", "--server", server.url, "--code", code).returncode == 0
     fresh = json.loads(loket(a, "sync", "status", "--json").stdout)
     assert not fresh["revoked"] and fresh["last_error"] is None and fresh["pending"] == before
@@ -91,33 +97,20 @@ def test_revoked_device_gets_401_and_keeps_its_outbox(server, tmp_path):
     assert sorted(p[2] for p in participants(b)) == ["Budi Santoso", "Siti Aminah"]
 
 
-def test_wrong_office_push_is_refused_whole(server, tmp_path):
-    a = enrolled(server, make_office(tmp_path, "a", "JKT", 1), "JKT")
-    link = sqlite3.connect(a / "loket.db").execute("SELECT token FROM sync_link").fetchone()[0]
-    mutation = {
-        "seq": 1,
-        "mutation_id": "01a2b3c4-0000-7000-8000-000000000001",
-        "entity": "participant",
-        "entity_id": "x-1",
-        "op": "insert",
-        "base_version": 0,
-        "version": 1,
-        "hlc": "1764288000000-00000-dev",
-        "office_code": "BTN",
-        "changes": {"full_name": "Penyusup"},
-    }
-    r = httpx.post(
-        server.url + "/v1/push",
-        json={"mutations": [mutation]},
-        headers={"Authorization": f"Bearer {link}", "X-Loket-Protocol": "1"},
+def test_a_change_for_another_office_is_refused_alone(server, tmp_path):
+    """Another office's record in a push is refused as a 2xx `rejected` result for that
+    change only (issue #7: a whole-batch 403 left the PC retrying it for ever); the
+    device's own change in the same batch is applied."""
+    jkt = raw_device(server, "JKT")
+    own_id, foreign_id = str(uuid.uuid4()), str(uuid.uuid4())
+    own, foreign = jkt.push(
+        jkt.mutation("participant", own_id, "insert", participant_row("JKT")),
+        jkt.mutation("participant", foreign_id, "insert", participant_row("BTN"), office="BTN"),
     )
-    assert r.status_code == 403
-    pulled = httpx.get(
-        server.url + "/v1/pull",
-        params={"after": 0},
-        headers={"Authorization": f"Bearer {link}", "X-Loket-Protocol": "1"},
-    )
-    assert all(c["entity_id"] != "x-1" for c in pulled.json()["changes"])
+    assert own["status"] == "applied"
+    assert foreign["status"] == "rejected" and foreign["reason"] == "not permitted"
+    pulled = {c["entity_id"] for c in raw_device(server, "JKT").pull_all()}
+    assert own_id in pulled and foreign_id not in pulled
 
 
 def test_old_protocol_gets_a_clear_message(server):

@@ -188,7 +188,12 @@ def test_merging_a_duplicate_across_offices_keeps_every_linked_record(server, tm
     assert sync(btn)["ok"]
     (flag,) = json.loads(loket(btn, "sync", "duplicates", "--json").stdout)["duplicates"]
     keep = "a" if flag["a"]["office"] == "JKT" else "b"  # Jakarta's record stays
-    kept_id, gone_id = flag[keep]["id"], flag["b" if keep == "a" else "a"]["id"]
+    # Jakarta's record id is not in Banten's list (issue #7: another office's ids stay on
+    # the server); each PC knows its own.
+    assert flag[keep]["id"] is None
+    kept_id = rows(jkt, "SELECT id FROM participant")[0][0]
+    gone_id = flag["b" if keep == "a" else "a"]["id"]
+    assert gone_id == rows(btn, "SELECT id FROM participant")[0][0]
     out = merge(btn, flag["id"], keep)
     assert out.returncode == 0, out.stderr
     again = merge(btn, flag["id"], keep)

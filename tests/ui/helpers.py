@@ -33,3 +33,14 @@ def message_boxes() -> list[QMessageBox]:
 def wait_for_box(qtbot: Any) -> QMessageBox:
     qtbot.waitUntil(lambda: bool(message_boxes()), timeout=10_000)
     return message_boxes()[0]
+
+
+def wait_for_dialog(qtbot: Any, kind: type) -> Any:
+    """The visible top-level dialog of class `kind`, once it shows."""
+    from PySide6.QtWidgets import QApplication
+
+    def found() -> list[Any]:
+        return [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
+
+    qtbot.waitUntil(lambda: bool(found()), timeout=10_000)
+    return found()[0]

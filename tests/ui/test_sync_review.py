@@ -4,13 +4,12 @@ NIK registered at two offices listed as a possible duplicate."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox
-
 from app.services.auth import login
 from app.services.participant_records import detail
 from app.services.staff import add_staff
 from app.sync import client
-from tests.ui.helpers import click, wait_for_box
+from app.ui.dialogs.supervisor_confirm import SupervisorConfirmDialog
+from tests.ui.helpers import click, type_into, wait_for_dialog
 from tests.ui.sync_helpers import (
     edit_participant,
     enrol,
@@ -51,6 +50,7 @@ def test_clash_shown_side_by_side_and_resolved_by_a_supervisor(
         other.dispose()
     clerk = _staff(ctx, admin, "loket.sari", "counter")
     supervisor = _staff(ctx, admin, "spv.rina", "supervisor")
+    assert client.run_cycle(ctx.db).ok  # the server learns the new accounts
 
     window = sync_window(qtbot, ctx, clerk)
     page = window.sync_page
@@ -81,13 +81,21 @@ def test_clash_shown_side_by_side_and_resolved_by_a_supervisor(
     card = tab.cards[0]
     assert all(b.isEnabled() for b in card.buttons.values())
     click(qtbot, card.buttons["device"])
-    box = wait_for_box(qtbot)
-    assert box.text() == (
+    dialog = wait_for_dialog(qtbot, SupervisorConfirmDialog)
+    assert dialog.intro.text() == (
         "Pakai 0811-1111-1111 sebagai Telepon Budi Santoso? Nilai yang lain tidak dipakai."
     )
-    yes = next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole)
-    click(qtbot, yes)
+    # The server checks the supervisor's own password, not this PC's word (issue #7).
+    type_into(qtbot, dialog.password, "Salah12345")
+    click(qtbot, dialog.ok_button)
+    qtbot.waitUntil(lambda: dialog.errors.first_error() != "", timeout=30_000)
+    assert dialog.errors.first_error().startswith("Server tidak menerima kata sandi supervisor")
+    assert len(tab.cards) == 1
+    dialog.password.clear()
+    type_into(qtbot, dialog.password, "Sementara1")
+    click(qtbot, dialog.ok_button)
     qtbot.waitUntil(lambda: tab.state.text().startswith("Tidak ada konflik"), timeout=30_000)
+    assert not dialog.isVisible()
     assert tab.cards == []
     qtbot.waitUntil(lambda: not window.sync.running, timeout=30_000)  # fetches the decision
     assert client.run_cycle(ctx.db).ok
@@ -125,6 +133,7 @@ def test_same_nik_at_two_offices_is_listed_for_a_supervisor(
     window.close()
 
     supervisor = _staff(ctx, admin, "spv.dewi", "supervisor")
+    assert client.run_cycle(ctx.db).ok  # the server learns the new account
     window = sync_window(qtbot, ctx, supervisor)
     page = window.sync_page
     page.tabs.setCurrentWidget(page.duplicates)
@@ -135,10 +144,12 @@ def test_same_nik_at_two_offices_is_listed_for_a_supervisor(
     button = tab.keep_buttons[jakarta]
     assert button.isEnabled()
     click(qtbot, button)
-    box = wait_for_box(qtbot)
-    assert box.text().startswith("Pertahankan Siti Aminah (DKI Jakarta (JKT)) dan tandai Siti")
-    yes = next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole)
-    click(qtbot, yes)
+    dialog = wait_for_dialog(qtbot, SupervisorConfirmDialog)
+    assert dialog.intro.text().startswith(
+        "Pertahankan Siti Aminah (DKI Jakarta (JKT)) dan tandai Siti"
+    )
+    type_into(qtbot, dialog.password, "Sementara1")
+    click(qtbot, dialog.ok_button)
     qtbot.waitUntil(
         lambda: tab.state.text() == "Tidak ada NIK yang terdaftar dua kali.", timeout=30_000
     )

@@ -25,10 +25,8 @@ from app.domain.roles import Permission, can
 from app.services.actor import Actor
 from app.sync.review_view import ConflictItem
 from app.ui.context import AppContext
-from app.ui.messages import ask, error_text, report
 from app.ui.pages.sync_review import ReviewTab
 from app.ui.pages.sync_tables import value_text
-from app.ui.tasks import run_task
 from app.ui.widgets import note
 
 
@@ -149,11 +147,14 @@ class ConflictsTab(ReviewTab):
         )
 
     def confirm(self, item: ConflictItem, keep: str) -> None:
+        """The supervisor confirms the choice with their password (the server checks it)."""
+        from app.sync.review import resolve
+        from app.ui.dialogs.supervisor_confirm import SupervisorConfirmDialog
         from app.ui.intake.labels import label_of_model_field
 
         value = item.server_value if keep == "server" else item.device_value
-        ask(
-            self,
+        db, actor = self.ctx.db, self.actor
+        dialog = SupervisorConfirmDialog(
             self.tr("Resolve conflict"),
             self.tr("Keep {value} as {field} of {name}? The other value is set aside.").format(
                 value=value_text(item.field, value),
@@ -161,30 +162,12 @@ class ConflictsTab(ReviewTab):
                 name=item.label,
             ),
             self.tr("Keep this value"),
-            self.tr("Cancel"),
-            lambda: self.resolve(item, keep),
+            lambda password: resolve(db, actor, item.id, keep, password),
+            self,
         )
+        dialog.succeeded.connect(self._resolved)
+        dialog.open()
 
-    def resolve(self, item: ConflictItem, keep: str) -> None:
-        from app.sync.review import resolve
-
-        db, actor = self.ctx.db, self.actor
-        for card in self.cards:
-            card.setEnabled(False)
-
-        def done(_result: dict[str, Any]) -> None:
-            self.resolved.emit()
-            self.load()
-
-        def failed(exc: BaseException) -> None:
-            report(exc)
-            for card in self.cards:
-                card.setEnabled(True)
-            self.state.setText(error_text(exc))
-
-        run_task(
-            lambda _p, _c: resolve(db, actor, item.id, keep),
-            on_done=done,
-            on_error=failed,
-            owner=self,
-        )
+    def _resolved(self, _result: object) -> None:
+        self.resolved.emit()
+        self.load()

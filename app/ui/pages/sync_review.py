@@ -197,7 +197,9 @@ class DuplicatesTab(ReviewTab):
             button.setEnabled(chosen)
 
     def confirm(self, keep: str) -> None:
-        from app.ui.messages import ask
+        """The supervisor confirms the merge with their password (the server checks it)."""
+        from app.sync.review import merge
+        from app.ui.dialogs.supervisor_confirm import SupervisorConfirmDialog
 
         item = self.selected()
         if item is None:
@@ -208,8 +210,8 @@ class DuplicatesTab(ReviewTab):
         gone, gone_office = (
             (item.name_b, item.office_b) if keep == "a" else (item.name_a, item.office_a)
         )
-        ask(
-            self,
+        db, actor = self.ctx.db, self.actor
+        dialog = SupervisorConfirmDialog(
             self.tr("Merge duplicate"),
             self.tr(
                 "Keep {kept} ({kept_office}) and mark {gone} ({gone_office}) as merged into "
@@ -217,34 +219,15 @@ class DuplicatesTab(ReviewTab):
                 "here."
             ).format(kept=kept, kept_office=kept_office, gone=gone, gone_office=gone_office),
             self.tr("Merge"),
-            self.tr("Cancel"),
-            lambda: self.merge(item, keep),
+            lambda password: merge(db, actor, item.id, keep, password),
+            self,
         )
+        dialog.succeeded.connect(self._merged)
+        dialog.open()
 
-    def merge(self, item: DuplicateItem, keep: str) -> None:
-        from app.sync.review import merge
-
-        db, actor = self.ctx.db, self.actor
-        for button in self.keep_buttons.values():
-            button.setEnabled(False)
-
-        def done(_result: dict[str, Any]) -> None:
-            self.merged.emit()
-            self.load()
-
-        def failed(exc: BaseException) -> None:
-            report(exc)
-            self._selection_changed()
-            self.state.setText(error_text(plain_exception(exc)))
-            self.state.setProperty("problem", True)
-            self.state.style().polish(self.state)
-
-        run_task(
-            lambda _p, _c: merge(db, actor, item.id, keep),
-            on_done=done,
-            on_error=failed,
-            owner=self,
-        )
+    def _merged(self, _result: object) -> None:
+        self.merged.emit()
+        self.load()
 
     def fetch(self) -> Callable[[], list[Any]]:
         from app.sync.review_view import duplicate_items

@@ -1,0 +1,49 @@
+"""Who may write what: every pushed change is checked against the record the server holds.
+
+A request's claims (the office a change names, the office in its fields, the device an
+audit event names) are only accepted where they agree with what is stored and with the
+device's own enrolment (DESIGN §5). Rules, in order:
+
+1. A record never changes office: the office a change names must be the stored record's
+   (for a new record, the one it will have), and a changed `office_code` field must be it too.
+2. Reference data (scope EVERYONE) is written only by head-office devices.
+3. Other records are written by devices of their own office; head office may write any
+   office's, except where the record type is `owner_only` (staff credentials).
+4. A record type with a `device_field` (the audit event) is written only by the device it
+   names: no PC can speak for another, not even one of the same office.
+
+A refusal is one reason, `not permitted`, whatever the cause: it says nothing about whether
+or what another office holds. The caller answers it as a 2xx `rejected` result without the
+record, and writes a server audit row.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from app.sync.registry import EntitySpec, Scope
+
+if TYPE_CHECKING:
+    from app.server.models import Device
+    from app.server.policy import Draft, Mutation
+
+FORBIDDEN = "not permitted"
+REFERENCE_ONLY_HQ = "reference data is changed only by HQ"
+
+
+def refusal(stored: Draft | None, device: Device, m: Mutation, spec: EntitySpec) -> str | None:
+    """Why `device` may not make change `m` to `stored` (None: it may)."""
+    office = stored.office_code if stored is not None else m.office_code
+    if m.office_code != office or m.changes.get("office_code", office) != office:
+        return FORBIDDEN
+    if spec.scope is Scope.EVERYONE:
+        return None if device.is_hq else REFERENCE_ONLY_HQ
+    if office != device.office_code and (spec.owner_only or not device.is_hq):
+        return FORBIDDEN
+    if spec.device_field is not None:
+        named = stored.data.get(spec.device_field) if stored is not None else None
+        if m.changes.get(spec.device_field, named) != device.id or (
+            stored is not None and named != device.id
+        ):
+            return FORBIDDEN
+    return None
