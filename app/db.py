@@ -28,7 +28,13 @@ from app.texts import Text
 
 log = logging.getLogger(__name__)
 
-BUSY_TIMEOUT_MS = 10_000
+# How long a writer waits for another one (BEGIN IMMEDIATE) before giving up. An import is
+# one all-or-nothing transaction: 20,000 participants held the write lock for 19 s on the
+# development PC, 28-38 s while other work shared its two cores (bench/import_lock.py,
+# docs/benchmarks.md). Three minutes is about five times the worst of those, room for a
+# slower counter PC, so a clerk's save waits for the import instead of failing; past that
+# the clerk reads app.storage_errors.BUSY and the form keeps what was typed.
+BUSY_TIMEOUT_MS = 180_000
 
 
 def utc_now() -> datetime:

@@ -492,7 +492,7 @@ def rss_mb() -> float:
 
 
 def floor_connection(path: Path) -> sqlite3.Connection:
-    """Plain sqlite3 with the app's pragmas (app.db._on_connect)."""
+    """Plain sqlite3 with the app's pragmas (app.db._pragmas)."""
     con = sqlite3.connect(path, isolation_level=None)
     for pragma in (
         "busy_timeout = 10000",
