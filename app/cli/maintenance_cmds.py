@@ -1,4 +1,4 @@
-"""`loket check`, `loket backup FILE`, `loket restore FILE [--force]`."""
+"""`loket check`, `loket backup FILE`, `loket restore FILE [--force] [--other-pc]`."""
 
 from __future__ import annotations
 
@@ -18,6 +18,11 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         help="integrity check, schema at head, audit chain intact",
         description="Check the database: SQLite integrity, migrations at head, audit chain.",
     )
+    c.add_argument(
+        "--offline",
+        action="store_true",
+        help="do not ask the sync server for this PC's audit anchor (use the last sync's)",
+    )
     c.set_defaults(handler=cmd_check)
 
     b = sub.add_parser(
@@ -34,10 +39,17 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
         parents=[common],
         help="restore the database from a backup FILE",
         description="Replace this PC's database with a backup. Refuses a file that is not a "
-        "Loket database; replacing an existing database needs --force and first saves a copy.",
+        "Loket database; replacing an existing database needs --force and first saves a copy; "
+        "a backup of another office or PC needs --other-pc.",
     )
     r.add_argument("file", type=Path)
     r.add_argument("--force", action="store_true", help="replace an existing database")
+    r.add_argument(
+        "--other-pc",
+        action="store_true",
+        help="accept a backup of another office or PC: this PC becomes that device and its "
+        "sync link is removed (enrol again)",
+    )
     r.set_defaults(handler=cmd_restore)
 
 
@@ -52,8 +64,18 @@ def cmd_check(args: argparse.Namespace) -> Report:
         f"Skema      : {report.revision} (terbaru {report.head})",
         f"Audit      : {report.audit_events} peristiwa dari {report.devices} perangkat",
     ]
-    lines += [f"MASALAH: {p}" for p in report.problems]
     data = asdict(report)
+    if report.revision is not None and report.integrity == "ok":
+        from app.sync.anchor import check_anchor
+
+        anchor = check_anchor(path, ask_server=not args.offline)
+        if anchor.compared:
+            lines.append(f"Jangkar    : peristiwa audit {anchor.seq}, {anchor.source}")
+        report.problems += anchor.problems
+        report.ok = report.ok and not anchor.problems
+        data = asdict(report)
+        data["anchor"] = asdict(anchor)
+    lines += [f"MASALAH: {p}" for p in report.problems]
     if path.exists() and report.integrity != "ok":  # damaged, or not a database at all
         from app.storage_errors import DAMAGED_HINT
 
@@ -90,16 +112,31 @@ def cmd_restore(args: argparse.Namespace) -> Report:
         config.db_path(),
         config.backups_dir(),
         force=args.force,
+        other_pc=args.other_pc,
         actor=cli_actor(""),
     )
     lines = [f"Dipulihkan dari {result.restored_from} (skema {result.revision})."]
+    if result.device:
+        lines.append(f"Komputer ini sekarang perangkat {result.device}.")
     if result.replaced_copy:
         lines.append(f"Basis data lama disimpan di {result.replaced_copy}")
+    if result.sync_link_dropped:
+        office = result.device.split("-")[0]
+        lines.append(
+            "Tautan sinkronisasi dari cadangan dihapus: tokennya milik komputer asal. Minta admin "
+            f"server mencabut perangkat {result.device_id} (loket server revoke) dan membuat "
+            f"kode untuknya (loket server enroll-code --office {office} --device "
+            f"{result.device_id}), lalu jalankan loket sync enroll di komputer ini; "
+            "sinkronisasi pertama memulihkan data dari server."
+        )
     return Report(
         data={
             "restored_from": str(result.restored_from),
             "replaced_copy": str(result.replaced_copy) if result.replaced_copy else None,
             "revision": result.revision,
+            "device": result.device,
+            "device_id": result.device_id,
+            "sync_link_dropped": result.sync_link_dropped,
             "database": str(config.db_path()),
         },
         lines=lines,

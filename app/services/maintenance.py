@@ -4,6 +4,14 @@ Restore is careful with what it replaces: it refuses a file that is not a Loket 
 (wrong header, foreign application id, failed integrity check, a schema newer than this
 program) before touching anything, and replacing an existing database needs `force` and
 first saves a copy of it in the backups folder (a damaged one byte for byte).
+
+Restore also knows whose backup it is. The `device` row says which office and counter a
+database belongs to, and the `sync_link` row holds that PC's server token: a backup of
+another PC would make this one impersonate it. So a backup whose device differs from this
+database's is refused unless `other_pc` (this PC then becomes that device, e.g. replacing a
+broken PC), and whenever the backup's PC is not proven to be this one (another PC, a fresh
+PC, a database too damaged to say) its sync link is dropped and the sync recovery marked:
+enrolled again, the first cycle brings back what the server holds (app.sync.recovery).
 """
 
 from __future__ import annotations
@@ -16,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.config import SQLITE_APPLICATION_ID
-from app.db import Database, upgrade, utc_now, vacuum_into
+from app.db import BUSY_TIMEOUT_MS, Database, upgrade, utc_now, vacuum_into
 from app.dbfile import current_revision
 from app.domain.audit_chain import ChainedEvent, verify_chain
 from app.errors import StateError, ValidationError
@@ -53,6 +61,22 @@ TARGET_EXISTS = Text(
     "The file {path} already exists. Choose another name.",
 )
 NO_DATABASE = Text("Belum ada basis data di {path}.", "There is no database at {path} yet.")
+OTHER_PC = Text(
+    "Cadangan ini milik kantor {office} perangkat {device}, bukan komputer ini ({here}). "
+    "Jika komputer ini memang menggantikan perangkat itu, tambahkan --other-pc "
+    "(tautan sinkronisasinya lalu dihapus; daftarkan ulang komputer ini ke server).",
+    "This backup belongs to office {office} device {device}, not to this PC ({here}). "
+    "If this PC really replaces that device, add --other-pc "
+    "(its sync link is then removed; enrol this PC with the server again).",
+)
+OTHER_INSTALL = Text(
+    "Cadangan ini milik pemasangan lain kantor {office} perangkat {device} (id {theirs}), "
+    "bukan komputer ini ({here}, id {ours}). Jika memang itu yang dimaksud, tambahkan "
+    "--other-pc (tautan sinkronisasinya lalu dihapus; daftarkan ulang komputer ini ke server).",
+    "This backup belongs to another installation of office {office} device {device} "
+    "(id {theirs}), not to this PC ({here}, id {ours}). If that is what you mean, add "
+    "--other-pc (its sync link is then removed; enrol this PC with the server again).",
+)
 
 
 @dataclass
@@ -214,6 +238,38 @@ class RestoreResult:
     restored_from: Path
     replaced_copy: Path | None
     revision: str
+    device: str = ""  # which office PC the database now is, e.g. "BTN-2"
+    device_id: str = ""
+    sync_link_dropped: bool = False  # the backup's server link was removed: enrol again
+
+
+@dataclass(frozen=True)
+class DeviceIdentity:
+    """The `device` row: which office and counter a database belongs to."""
+
+    device_id: str
+    office_code: str
+    device_no: int
+
+    @property
+    def label(self) -> str:
+        return f"{self.office_code}-{self.device_no}"
+
+
+def device_identity(path: Path) -> DeviceIdentity | None:
+    """The device a database file belongs to; None without a file, a set-up or when the
+    file is too damaged to tell."""
+    if not path.exists() or path.stat().st_size == 0:
+        return None
+    try:
+        con = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            row = con.execute("SELECT device_id, office_code, device_no FROM device").fetchone()
+        finally:
+            con.close()
+    except sqlite3.Error:
+        return None
+    return None if row is None else DeviceIdentity(str(row[0]), str(row[1]), int(row[2]))
 
 
 def validate_backup_file(source: Path) -> str | None:
@@ -233,6 +289,21 @@ def validate_backup_file(source: Path) -> str | None:
     if revision not in known_revisions():
         raise ValidationError(NEWER, field="file", path=source, rev=revision)
     return revision
+
+
+def _refuse_other_pc(theirs: DeviceIdentity, here: DeviceIdentity) -> StateError:
+    if (theirs.office_code, theirs.device_no) != (here.office_code, here.device_no):
+        return StateError(
+            OTHER_PC, office=theirs.office_code, device=theirs.device_no, here=here.label
+        )
+    return StateError(
+        OTHER_INSTALL,
+        office=theirs.office_code,
+        device=theirs.device_no,
+        theirs=theirs.device_id,
+        here=here.label,
+        ours=here.device_id,
+    )
 
 
 def _set_aside(target: Path, backups: Path) -> Path:
@@ -258,16 +329,28 @@ def _set_aside(target: Path, backups: Path) -> Path:
 
 
 def restore(
-    source: Path, target: Path, backups: Path, *, force: bool, actor: Actor
+    source: Path,
+    target: Path,
+    backups: Path,
+    *,
+    force: bool,
+    actor: Actor,
+    other_pc: bool = False,
 ) -> RestoreResult:
+    """Put the backup `source` in place of the database `target` (see the module docstring:
+    `force` allows replacing a database, `other_pc` taking another device's backup)."""
     validate_backup_file(source)
+    theirs, here = device_identity(source), device_identity(target)
+    same_pc = theirs is not None and here is not None and theirs.device_id == here.device_id
+    if theirs is not None and here is not None and not same_pc and not other_pc:
+        raise _refuse_other_pc(theirs, here)
     replaced: Path | None = None
     if target.exists() and target.stat().st_size > 0:
         if not force:
             raise StateError(EXISTS, path=target)
         replaced = _set_aside(target, backups)
     src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-    dst = sqlite3.connect(target)
+    dst = sqlite3.connect(target, timeout=BUSY_TIMEOUT_MS / 1000)
     try:
         src.backup(dst)  # page by page through SQLite: safe with the target's WAL
     finally:
@@ -277,8 +360,12 @@ def restore(
     db = Database(target)
     try:
         with unit_of_work(db, actor) as uow:
-            linked = uow.session.get(SyncLink, 1) is not None
-            if linked:  # the server may hold later work of this PC: see app.sync.client
+            link = uow.session.get(SyncLink, 1)
+            dropped = link is not None and not same_pc
+            if link is not None:
+                if dropped:  # this PC must not sync with another PC's token
+                    uow.session.delete(link)
+                # the server may hold later work of this device: see app.sync.client.recover
                 uow.session.merge(
                     LocalSetting(key=SYNC_RECOVERY_KEY, value=json.dumps(utc_now().isoformat()))
                 )
@@ -286,8 +373,18 @@ def restore(
                 "maintenance.restore",
                 file=str(source),
                 replaced_copy=str(replaced or ""),
-                sync_recovery=linked,
+                sync_recovery=link is not None,
+                sync_link_dropped=dropped,
+                other_pc=theirs is not None and here is not None and not same_pc,
+                device=theirs.label if theirs else "",
             )
     finally:
         db.dispose()
-    return RestoreResult(source, replaced, result.to_revision)
+    return RestoreResult(
+        source,
+        replaced,
+        result.to_revision,
+        device=theirs.label if theirs else "",
+        device_id=theirs.device_id if theirs else "",
+        sync_link_dropped=dropped,
+    )
