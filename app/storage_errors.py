@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import errno
 import os
-import shutil
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -223,6 +222,8 @@ def _writable(folder: Path) -> bool:
 
 
 def _nearly_full(folder: Path) -> bool:
+    import shutil  # not at module level: it pulls in zlib, bz2 and lzma (start-up time)
+
     try:
         return shutil.disk_usage(folder).free < _NEARLY_FULL_BYTES
     except OSError:

@@ -17,7 +17,6 @@ from types import TracebackType
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QApplication
 
-from app.storage_errors import translate
 from app.ui.messages import log_file, show_error
 
 log = logging.getLogger(__name__)
@@ -31,6 +30,8 @@ def excepthook(exc_type: type[BaseException], exc: BaseException, tb: TracebackT
     if issubclass(exc_type, KeyboardInterrupt):
         sys.__excepthook__(exc_type, exc, tb)
         return
+    from app.storage_errors import translate
+
     storage = translate(exc)
     if storage is not None and QApplication.instance() is not None:
         # not a bug: a damaged database, a full disk... said in one sentence, as anywhere
