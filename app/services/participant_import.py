@@ -3,7 +3,11 @@
 Every data row is checked exactly as the intake form checks it (app.domain.intake), plus
 what only a file can get wrong: a NIK repeated further down the file, a NIK already in the
 database, and NIK cells that Excel stored as numbers (15 significant digits: the 16th is
-lost and reads 0). Row numbers are the spreadsheet's (header = row 1). Without `dry_run`,
+lost and reads 0). Columns are taken by position (app.services.table_headers refuses a
+header row that names two columns alike); two columns mapped to the same field are refused,
+since one would silently win. The `'` our own CSV export puts before a value starting with
+= + - @ is removed first, so an export imports again. Row numbers are the spreadsheet's
+(header = row 1), blank rows counted. Without `dry_run`,
 nothing is written if any row has an error, unless `skip_invalid`; the valid rows go in ONE
 transaction with one audit event, so a failure half-way leaves the database as it was.
 """
@@ -14,7 +18,6 @@ import csv
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
@@ -23,13 +26,15 @@ from app.domain import eligibility
 from app.domain.findings import Finding, Severity, error, warning
 from app.domain.intake import CANONICAL_COLUMNS, FORM_ONLY_FIELDS, check_intake
 from app.domain.roles import Permission
-from app.errors import LoketError
+from app.domain.safe_text import strip_export_quote
+from app.errors import LoketError, ValidationError
 from app.resources import regions
 from app.services.access import require
 from app.services.actor import Actor
 from app.services.participants import add_participant, facts_from, find_duplicates
 from app.services.settings import get_settings
-from app.services.tables import Cell, RawTable, normalize_header, read_table
+from app.services.table_headers import Cell, normalize_header
+from app.services.tables import RawTable, read_table
 from app.services.uow import unit_of_work
 from app.texts import Text
 
@@ -92,6 +97,12 @@ MISSING_COLUMNS = Text(
     "Kolom wajib tidak ada: {columns}. Petakan kolom berkas ke nama baku.",
     "Required columns missing: {columns}. Map the file's columns to the canonical names.",
 )
+MAPPED_TWICE = Text(
+    "Kolom {columns} sama-sama dipetakan ke {target}. Pilih satu kolom untuk {target} dan "
+    "abaikan yang lain.",
+    "Columns {columns} are all mapped to {target}. Choose one column for {target} and ignore "
+    "the others.",
+)
 CANCELLED = Text(
     "Impor dibatalkan; tidak ada data yang ditulis.", "Import cancelled; nothing written."
 )
@@ -139,8 +150,8 @@ def _cell_text(key: str, value: Cell, findings: list[Finding]) -> Any:
         return str(int(value))
     if isinstance(value, int) and not isinstance(value, bool) and key != "upah_terakhir":
         return str(value)
-    if isinstance(value, datetime | date):
-        return value
+    if isinstance(value, str):
+        return strip_export_quote(value)
     return value
 
 
@@ -151,6 +162,21 @@ def _summarise(row: int, findings: list[Finding]) -> RowReport:
     ordered = sorted(findings, key=lambda f: f.severity is not Severity.ERROR)
     fields = ";".join(dict.fromkeys(f.field for f in ordered))
     return RowReport(row, worst, fields, " | ".join(f.message() for f in ordered))
+
+
+def _column_keys(table: RawTable, mapping: dict[str, str | None]) -> list[str | None]:
+    """The field of each column, by position; refuses two columns mapped to one field and a
+    mapping without the required fields."""
+    keys = [mapping.get(header) for header in table.headers]
+    for key in dict.fromkeys(k for k in keys if k):
+        places = [j for j, k in enumerate(keys) if k == key]
+        if len(places) > 1:
+            columns = ", ".join(f"{table.letter(j)} ({table.headers[j]})" for j in places)
+            raise ValidationError(MAPPED_TWICE, field="mapping", columns=columns, target=key)
+    missing = [c for c in ("nik", "nama", "tanggal_lahir", "jenis_kelamin") if c not in keys]
+    if missing:
+        raise LoketError(MISSING_COLUMNS, field="mapping", columns=", ".join(missing))
+    return keys
 
 
 def run_import(
@@ -166,29 +192,19 @@ def run_import(
 ) -> ImportResult:
     require(db, actor, Permission.PARTICIPANT_IMPORT)
     table: RawTable = read_table(path)
-    mapping = mapping or suggest_mapping(table.headers)
-    columns = {h: mapping.get(h) for h in table.headers}
-    missing = [
-        c for c in ("nik", "nama", "tanggal_lahir", "jenis_kelamin") if c not in columns.values()
-    ]
-    if missing:
-        raise LoketError(MISSING_COLUMNS, field="mapping", columns=", ".join(missing))
-    result = ImportResult(
-        total=len(table.rows), dry_run=dry_run, sha256=hashlib.sha256(path.read_bytes()).hexdigest()
-    )
+    keys = _column_keys(table, mapping or suggest_mapping(table.headers))
+    with path.open("rb") as fh:
+        sha256 = hashlib.file_digest(fh, "sha256").hexdigest()
+    result = ImportResult(total=len(table.rows), dry_run=dry_run, sha256=sha256)
     today = db.clock().astimezone().date()
     index = regions()
     seen: dict[str, int] = {}
     valid: list[dict[str, Any]] = []
     with db.read() as session:
         for i, cells in enumerate(table.rows):
-            row_no = i + 2
+            row_no = table.row_numbers[i]
             findings: list[Finding] = []
-            raw = {
-                key: _cell_text(key, cells[j] if j < len(cells) else None, findings)
-                for j, (header, key) in enumerate(columns.items())
-                if key
-            }
+            raw = {key: _cell_text(key, cells[j], findings) for j, key in enumerate(keys) if key}
             checked = check_intake(raw, today, index)
             findings += checked.findings
             nik = checked.values.get("nik")
