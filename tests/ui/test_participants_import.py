@@ -92,3 +92,35 @@ def test_counter_clerks_do_not_see_the_import(qtbot, ctx, admin):
     page = participants_page(qtbot, ctx, counter)
     assert not page.list.import_button.isVisible()
     assert page.list.new_button.isVisible()
+
+
+def test_a_hostile_file_is_refused_with_its_sentence_in_the_dialog(qtbot, ctx, admin, tmp_path):
+    page = participants_page(qtbot, ctx, admin)
+    dialog = page.open_import()
+    repeated = tmp_path / "ganda.csv"
+    repeated.write_text(
+        "Nama Lengkap;No KTP;Catatan;Tgl Lahir;JK;catatan\n"
+        "Dewi Anggraini;3603125507920004;-;15/07/1992;P;x\n",
+        encoding="utf-8",
+    )
+    dialog.load_file(repeated)
+    settle(qtbot)
+    assert dialog.error.isVisible()
+    assert dialog.error.text() == (
+        'Judul kolom berulang: "Catatan" (C, F). Setiap kolom harus punya judul yang berbeda; '
+        "ubah atau hapus salah satunya, lalu impor lagi."
+    )
+    assert not dialog.check_button.isEnabled() and not dialog.import_button.isEnabled()
+
+    formula = tmp_path / "rumus.csv"
+    formula.write_text(CSV.replace("Rahmat Hidayat", "@SUM(1+1)"), encoding="utf-8")
+    dialog.load_file(formula)
+    settle(qtbot)
+    assert not dialog.error.isVisible()
+    click(qtbot, dialog.check_button)
+    settle(qtbot)
+    [line] = [i for i in range(dialog.report.rowCount()) if dialog.report.item(i, 0).text() == "3"]
+    message = dialog.report.item(line, 3)
+    assert message.text().startswith("Nilai ini tampak seperti rumus Excel (diawali @)")
+    assert message.foreground().color() == ERROR
+    assert count(ctx.db.path, "participant") == 0

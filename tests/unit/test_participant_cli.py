@@ -165,3 +165,29 @@ def test_person_export_and_erase_keep_the_row_but_not_the_person(office_home, tm
         ).fetchone()[0]
         == 0
     )
+
+
+def test_a_hostile_file_gets_one_sentence_and_nothing_is_written(office_home, tmp_path):
+    from tests.unit.xlsx_parts import rows_xml, sheet_xml, write_xlsx
+
+    repeated = tmp_path / "ganda.csv"
+    repeated.write_text(
+        "nik;nama;catatan;tanggal_lahir;jenis_kelamin;catatan\n"
+        "3171011708900001;Budi Santoso;x;17/08/1990;L;y\n",
+        encoding="utf-8",
+    )
+    bomb = write_xlsx(
+        tmp_path / "xfd.xlsx",
+        sheet_xml("".join(rows_xml([["nik", "nama"]])), dimension="A1:XFD1048576"),
+    )
+    for path, sentence in (
+        (repeated, 'Judul kolom berulang: "catatan" (C, F).'),
+        (bomb, "Lembar kerja menyatakan ukuran A1:XFD1048576, melebihi batas"),
+    ):
+        out = loket(office_home, "participants", "import", str(path))
+        assert out.returncode == 1 and out.stdout == ""
+        assert out.stderr.startswith(f"loket: {sentence}") and out.stderr.count("\n") == 1
+        assert "Traceback" not in out.stderr
+    con = sqlite3.connect(office_home / "loket.db")
+    assert con.execute("SELECT count(*) FROM participant").fetchone() == (0,)
+    con.close()
