@@ -31,3 +31,7 @@ class SyncLink(Base):
     last_error: Mapped[str | None] = mapped_column(Text, default=None)
     last_error_at: Mapped[datetime | None] = mapped_column(UtcDateTime(), default=None)
     revoked: Mapped[bool] = mapped_column(Boolean, default=False)
+    # The newest audit event of this PC the server holds, from the last push answer:
+    # `loket check` verifies the local chain still reaches it (app.sync.anchor).
+    anchor_seq: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    anchor_hash: Mapped[str] = mapped_column(String(64), default="0" * 64, server_default="0" * 64)

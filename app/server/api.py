@@ -6,20 +6,22 @@ run time, and the dependencies are local to `create_app`.
 
 import logging
 from datetime import UTC, datetime
-from typing import Annotated, Any, cast
+from typing import Annotated, Any
 
-from fastapi import Depends, FastAPI, Header, HTTPException, Path, Query
-from sqlalchemy import Engine, Table, func, or_, select
+from fastapi import Depends, FastAPI, Header, HTTPException, Path, Query, Request, Response
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
 from app.server import admin, review
 from app.server.apply import push_batch
-from app.server.models import ChangeLog, Device, ServerAudit
+from app.server.models import Device, ServerAudit
 from app.server.policy import Mutation
+from app.server.pull import PULL_MAX_ROWS, read_changes
 from app.sync.protocol import (
     MAX_ID,
     AuditAnchor,
-    ChangeOut,
     DeviceInfo,
     EnrollRequest,
     EnrollResponse,
@@ -30,9 +32,14 @@ from app.sync.protocol import (
     PushResponse,
     ResolveRequest,
 )
-from app.sync.registry import MIN_PROTOCOL_VERSION, PROTOCOL_VERSION, Scope
+from app.sync.registry import MIN_PROTOCOL_VERSION, PROTOCOL_VERSION
+from app.sync.validate import safe_label
 
 log = logging.getLogger("app.server")
+
+# A push of 1,000 changes is about 1.5 MB; the office PC sends at most PUSH_MAX_BYTES
+# (app.sync.client) and no single change can exceed a few hundred KB (app.sync.validate).
+MAX_BODY_BYTES = 8 * 1024 * 1024
 
 TOO_OLD = (
     "Versi program Loket Vokasi di komputer ini terlalu lama untuk server. Perbarui program; "
@@ -49,7 +56,25 @@ def _audit(engine: Engine, device_id: str | None, action: str, **detail: Any) ->
 
 
 def create_app(engine: Engine) -> FastAPI:
-    app = FastAPI(title="Loket Vokasi sync server", version=str(PROTOCOL_VERSION))
+    app = FastAPI(
+        title="Loket Vokasi sync server",
+        version=str(PROTOCOL_VERSION),
+        max_body_size=MAX_BODY_BYTES,  # 413 beyond it
+    )
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        """422 without echoing what was sent: a hostile value (a lone surrogate cannot even
+        be encoded) must not travel back, nor make the answer itself fail with a 500."""
+        errors = [
+            {
+                "loc": [p if isinstance(p, int) else safe_label(p) for p in e.get("loc", ())],
+                "msg": safe_label(e.get("msg", ""), 200),
+                "type": safe_label(e.get("type", "")),
+            }
+            for e in exc.errors()
+        ]
+        return JSONResponse(status_code=422, content={"detail": errors})
 
     def protocol(x_loket_protocol: Annotated[int | None, Header()] = None) -> int:
         version = x_loket_protocol or 0
@@ -128,42 +153,13 @@ def create_app(engine: Engine) -> FastAPI:
     def pull(
         me: Annotated[Device, Depends(device)],
         after: Annotated[int, Query(ge=0, le=MAX_ID)] = 0,
-        limit: Annotated[int, Query(ge=1, le=5000)] = 500,
+        limit: Annotated[int, Query(ge=1, le=PULL_MAX_ROWS)] = 500,
         made: Annotated[int | None, Query(ge=0, le=MAX_ID)] = None,
-    ) -> PullResponse:
-        """Changes after `after` in this device's scope. `made` is the newest change number
-        the device holds of its own; when the server has applied none beyond it, the
-        device's own changes are left out (their push answers carried the records)."""
-        log = cast(Table, ChangeLog.__table__)
-        with engine.connect() as conn:
-            # The newest number first, then the rows up to it: change numbers are given out
-            # in commit order, so every change up to `newest` is committed and visible.
-            newest = int(conn.execute(select(func.coalesce(func.max(log.c.seq), 0))).scalar_one())
-            stmt = select(
-                log.c.seq,
-                log.c.entity,
-                log.c.entity_id,
-                log.c.office_code,
-                log.c.op,
-                log.c.version,
-                log.c.hlc,
-                log.c.data,
-            ).where(log.c.seq > after, log.c.seq <= newest)
-            if not me.is_hq:
-                stmt = stmt.where(
-                    or_(log.c.scope == Scope.EVERYONE.value, log.c.office_code == me.office_code)
-                )
-            if made is not None and made >= me.last_seq:
-                stmt = stmt.where(or_(log.c.origin_device.is_(None), log.c.origin_device != me.id))
-            rows = conn.execute(stmt.order_by(log.c.seq).limit(limit)).all()
-        changes = [ChangeOut(**row._mapping) for row in rows]
-        more = len(changes) == limit
-        return PullResponse(
-            changes=changes,
-            # Skipped rows (another office's, or this device's own) move the cursor too.
-            last_seq=changes[-1].seq if more else max(newest, after),
-            more=more,
-        )
+    ) -> Response:
+        """Changes after `after` in this device's scope, bounded in rows and bytes
+        (app.server.pull). `made` is the newest change number the device holds of its own."""
+        body, _cursor = read_changes(engine, me, after, limit, made)
+        return Response(content=body, media_type="application/json")
 
     @app.get("/v1/conflicts")
     def conflicts(me: Annotated[Device, Depends(device)]) -> list[dict[str, Any]]:

@@ -29,10 +29,12 @@ from app.sync.local_apply import ServerRecord, write_records
 from app.sync.protocol import PROTOCOL_HEADER, SCHEMA_HEADER
 from app.sync.recovery import renumber_after
 from app.sync.registry import PROTOCOL_VERSION
+from app.sync.validate import VOID, check_mutation
 from app.texts import Text
 
 log = logging.getLogger(__name__)
 PUSH_BATCH = 1000  # the server takes up to 1,000 mutations a request
+PUSH_MAX_BYTES = 4 * 1024 * 1024  # and up to 8 MB of body (app.server.api.MAX_BODY_BYTES)
 PULL_BATCH = 5000  # and hands out up to 5,000 changes
 
 NOT_ENROLLED = Text(
@@ -321,39 +323,88 @@ def _push(db: Database, transport: Transport, current: SyncLink, report: CycleRe
             ).all()
         if not batch:
             return
-        mutations = [
-            {
-                "seq": o.seq,
-                "mutation_id": o.mutation_id,
-                "entity": o.entity,
-                "entity_id": o.entity_id,
-                "op": o.op,
-                "base_version": o.base_version,
-                "version": o.version,
-                "hlc": o.hlc,
-                "office_code": o.office_code,
-                "changes": json.loads(o.changes),
-            }
-            for o in batch
-        ]
-        body = _check(
-            transport.call("POST", "/v1/push", current.token, json={"mutations": mutations})
-        )
-        sent = {o.mutation_id for o in batch}
+        mutations = _within_bytes([_wire(o._mapping) for o in batch])
+        body = _check(_send(transport, current, mutations))
+        sent = {m["mutation_id"] for m in mutations}
         results = [r for r in body["results"] if r["mutation_id"] in sent]
-        held = _store_results(db, results, report)
-        report.pushed += len(batch)
+        held = _store_results(db, results, report, body.get("anchor"))
+        report.pushed += len(results)
         if held or not results:
             return  # the server holds a change stamped ahead of its clock: later
+
+
+def _wire(row: Any) -> dict[str, Any]:
+    """An outbox row as pushed. A change this PC can tell the server would refuse (a value
+    too long, a control character: app.sync.validate) is sent void: only its number
+    travels, with the reason, so it is refused once and shown, never retried for ever."""
+    m = {key: row[key] for key in _WIRE_KEYS}
+    m["changes"] = json.loads(row["changes"])
+    problem = check_mutation(m)
+    return m if problem is None else _void(m, problem)
+
+
+_WIRE_KEYS = (
+    "seq", "mutation_id", "entity", "entity_id", "op", "base_version", "version", "hlc",
+    "office_code",
+)  # fmt: skip
+
+
+def _void(m: dict[str, Any], why: str) -> dict[str, Any]:
+    return {**m, "op": VOID, "changes": {"why": why}}
+
+
+def _size(m: dict[str, Any]) -> int:
+    return len(json.dumps(m, ensure_ascii=False).encode("utf-8", "surrogatepass"))
+
+
+def _within_bytes(mutations: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The first changes whose JSON fits PUSH_MAX_BYTES (at least one; a single change
+    above the server's own limit is voided as too large)."""
+    kept: list[dict[str, Any]] = []
+    total = 0
+    for m in mutations:
+        size = _size(m)
+        if size > PUSH_MAX_BYTES:
+            m = _void(m, "too large")
+            size = _size(m)
+        if kept and total + size > PUSH_MAX_BYTES:
+            break
+        kept.append(m)
+        total += size
+    return kept
+
+
+def _send(
+    transport: Transport, current: SyncLink, mutations: list[dict[str, Any]]
+) -> httpx.Response:
+    """POST a push; a server that finds it too large (413) or malformed (422) gets the first
+    half again, down to one change, which is then sent void, so the queue moves on."""
+    while True:
+        response = transport.call("POST", "/v1/push", current.token, json={"mutations": mutations})
+        if response.status_code not in (413, 422):
+            return response
+        if len(mutations) > 1:
+            del mutations[len(mutations) // 2 :]
+        elif mutations[0]["op"] != VOID:
+            why = "too large" if response.status_code == 413 else "refused by the server"
+            mutations[0] = _void(mutations[0], why)
+        else:
+            return response  # even the bare number is refused: shown as an error
 
 
 _OUTBOX = cast(Table, Outbox.__table__)
 
 
-def _store_results(db: Database, results: list[dict[str, Any]], report: CycleReport) -> bool:
+def _store_results(
+    db: Database,
+    results: list[dict[str, Any]],
+    report: CycleReport,
+    anchor: dict[str, Any] | None = None,
+) -> bool:
     """Mark the outbox rows with their results (up to a held one) and write the records the
     server sent back, all in one transaction: one UPDATE per row sent as one executemany,
-    the records as a batch (app.sync.local_apply)."""
+    the records as a batch (app.sync.local_apply). The server's audit anchor for this PC
+    is kept for `loket check` (app.sync.anchor)."""
     held: dict[str, Any] | None = None
     now = db.clock()
     marks: list[dict[str, Any]] = []
@@ -404,6 +455,10 @@ def _store_results(db: Database, results: list[dict[str, Any]], report: CycleRep
         if records:  # after marking: a row still pending in the outbox is left alone
             outcome = write_records(session, records, now)
             report.pull_problems.extend(outcome.problems)
+        found = session.get(SyncLink, 1)
+        if anchor and found is not None:
+            found.anchor_seq = int(anchor.get("seq", 0))
+            found.anchor_hash = str(anchor.get("hash", found.anchor_hash))
     return held is not None
 
 

@@ -27,6 +27,7 @@ from app.chunks import chunks
 from app.domain.hlc import Hlc
 from app.models import Base, Outbox
 from app.models.base import UtcDateTime
+from app.texts import Text
 
 _NOT_COMPARED = frozenset({"created_at", "updated_at"})  # never overwritten / always now
 
@@ -143,8 +144,8 @@ def write_records(
             count = 1 + repeats[(rec.entity, rec.entity_id)]
             try:
                 values = _convert(table, rec.data)
-            except (TypeError, ValueError) as exc:
-                out.problems.append(f"{rec.entity}/{rec.entity_id}: {exc}")
+            except (TypeError, ValueError):
+                out.problems.append(_problem(rec, UNREADABLE.render()))
                 continue
             values.update(id=rec.entity_id, version=rec.version, hlc=rec.hlc)
             current = held.get(rec.entity_id)
@@ -166,7 +167,7 @@ def write_records(
             for rec, _values in rows:
                 problem = refused.get(rec.entity_id)
                 if problem is not None:
-                    out.problems.append(f"{rec.entity}/{rec.entity_id}: {problem}")
+                    out.problems.append(_problem(rec, problem))
                 else:
                     out.written += 1 + repeats[(rec.entity, rec.entity_id)]
                     newest = max(newest or rec.hlc, rec.hlc)
@@ -200,5 +201,53 @@ def _upsert(
             with session.begin_nested():
                 session.execute(stmt, [values])
         except SQLAlchemyError as exc:
-            refused[rec.entity_id] = str(exc)
+            refused[rec.entity_id] = local_refusal(rec, exc)
     return refused
+
+
+UNREADABLE = Text(
+    "isinya tidak dapat dibaca program ini; perbarui program atau hubungi TI kantor",
+    "this program cannot read its contents; update the program or call the office IT",
+)
+SAME_USERNAME = Text(
+    "akun {username} dari komputer lain tidak disimpan di sini: nama pengguna itu sudah "
+    "dipakai akun lain di komputer ini. Admin perlu mengganti nama pengguna salah satunya",
+    "the account {username} from another PC is not kept here: another account on this PC "
+    "already uses that username. An admin needs to rename one of them",
+)
+SAME_AS_OTHER = Text(
+    "sama dengan data lain di komputer ini ({columns}); hubungi TI kantor",
+    "clashes with another record on this PC ({columns}); call the office IT",
+)
+NO_PARENT = Text(
+    "data induknya belum ada di komputer ini; akan dicoba lagi pada sinkronisasi berikutnya",
+    "the record it belongs to is not on this PC yet; tried again at the next sync",
+)
+EMPTY_REQUIRED = Text(
+    "isian wajib kosong ({columns}); hubungi TI kantor",
+    "a required field is empty ({columns}); call the office IT",
+)
+NOT_KEPT = Text(
+    "tidak dapat disimpan di komputer ini ({kind}); hubungi TI kantor",
+    "cannot be kept on this PC ({kind}); call the office IT",
+)
+
+
+def local_refusal(rec: ServerRecord, exc: SQLAlchemyError) -> str:
+    """Why a local rule refused a server record, as a sentence: never SQL or its values
+    (a staff row's values hold a password hash)."""
+    cause = str(getattr(exc, "orig", "") or "")
+    columns = cause.split(":", 1)[1].strip() if ":" in cause else ""
+    if cause.startswith("UNIQUE constraint failed"):
+        if rec.entity == "staff" and "username" in cause:
+            return SAME_USERNAME.render(username=str(rec.data.get("username", "?")))
+        return SAME_AS_OTHER.render(columns=columns)
+    if cause.startswith("FOREIGN KEY constraint failed"):
+        return NO_PARENT.render()
+    if cause.startswith("NOT NULL constraint failed"):
+        return EMPTY_REQUIRED.render(columns=columns)
+    return NOT_KEPT.render(kind=type(getattr(exc, "orig", exc)).__name__)
+
+
+def _problem(rec: ServerRecord, sentence: str) -> str:
+    return f"{rec.entity} {rec.entity_id}: {sentence}"

@@ -64,6 +64,35 @@ REASONS: dict[str, Text] = {
         "Menunggu perubahan nomor {n} dari komputer ini terkirim lebih dulu.",
         "Waiting for change {n} of this PC to be sent first.",
     ),
+    "not permitted": Text(
+        "Server menolak perubahan ini: data ini milik kantor lain atau tidak boleh diubah dari "
+        "komputer ini. Tidak ada yang berubah di server. Hubungi TI kantor.",
+        "The server refused this change: the record belongs to another office or may not be "
+        "changed from this PC. Nothing changed on the server. Call the office IT.",
+    ),
+    "missing value": Text(
+        "Data ini tidak lengkap (isian {field} kosong) sehingga tidak dapat dikirim. Hubungi "
+        "TI kantor.",
+        "This record is incomplete (field {field} is empty), so it cannot be sent. Call the "
+        "office IT.",
+    ),
+    "unknown field": Text(
+        "Server belum mengenal salah satu isian data ini; program di server perlu diperbarui. "
+        "Hubungi TI.",
+        "The server does not know one of this record's fields; the server needs an update. "
+        "Call IT.",
+    ),
+    "audit chain": Text(
+        "Catatan audit komputer ini tidak lagi menyambung dengan yang tersimpan di server "
+        "(dipulihkan dari cadangan lama atau diubah). Hubungi TI kantor dan jalankan loket check.",
+        "This PC's audit trail no longer follows the one the server holds (restored from an "
+        "old backup, or altered). Call the office IT and run loket check.",
+    ),
+    "too large": Text(
+        "Perubahan ini terlalu besar untuk dikirim ke server. Perpendek isian yang panjang, lalu "
+        "simpan lagi.",
+        "This change is too large to send to the server. Shorten the long field, then save again.",
+    ),
     "device clock is ahead of the server": Text(
         "Jam komputer ini lebih cepat dari server; dikirim lagi nanti. Periksa tanggal dan jam.",
         "This PC's clock is ahead of the server; sent again later. Check the date and time.",
@@ -88,6 +117,19 @@ REFUSED_HTTP = Text(
     "The server refused the request ({detail}). Call the office IT.",
 )
 OTHER = Text("Ditolak server: {reason}", "Refused by the server: {reason}")
+INVALID = Text(
+    "Isian {field} tidak dapat dikirim: {why}. Perbaiki data ini lalu simpan lagi.",
+    "The field {field} cannot be sent: {why}. Correct the record, then save it again.",
+)
+# Why a value was refused (app.sync.validate), in words.
+WHY: dict[str, Text] = {
+    "too long": Text("terlalu panjang", "too long"),
+    "NUL character": Text("berisi karakter kendali (NUL)", "it holds a control character (NUL)"),
+    "control character": Text("berisi karakter kendali", "it holds a control character"),
+    "broken character": Text("berisi karakter rusak", "it holds a broken character"),
+    "empty": Text("tidak boleh kosong", "it may not be empty"),
+}
+WRONG_KIND = Text("jenis isinya salah", "its content is of the wrong kind")
 
 # Technical causes of a network fault (httpx, Linux and Windows wording) -> plain words.
 CAUSES: tuple[tuple[tuple[str, ...], Text], ...] = (
@@ -143,10 +185,16 @@ def plain_reason(status: str, reason: str) -> str:
         fields = {f for f in reason.split(",") if f}
         supervised = ENTITIES["participant"].supervised_fields
         return (SUPERVISED if fields and fields <= supervised else CONFLICT).render()
+    reason = reason.removeprefix("not sent: ")  # checked on this PC: same words
+    invalid = re.match(r"^invalid value: (\w+) \((.*)\)$", reason)
+    if invalid:
+        field, why = invalid.groups()
+        return INVALID.render(field=field, why=WHY.get(why, WRONG_KIND).render())
     for start, text in REASONS.items():
         if reason.startswith(start):
             number = re.search(r"\d+", reason)
-            return text.render(n=number.group() if number else "?")
+            field = reason.split(": ", 1)[1] if ": " in reason else "?"
+            return text.render(n=number.group() if number else "?", field=field)
     return OTHER.render(reason=reason) if reason else ""
 
 

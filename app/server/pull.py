@@ -1,0 +1,123 @@
+"""Reading the change log for one device: in its scope, in order, bounded in rows AND bytes.
+
+A pull answer must stay small enough for a slow office line and for the server's memory,
+whatever the records hold: rows are read as a stream and the answer stops at PULL_MAX_BYTES
+of record data (always at least one row, so a cursor always moves). Records are checked on
+push (app.sync.validate), but a row that still cannot be encoded — written before those
+checks existed — is left out of the answer and logged, instead of failing every pull of
+its office for ever.
+"""
+
+from __future__ import annotations
+
+import logging
+from datetime import UTC, datetime
+from typing import Any, cast
+
+from pydantic import TypeAdapter
+from sqlalchemy import Engine, LargeBinary, Table, func, or_, select
+from sqlalchemy import Text as SqlText
+from sqlalchemy import cast as sql_cast
+
+from app.server.models import ChangeLog, Device, ServerAudit
+from app.sync.protocol import ChangeOut
+from app.sync.registry import Scope
+
+log = logging.getLogger(__name__)
+
+PULL_MAX_ROWS = 5000
+PULL_MAX_BYTES = 4 * 1024 * 1024  # record data per answer (JSON), about 2,500 participants
+_log = cast(Table, ChangeLog.__table__)
+_one = TypeAdapter(ChangeOut)
+
+
+def _size(engine: Engine) -> Any:
+    """The byte size of a row's stored JSON, computed by the database (no decoding)."""
+    if engine.dialect.name == "postgresql":
+        return func.octet_length(sql_cast(_log.c.data, SqlText))
+    return func.length(sql_cast(_log.c.data, LargeBinary))
+
+
+def read_changes(
+    engine: Engine, me: Device, after: int, limit: int, made: int | None
+) -> tuple[bytes, int]:
+    """The encoded `changes` list for `me` after `after`, and the cursor to hand back.
+
+    `made` is the newest change number the device holds of its own; when the server has
+    applied none beyond it, the device's own changes are left out (their push answers
+    carried the records)."""
+    limit = min(limit, PULL_MAX_ROWS)
+    encoded: list[bytes] = []
+    budget = PULL_MAX_BYTES
+    last_included = after
+    more = False
+    with engine.connect() as conn:
+        # The newest number first, then the rows up to it: change numbers are given out in
+        # commit order, so every change up to `newest` is committed and visible.
+        newest = int(conn.execute(select(func.coalesce(func.max(_log.c.seq), 0))).scalar_one())
+        stmt = select(
+            _log.c.seq,
+            _log.c.entity,
+            _log.c.entity_id,
+            _log.c.office_code,
+            _log.c.op,
+            _log.c.version,
+            _log.c.hlc,
+            _log.c.data,
+            _size(engine).label("size"),
+        ).where(_log.c.seq > after, _log.c.seq <= newest)
+        if not me.is_hq:
+            stmt = stmt.where(
+                or_(_log.c.scope == Scope.EVERYONE.value, _log.c.office_code == me.office_code)
+            )
+        if made is not None and made >= me.last_seq:
+            stmt = stmt.where(or_(_log.c.origin_device.is_(None), _log.c.origin_device != me.id))
+        rows = conn.execution_options(stream_results=True, yield_per=500).execute(
+            stmt.order_by(_log.c.seq).limit(limit + 1)
+        )
+        unreadable: list[int] = []
+        for row in rows:
+            size = int(row.size or 0)
+            if len(encoded) == limit or (encoded and size > budget):
+                more = True
+                break
+            values = row._mapping
+            try:
+                encoded.append(_one.dump_json(ChangeOut(**{k: values[k] for k in _FIELDS})))
+            except (ValueError, UnicodeError) as exc:  # includes pydantic's serialization errors
+                unreadable.append(int(row.seq))
+                log.error("change %s cannot be sent and is left out: %s", row.seq, exc)
+            budget -= size
+            last_included = int(row.seq)
+        rows.close()
+    if unreadable:
+        _note_unreadable(engine, me, unreadable)
+    # Rows left out (another office's, this device's own, unreadable) move the cursor too.
+    cursor = last_included if more else max(newest, after)
+    body = (
+        b'{"changes":['
+        + b",".join(encoded)
+        + b'],"last_seq":%d,"more":%s}'
+        % (
+            cursor,
+            b"true" if more else b"false",
+        )
+    )
+    return body, cursor
+
+
+_FIELDS = ("seq", "entity", "entity_id", "office_code", "op", "version", "hlc", "data")
+
+
+def _note_unreadable(engine: Engine, me: Device, seqs: list[int]) -> None:
+    from sqlalchemy.orm import Session
+
+    with Session(engine) as session, session.begin():
+        session.add(
+            ServerAudit(
+                at=datetime.now(UTC),
+                device_id=me.id,
+                action="pull.unreadable",
+                detail={"seqs": seqs[:50]},
+            )
+        )
