@@ -28,7 +28,7 @@ from app.errors import ValidationError
 from app.services.table_encoding import decode_csv
 from app.services.table_headers import Cell, check_headers, column_letter, is_blank
 from app.services.table_limits import LIMITS, Limits
-from app.services.xlsx_guard import TOO_MANY_COLUMNS, TOO_MANY_ROWS, open_checked
+from app.services.xlsx_guard import NOT_XLSX, TOO_MANY_COLUMNS, TOO_MANY_ROWS, open_checked
 from app.texts import Text
 
 EMPTY = Text("Berkas kosong atau tanpa baris judul.", "The file is empty or has no header row.")
@@ -190,6 +190,10 @@ def _read_xlsx(path: Path, limits: Limits) -> RawTable:
         )
         for row, cells in enumerate(rows, start=1):
             body.add(row, cells)
+    except ValidationError:
+        raise
+    except Exception as exc:  # a cell openpyxl cannot read (a bad number, date, type)
+        raise ValidationError(NOT_XLSX, field="file", why=str(exc)[:200]) from exc
     finally:
         workbook.close()
     return body.table("xlsx", "")

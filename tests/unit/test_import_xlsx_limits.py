@@ -76,9 +76,9 @@ def _measured(path: Path) -> tuple[str, float]:
     return data["outcome"], data["grown_mb"]
 
 
-def _refused(path: Path, limits: Limits = LIMITS) -> str:
+def _refused(path: Path, limits: Limits | None = None) -> str:
     with pytest.raises(ValidationError) as err:
-        read_table(path, limits)
+        read_table(path) if limits is None else read_table(path, limits)
     assert err.value.field == "file"
     return err.value.message("en")
 
@@ -252,6 +252,12 @@ def test_a_file_that_is_not_a_zip_is_named(tmp_path):
     path = tmp_path / "bukan.xlsx"
     path.write_text("nik;nama\n", encoding="utf-8")
     assert _refused(path).startswith("This file is not a complete XLSX (File is not a zip file).")
+
+
+def test_a_cell_openpyxl_cannot_read_is_a_refusal_not_a_crash(tmp_path):
+    body = "".join(rows_xml([HEADER])) + '<row r="2"><c r="A2"><v>bukan angka</v></c></row>'
+    path = write_xlsx(tmp_path / "rusak.xlsx", sheet_xml(body))
+    assert _refused(path).startswith("This file is not a complete XLSX (")
 
 
 # --- a legitimate office file passes comfortably --------------------------------------------------
