@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,10 +29,20 @@ from app.errors import ValidationError
 from app.services.table_encoding import decode_csv
 from app.services.table_headers import Cell, check_headers, column_letter, is_blank
 from app.services.table_limits import LIMITS, Limits
-from app.services.xlsx_guard import NOT_XLSX, TOO_MANY_COLUMNS, TOO_MANY_ROWS, open_checked
+from app.services.xlsx_guard import (
+    NOT_XLSX,
+    TOO_MANY_COLUMNS,
+    TOO_MANY_ROWS,
+    open_checked,
+    short_reason,
+)
 from app.texts import Text
 
 EMPTY = Text("Berkas kosong atau tanpa baris judul.", "The file is empty or has no header row.")
+CANNOT_OPEN = Text(
+    "Berkas tidak bisa dibuka ({why}). Pastikan berkas ada dan tidak sedang dibuka di Excel.",
+    "The file cannot be opened ({why}). Make sure it exists and is not open in Excel.",
+)
 UNSUPPORTED = Text(
     "Jenis berkas tidak didukung: {suffix}. Gunakan CSV atau XLSX.",
     "Unsupported file type: {suffix}. Use CSV or XLSX.",
@@ -193,7 +204,7 @@ def _read_xlsx(path: Path, limits: Limits) -> RawTable:
     except ValidationError:
         raise
     except Exception as exc:  # a cell openpyxl cannot read (a bad number, date, type)
-        raise ValidationError(NOT_XLSX, field="file", why=str(exc)[:200]) from exc
+        raise ValidationError(NOT_XLSX, field="file", why=short_reason(exc)) from exc
     finally:
         workbook.close()
     return body.table("xlsx", "")
@@ -204,17 +215,20 @@ def read_table(path: Path, limits: Limits = LIMITS) -> RawTable:
     suffix = path.suffix.lower()
     if suffix not in (".csv", ".txt", ".xlsx", ".xlsm"):
         raise ValidationError(UNSUPPORTED, field="file", suffix=suffix or "?")
-    size = path.stat().st_size
-    if size > limits.file_bytes:
-        raise ValidationError(
-            FILE_TOO_BIG,
-            field="file",
-            size=f"{size / 2**20:.1f}".replace(".", ","),
-            limit=limits.file_bytes // 2**20,
-        )
-    if suffix in (".xlsx", ".xlsm"):
-        return _read_xlsx(path, limits)
-    return _read_csv(path.read_bytes(), limits)
+    try:
+        size = path.stat().st_size
+        if size > limits.file_bytes:
+            raise ValidationError(
+                FILE_TOO_BIG,
+                field="file",
+                size=math.ceil(size / 2**20),
+                limit=limits.file_bytes // 2**20,
+            )
+        if suffix in (".xlsx", ".xlsm"):
+            return _read_xlsx(path, limits)
+        return _read_csv(path.read_bytes(), limits)
+    except OSError as exc:  # gone, locked by Excel, no permission
+        raise ValidationError(CANNOT_OPEN, field="file", why=exc.strerror or str(exc)) from exc
 
 
 def _text(value: Any) -> str:

@@ -163,7 +163,7 @@ class _Scan:
         except expat.ExpatError as exc:
             raise ValidationError(NOT_XLSX, field="file", why=f"{self.part}: {exc}") from exc
         except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
-            raise ValidationError(NOT_XLSX, field="file", why=str(exc)) from exc
+            raise ValidationError(NOT_XLSX, field="file", why=short_reason(exc)) from exc
 
 
 class _StringsScan(_Scan):
@@ -266,10 +266,39 @@ def _first_sheet(reader: Any) -> tuple[str | None, set[str]]:
     return first, charts
 
 
-def open_checked(path: Path, limits: Limits) -> Any:
-    """The workbook (openpyxl, read-only, values only) once every check above has passed."""
+def short_reason(exc: BaseException) -> str:
+    """openpyxl's reason, short and on one line (it may name the path over several)."""
+    lines = str(exc).strip().splitlines()
+    return lines[0][:200] if lines else type(exc).__name__
+
+
+def _check_sizes(infos: list[zipfile.ZipInfo], limits: Limits) -> dict[str, int]:
+    """Refuses too many parts, too much in all, or any part larger than a sheet may be;
+    returns the parts larger than `other_part_bytes` (name -> unpacked size)."""
+    if len(infos) > limits.xlsx_parts:
+        raise ValidationError(
+            TOO_MANY_PARTS, field="file", parts=len(infos), limit=limits.xlsx_parts
+        )
+    total = sum(i.file_size for i in infos)
+    if total > limits.xlsx_unpacked_bytes:
+        raise ValidationError(
+            UNPACKED_TOO_BIG,
+            field="file",
+            size=_mb(total),
+            limit=_mb(limits.xlsx_unpacked_bytes),
+        )
+    big = {i.filename: i.file_size for i in infos if i.file_size > limits.other_part_bytes}
+    for name, size in big.items():
+        if size > limits.sheet_xml_bytes:
+            raise _too_big(name, size, limits.sheet_xml_bytes)
+    return big
+
+
+def _streamed_parts(reader: Any, big: dict[str, int], limits: Limits) -> tuple[str, str | None]:
+    """The first worksheet and the shared strings, found the way openpyxl finds them; every
+    part openpyxl parses whole on the way must be small, and only these two may be large."""
     from openpyxl.packaging.relationship import get_rels_path
-    from openpyxl.reader.excel import ExcelReader, _find_workbook_part
+    from openpyxl.reader.excel import _find_workbook_part  # the reader's own lookup
     from openpyxl.xml.constants import (
         ARC_CONTENT_TYPES,
         ARC_CORE,
@@ -279,60 +308,53 @@ def open_checked(path: Path, limits: Limits) -> Any:
         SHARED_STRINGS,
     )
 
+    whole = {ARC_CONTENT_TYPES, ARC_STYLE, ARC_CORE, ARC_CUSTOM, ARC_THEME}
+    _refuse_big(big, whole | {name for name in big if name.endswith(".rels")}, limits)
+    try:
+        reader.read_manifest()
+        workbook = str(_find_workbook_part(reader.package).PartName[1:])
+        _refuse_big(big, {workbook, get_rels_path(workbook)}, limits)
+        reader.read_workbook()
+        sheet, charts = _first_sheet(reader)
+        found = reader.package.find(SHARED_STRINGS)
+    except ValidationError:
+        raise
+    except Exception as exc:  # openpyxl raises many kinds for a damaged package
+        raise ValidationError(NOT_XLSX, field="file", why=short_reason(exc)) from exc
+    strings = None if found is None else str(found.PartName[1:])
+    if sheet is None:
+        raise ValidationError(NO_SHEET, field="file")
+    if sheet == strings:
+        raise ValidationError(NOT_XLSX, field="file", why=f"{sheet} is sheet and strings")
+    _refuse_big(big, charts | (set(big) - {sheet, strings}), limits)
+    if strings is not None and big.get(strings, 0) > limits.shared_strings_xml_bytes:
+        raise _too_big(strings, big[strings], limits.shared_strings_xml_bytes)
+    return sheet, strings if strings in reader.valid_files else None
+
+
+def open_checked(path: Path, limits: Limits) -> Any:
+    """The workbook (openpyxl, read-only, values only) once every check above has passed.
+    The caller closes it."""
+    from openpyxl.reader.excel import ExcelReader
+
     entries = declared_entries(path)
     if entries is not None and entries > limits.xlsx_parts:
         raise ValidationError(TOO_MANY_PARTS, field="file", parts=entries, limit=limits.xlsx_parts)
     try:
         reader = ExcelReader(str(path), read_only=True, data_only=True, keep_links=False)
     except Exception as exc:  # not a zip, or a zip openpyxl refuses
-        raise ValidationError(NOT_XLSX, field="file", why=str(exc)) from exc
+        raise ValidationError(NOT_XLSX, field="file", why=short_reason(exc)) from exc
     archive: zipfile.ZipFile = reader.archive
     try:
-        infos = archive.infolist()
-        if len(infos) > limits.xlsx_parts:
-            raise ValidationError(
-                TOO_MANY_PARTS, field="file", parts=len(infos), limit=limits.xlsx_parts
-            )
-        total = sum(i.file_size for i in infos)
-        if total > limits.xlsx_unpacked_bytes:
-            raise ValidationError(
-                UNPACKED_TOO_BIG,
-                field="file",
-                size=_mb(total),
-                limit=_mb(limits.xlsx_unpacked_bytes),
-            )
-        big = {i.filename: i.file_size for i in infos if i.file_size > limits.other_part_bytes}
-        for name, size in big.items():
-            if size > limits.sheet_xml_bytes:
-                raise _too_big(name, size, limits.sheet_xml_bytes)
-        whole = {ARC_CONTENT_TYPES, ARC_STYLE, ARC_CORE, ARC_CUSTOM, ARC_THEME}
-        whole |= {name for name in big if name.endswith(".rels")}
-        _refuse_big(big, whole, limits)
-        try:
-            reader.read_manifest()
-            workbook = str(_find_workbook_part(reader.package).PartName[1:])
-            _refuse_big(big, {workbook, get_rels_path(workbook)}, limits)
-            reader.read_workbook()
-            sheet, charts = _first_sheet(reader)
-            found = reader.package.find(SHARED_STRINGS)
-        except ValidationError:
-            raise
-        except Exception as exc:  # openpyxl raises many kinds for a damaged package
-            raise ValidationError(NOT_XLSX, field="file", why=str(exc)) from exc
-        strings = None if found is None else str(found.PartName[1:])
-        if sheet is None:
-            raise ValidationError(NO_SHEET, field="file")
-        _refuse_big(big, charts | ({sheet} & {strings}), limits)
-        _refuse_big(big, set(big) - {sheet, strings}, limits)
-        if strings is not None and big.get(strings, 0) > limits.shared_strings_xml_bytes:
-            raise _too_big(strings, big[strings], limits.shared_strings_xml_bytes)
-        if strings is not None and strings in reader.valid_files:
+        big = _check_sizes(archive.infolist(), limits)
+        sheet, strings = _streamed_parts(reader, big, limits)
+        if strings is not None:
             _StringsScan(strings, limits).run_over(archive)
         _SheetScan(sheet, limits).run_over(archive)
         try:
             reader.read()
         except Exception as exc:
-            raise ValidationError(NOT_XLSX, field="file", why=str(exc)) from exc
+            raise ValidationError(NOT_XLSX, field="file", why=short_reason(exc)) from exc
         return reader.wb
     except BaseException:
         archive.close()

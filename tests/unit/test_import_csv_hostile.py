@@ -185,3 +185,9 @@ def test_file_size_and_cell_count_limits_at_their_boundaries(tmp_path):
     assert _refused(f, Limits(file_bytes=size - 1)).startswith("Berkas terlalu besar:")
     assert read_table(f, Limits(cells=12)).rows == [BUDI, SITI]
     assert "lebih dari 11 sel" in _refused(f, Limits(cells=11))
+
+
+def test_a_file_that_cannot_be_opened_is_a_sentence_not_a_crash(tmp_path):
+    message = _refused(tmp_path / "hilang.csv")  # the reason in brackets is the OS's
+    assert message.startswith("Berkas tidak bisa dibuka (")
+    assert message.endswith("). Pastikan berkas ada dan tidak sedang dibuka di Excel.")
