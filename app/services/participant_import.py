@@ -26,7 +26,7 @@ from app.domain import eligibility
 from app.domain.findings import Finding, Severity, error, warning
 from app.domain.intake import CANONICAL_COLUMNS, FORM_ONLY_FIELDS, check_intake
 from app.domain.roles import Permission
-from app.domain.safe_text import strip_export_quote
+from app.domain.safe_text import csv_cell, strip_export_quote
 from app.errors import LoketError, ValidationError
 from app.resources import regions
 from app.services.access import require
@@ -272,9 +272,10 @@ def run_import(
 
 
 def write_report(result: ImportResult, out: Path) -> None:
-    """`row,status,field,message`, one line per data row (UTF-8 with BOM for Excel)."""
+    """`row,status,field,message`, one line per data row (UTF-8 with BOM for Excel). A
+    message may quote a value from the file, so it is made safe like any exported cell."""
     with out.open("w", encoding="utf-8-sig", newline="") as fh:
         writer = csv.writer(fh)
         writer.writerow(["row", "status", "field", "message"])
         for r in result.reports:
-            writer.writerow([r.row, r.status, r.field, r.message])
+            writer.writerow([r.row, r.status, r.field, csv_cell(r.message)])
