@@ -3,13 +3,15 @@
 Every data row is checked exactly as the intake form checks it (app.domain.intake), plus
 what only a file can get wrong: a NIK repeated further down the file, a NIK already in the
 database, and NIK cells that Excel stored as numbers (15 significant digits: the 16th is
-lost and reads 0). Columns are taken by position (app.services.table_headers refuses a
-header row that names two columns alike); two columns mapped to the same field are refused,
-since one would silently win. The `'` our own CSV export puts before a value starting with
-= + - @ is removed first, so an export imports again. Row numbers are the spreadsheet's
-(header = row 1), blank rows counted. Without `dry_run`,
-nothing is written if any row has an error, unless `skip_invalid`; the valid rows go in ONE
-transaction with one audit event, so a failure half-way leaves the database as it was.
+lost and reads 0). Row numbers are the spreadsheet's (header = row 1, blank rows counted).
+Without `dry_run`, nothing is written if any row has an error, unless `skip_invalid`; the
+valid rows go in ONE transaction with one audit event, so a failure half-way leaves the
+database as it was.
+
+Columns are taken by position (app.services.table_headers refuses a header row that names
+two columns alike); two columns mapped to the same field are refused, since one would
+silently win. The `'` our own CSV export puts before a value starting with = + - @ is
+removed first, so an export imports again.
 """
 
 from __future__ import annotations
