@@ -20,9 +20,14 @@ from app import config
 from app.errors import LoketError, StorageError
 from app.logging_setup import log_nowhere, setup_logging
 from app.storage_errors import translate
-from app.texts import set_language
+from app.texts import Text, set_language
 
 log = logging.getLogger("app.cli")
+
+UNEXPECTED = Text(
+    "terjadi kesalahan tak terduga ({kind}); rinciannya ada di log {log}",
+    "an unexpected error occurred ({kind}); the details are in the log {log}",
+)
 
 
 @dataclass
@@ -95,7 +100,9 @@ def run_command(args: argparse.Namespace) -> int:
             log.warning("command %s: %s", args.command, storage, exc_info=exc)
             return _refused(storage, as_json)
         log.exception("command %s failed", args.command)
-        message = f"{type(exc).__name__}: {exc}"
+        # Only the kind of error: its text may hold SQL and the values it carried (a
+        # password hash, a NIK); the log has the rest for the IT person.
+        message = UNEXPECTED.render(kind=type(exc).__name__, log=config.logs_dir() / "loket.log")
         if as_json:
             print(json.dumps({"ok": False, "error": message}, ensure_ascii=False))
         print(f"loket: gagal / failed: {message}", file=sys.stderr)

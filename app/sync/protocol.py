@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, Field
+from pydantic import AfterValidator, BaseModel, Field, StringConstraints
 
 from app.sync.validate import bad_text
 
@@ -28,7 +28,10 @@ def _safe(value: str) -> str:
     return value
 
 
-SafeStr = Annotated[str, AfterValidator(_safe)]
+# The control characters app.sync.validate refuses, as a pattern the OpenAPI document shows
+# (lone surrogates are refused by pydantic itself, as text that is not Unicode).
+SAFE_PATTERN = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
+SafeStr = Annotated[str, StringConstraints(pattern=SAFE_PATTERN), AfterValidator(_safe)]
 
 
 class EnrollRequest(BaseModel):
