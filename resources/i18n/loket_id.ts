@@ -120,10 +120,6 @@
         <source>Keep this value</source>
         <translation>Pakai nilai ini</translation>
     </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Batal</translation>
-    </message>
 </context>
 <context>
     <name>DocumentPicker</name>
@@ -228,10 +224,6 @@
     <message>
         <source>Merge</source>
         <translation>Gabungkan</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Batal</translation>
     </message>
     <message>
         <source>{n} NIKs are registered twice.</source>
@@ -1600,6 +1592,21 @@
     <message>
         <source>Reason</source>
         <translation>Alasan</translation>
+    </message>
+</context>
+<context>
+    <name>SupervisorConfirmDialog</name>
+    <message>
+        <source>Your password</source>
+        <translation>Kata sandi Anda</translation>
+    </message>
+    <message>
+        <source>The server checks it again before the decision counts.</source>
+        <translation>Server memeriksanya lagi sebelum keputusan berlaku.</translation>
+    </message>
+    <message>
+        <source>Type your password to confirm the decision.</source>
+        <translation>Ketik kata sandi Anda untuk menegaskan keputusan ini.</translation>
     </message>
 </context>
 <context>
