@@ -12,6 +12,7 @@ from sqlalchemy import create_engine, text
 
 from app.server.admin import enroll, make_enroll_code
 from app.server.db import make_server_engine, normalize_url
+from tests.sync.hostile import participant_row
 
 PUSHERS = 20
 PER_PUSHER = 60
@@ -34,7 +35,7 @@ def _mutation(seq: int, device: int) -> dict[str, object]:
         "version": 1,
         "hlc": f"1764288000000-{seq:05d}-dev{device}",
         "office_code": "JKT",
-        "changes": {"full_name": f"Peserta {device}-{seq}", "office_code": "JKT"},
+        "changes": participant_row("JKT", name=f"Peserta {device}-{seq}"),
     }
 
 
