@@ -20,6 +20,11 @@ from app.server.policy import Draft, natural_key
 
 _record = cast(Table, RecordState.__table__)
 _flags = cast(Table, DuplicateFlag.__table__)
+# One person is registered at a handful of counters at most. A NIK on more records than
+# this (a typing habit, or a hostile device pushing thousands of records with one NIK)
+# flags each new record with this many others only: flags grow with the records, not with
+# their square.
+MAX_FLAGS_PER_RECORD = 10
 
 
 def flag_duplicates(session: Session, rec: RecordState, now: datetime) -> None:
@@ -30,12 +35,15 @@ def flag_duplicates(session: Session, rec: RecordState, now: datetime) -> None:
     if rec.natural_key is None:
         return
     others = session.scalars(
-        select(RecordState).where(
+        select(RecordState)
+        .where(
             RecordState.entity == rec.entity,
             RecordState.natural_key == rec.natural_key,
             RecordState.entity_id != rec.entity_id,
             RecordState.deleted.is_(False),
         )
+        .order_by(RecordState.entity_id)
+        .limit(MAX_FLAGS_PER_RECORD)
     ).all()
     for other in others:
         a, b = sorted((rec, other), key=lambda r: r.entity_id)
@@ -109,9 +117,13 @@ def flag_batch(
         current[key] = nk
         if nk is None:
             continue
-        for other, (other_office, other_deleted) in holders[nk].items():
+        flagged = 0
+        for other, (other_office, other_deleted) in sorted(holders[nk].items()):
             if other == key or other_deleted or other[0] != key[0]:
                 continue
+            flagged += 1
+            if flagged > MAX_FLAGS_PER_RECORD:
+                break
             (a_id, a_office), (b_id, b_office) = sorted(
                 ((key[1], office), (other[1], other_office))
             )

@@ -27,8 +27,13 @@ BUDI_BANK = (
 )
 
 
-def participant_row(office: str, nik: str = "3171011708900009", name: str = "Orang Lain") -> dict:
-    """A complete, well-formed participant record as a device would push it."""
+_serials = iter(range(1, 10**6))
+
+
+def participant_row(office: str, nik: str | None = None, name: str = "Orang Lain") -> dict:
+    """A complete, well-formed participant record as a device would push it (a NIK of its
+    own unless one is given)."""
+    nik = nik or f"3171011708{next(_serials):06d}"
     return {
         "nik": nik,
         "full_name": name,

@@ -216,3 +216,29 @@ def test_a_change_the_server_would_refuse_is_shown_once_not_retried(server, tmp_
     assert status["pending"] == 0 and status["failed"] == 2
     again = sync(home)
     assert again["ok"] and again["pushed"] == 0  # not sent again
+
+
+def test_one_nik_on_many_records_flags_each_with_a_few_others_only(server):
+    """A hostile device pushing records that share one NIK made a flag for every pair: the
+    server's work grew with the square of the records (60 records, 1,770 flags). Each new
+    record is now flagged with at most 10 others."""
+    from sqlalchemy import create_engine, text
+
+    from app.server.db import normalize_url
+    from app.server.duplicates import MAX_FLAGS_PER_RECORD
+
+    attacker = raw_device(server, "JKT")
+    same = "3171011708900001"
+    batch = [
+        attacker.mutation("participant", str(uuid.uuid4()), "insert", participant_row("JKT", same))
+        for _ in range(60)
+    ]
+    assert {a["status"] for a in attacker.push(*batch)} == {"applied"}
+    engine = create_engine(normalize_url(server.db))
+    try:
+        with engine.connect() as conn:
+            flags = conn.execute(text("SELECT count(*) FROM duplicate_flag")).scalar_one()
+    finally:
+        engine.dispose()
+    expected = sum(min(k, MAX_FLAGS_PER_RECORD) for k in range(60))
+    assert flags == expected == 545
