@@ -280,8 +280,9 @@ def server_facts(db_url: str) -> dict[str, Any]:
 
     with psycopg.connect(db_url) as conn:
         seqs = [r[0] for r in conn.execute("SELECT seq FROM change_log ORDER BY seq")]
-        mutations = conn.execute("SELECT count(*), count(DISTINCT (device_id, mutation_id)) "
-                                 "FROM mutation_log").fetchone()
+        mutations = conn.execute(
+            "SELECT count(*), count(DISTINCT (device_id, mutation_id)) FROM mutation_log"
+        ).fetchone()
     assert mutations is not None
     return {
         "changes": len(seqs),
@@ -326,10 +327,13 @@ def measure_floor(db_url: str, rows: list[tuple[Any, ...]]) -> dict[str, float]:
         conn.execute(FLOOR_TABLE)
         conn.commit()
         start = time.perf_counter()
-        with conn.cursor() as cur, cur.copy(
-            "COPY floor_change (seq, entity, entity_id, office_code, scope, op, version, hlc, "
-            "data, origin_device) FROM STDIN"
-        ) as copy:
+        with (
+            conn.cursor() as cur,
+            cur.copy(
+                "COPY floor_change (seq, entity, entity_id, office_code, scope, op, version, hlc, "
+                "data, origin_device) FROM STDIN"
+            ) as copy,
+        ):
             for row in rows:
                 copy.write_row(row)
         conn.commit()
@@ -358,9 +362,11 @@ def timed_cycle(home: Path) -> tuple[float, Any, dict[str, float]]:
     """One run_cycle as the window runs it; push and pull timed apart (wrapped, not changed)."""
     from app.db import Database
     from app.sync import client
+    from app.sync import pull as pull_module
+    from app.sync import push as push_module
 
     phases = {"push_s": 0.0, "pull_s": 0.0}
-    original_push, original_pull = client._push, client._pull
+    original_push, original_pull = push_module.push_changes, pull_module.pull_changes
 
     def push(*args: Any) -> None:
         start = time.perf_counter()
@@ -377,13 +383,14 @@ def timed_cycle(home: Path) -> tuple[float, Any, dict[str, float]]:
             phases["pull_s"] += time.perf_counter() - start
 
     db = Database(home / "loket.db")
-    client._push, client._pull = push, pull  # type: ignore[assignment]
+    push_module.push_changes, pull_module.pull_changes = push, pull  # type: ignore[assignment]
     try:
         start = time.perf_counter()
         report = client.run_cycle(db)
         seconds = time.perf_counter() - start
     finally:
-        client._push, client._pull = original_push, original_pull  # type: ignore[assignment]
+        push_module.push_changes = original_push  # type: ignore[assignment]
+        pull_module.pull_changes = original_pull  # type: ignore[assignment]
         db.dispose()
     return seconds, report, phases
 
@@ -462,8 +469,18 @@ def run_worker(home: str) -> int:
     report = run_cycle(db)
     seconds = time.perf_counter() - start
     db.dispose()
-    print(json.dumps({"ok": report.ok, "pushed": report.pushed, "pulled": report.pulled,
-                      "error": report.error, "seconds": seconds}), flush=True)
+    print(
+        json.dumps(
+            {
+                "ok": report.ok,
+                "pushed": report.pushed,
+                "pulled": report.pulled,
+                "error": report.error,
+                "seconds": seconds,
+            }
+        ),
+        flush=True,
+    )
     return 0
 
 
@@ -535,9 +552,11 @@ def main() -> int:
         made_rest = collect(gen_rest)
         gen_s = time.perf_counter() - start
         changes = int(made_a["changes"])
-        print(f"generated           : A {changes:,} changes ({made_a['registrations']:,} "
-              f"registrations) in {made_a['seconds']} s ({made_a['forms_s']} s of it forms); "
-              f"{args.offices} offices x ~{args.per_office:,}; all in {gen_s:.1f} s (not timed)")
+        print(
+            f"generated           : A {changes:,} changes ({made_a['registrations']:,} "
+            f"registrations) in {made_a['seconds']} s ({made_a['forms_s']} s of it forms); "
+            f"{args.offices} offices x ~{args.per_office:,}; all in {gen_s:.1f} s (not timed)"
+        )
 
         port = free_port()
         server_url = f"http://127.0.0.1:{port}"
@@ -561,20 +580,30 @@ def main() -> int:
         em_rate = changes / floor["executemany_s"]
         print(f"floor: COPY         : {floor['copy_s']:7.2f} s  {floor_rate:9,.0f} changes/s")
         print(f"floor: executemany  : {floor['executemany_s']:7.2f} s  {em_rate:9,.0f} changes/s")
-        print(f"A run_cycle         : {a_s:7.2f} s  (push {a_phases['push_s']:.2f} s, pull back "
-              f"{a_phases['pull_s']:.2f} s: {a_report.pulled:,} written)")
-        print(f"B run_cycle         : {b_s:7.2f} s  (pull {b_phases['pull_s']:.2f} s: "
-              f"{b_report.pulled:,} written)")
-        print(f"end to end A -> B   : {total_s:7.2f} s  {rate:9,.0f} changes/s  "
-              f"= floor / {floor_rate / rate:.1f}  (goal: within {GOALS['ratio_to_floor']:.0f}x)")
-        print(f"push alone          : {changes / a_phases['push_s']:9,.0f} changes/s; B's pull "
-              f"alone {changes / b_phases['pull_s']:,.0f} changes/s")
+        print(
+            f"A run_cycle         : {a_s:7.2f} s  (push {a_phases['push_s']:.2f} s, pull back "
+            f"{a_phases['pull_s']:.2f} s: {a_report.pulled:,} written)"
+        )
+        print(
+            f"B run_cycle         : {b_s:7.2f} s  (pull {b_phases['pull_s']:.2f} s: "
+            f"{b_report.pulled:,} written)"
+        )
+        print(
+            f"end to end A -> B   : {total_s:7.2f} s  {rate:9,.0f} changes/s  "
+            f"= floor / {floor_rate / rate:.1f}  (goal: within {GOALS['ratio_to_floor']:.0f}x)"
+        )
+        print(
+            f"push alone          : {changes / a_phases['push_s']:9,.0f} changes/s; B's pull "
+            f"alone {changes / b_phases['pull_s']:,.0f} changes/s"
+        )
 
         noop = measure_noop(b, server_url, args.noop_runs)
-        print(f"no-op run_cycle     : p50 {noop['noop_p50_ms']:.1f} ms, p95 "
-              f"{noop['noop_p95_ms']:.1f} ms (goal < {GOALS['noop_ms']:.0f}); with a kept "
-              f"HTTP client p50 {noop['noop_kept_p50_ms']:.1f}, p95 {noop['noop_kept_p95_ms']:.1f}"
-              f"; floor GET /health {noop['health_p50_ms']:.1f} ms")
+        print(
+            f"no-op run_cycle     : p50 {noop['noop_p50_ms']:.1f} ms, p95 "
+            f"{noop['noop_p95_ms']:.1f} ms (goal < {GOALS['noop_ms']:.0f}); with a kept "
+            f"HTTP client p50 {noop['noop_kept_p50_ms']:.1f}, p95 {noop['noop_kept_p95_ms']:.1f}"
+            f"; floor GET /health {noop['health_p50_ms']:.1f} ms"
+        )
 
         offices: dict[str, Any] = {"wall_s": 0.0, "reports": []}
         if args.offices:
@@ -584,9 +613,11 @@ def main() -> int:
             assert all(pending(h) == 0 for h in homes)
             pushed = sum(r["pushed"] for r in reports)
             slowest = max(r["seconds"] for r in reports)
-            print(f"{args.offices} offices at once  : {offices['wall_s']:7.2f} s wall for "
-                  f"{pushed:,} changes ({pushed / offices['wall_s']:,.0f} changes/s); slowest "
-                  f"office {slowest:.2f} s, fastest {min(r['seconds'] for r in reports):.2f} s")
+            print(
+                f"{args.offices} offices at once  : {offices['wall_s']:7.2f} s wall for "
+                f"{pushed:,} changes ({pushed / offices['wall_s']:,.0f} changes/s); slowest "
+                f"office {slowest:.2f} s, fastest {min(r['seconds'] for r in reports):.2f} s"
+            )
         facts = server_facts(db_url)
         assert facts["gap_free"], facts
 

@@ -3,15 +3,18 @@ resulting changes under a lock so change numbers follow commit order.
 
 A push batch is applied in ONE transaction (`apply_batch`):
 
-1. the device's row is locked (one push per device at a time) and the batch's entries of the
-   mutation record are read in one query: a mutation already taken gets its stored result;
-2. the records the batch touches are read and locked in one query per record type, in key
+1. the device's row is locked (one push per device at a time: its change number and audit
+   anchor) and the batch's entries of the mutation record are read in one query: a
+   mutation already taken gets its stored result;
+2. every new change is checked (app.sync.validate) before any of it reaches a query; the
+   records the sound ones touch are read and locked in one query per record type, in key
    order (two batches never wait on each other crosswise);
-3. each mutation is decided in order, in memory, by its record type's policy
-   (app.server.policy): business
-   outcomes (applied, conflict, rejected, held) are results, never exceptions, so one
-   refused change cannot block a device's queue and needs no savepoint;
-4. the records' final states, the conflicts and the mutation record rows are written in bulk;
+3. each mutation is judged in order, in memory (app.server.judge): authorised against the
+   stored record, an audit event against the device's anchor, then decided by its record
+   type's policy; business outcomes (applied, conflict, rejected, held) are results, never
+   exceptions, so one refused change cannot block a device's queue and needs no savepoint;
+4. the records' final states, the conflicts, the server audit rows of refusals and the
+   mutation record rows are written in bulk;
 5. the change-log lock is taken (`pg_advisory_xact_lock`; on SQLite the database write lock
    held since BEGIN IMMEDIATE), the batch's change numbers are allocated after the highest
    committed one, the changes and the same-NIK flags (app.server.duplicates) are written,
@@ -28,7 +31,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from datetime import UTC, datetime
 from typing import Any, cast
 
@@ -37,10 +40,8 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from app.chunks import chunks
-from app.domain.hlc import Hlc
-from app.server.anchors import chain_refusal
-from app.server.authorize import refusal
 from app.server.duplicates import flag_batch, merged_targets
+from app.server.judge import BatchOutcome, judge, link_targets, record_result
 from app.server.models import (
     ChangeLog,
     Conflict,
@@ -49,10 +50,10 @@ from app.server.models import (
     RecordState,
     ServerAudit,
 )
-from app.server.policy import Draft, Mutation, decide
+from app.server.policy import Draft, Mutation
 from app.server.statistics import WATCH
-from app.sync.registry import ENTITIES, MAX_CLOCK_AHEAD_MS, EntitySpec
-from app.sync.validate import VOID, check_mutation, safe_label
+from app.sync.registry import EntitySpec
+from app.sync.validate import VOID, check_mutation
 
 CHANGE_LOCK_KEY = 0x4C4B5631  # advisory lock id for change-log numbering ("LKV1")
 # A batch that clashes with another transaction in the database is decided again this often.
@@ -64,32 +65,6 @@ _changes = cast(Table, ChangeLog.__table__)
 _conflicts = cast(Table, Conflict.__table__)
 _devices = cast(Table, Device.__table__)
 _server_audit = cast(Table, ServerAudit.__table__)
-
-
-def _result(
-    m: Mutation,
-    status: str,
-    reason: str = "",
-    record: dict[str, Any] | None = None,
-) -> dict[str, Any]:
-    return {
-        "seq": m.seq,
-        "mutation_id": m.mutation_id,
-        "status": status,
-        "reason": reason,
-        "record": record,
-    }
-
-
-def _record_view(rec: RecordState | Draft) -> dict[str, Any]:
-    return {
-        "entity": rec.entity,
-        "entity_id": rec.entity_id,
-        "version": rec.version,
-        "hlc": rec.hlc,
-        "deleted": rec.deleted,
-        "data": rec.data,
-    }
 
 
 def lock_change_log(conn: Connection) -> int:
@@ -179,44 +154,13 @@ def _is_deadlock(exc: OperationalError) -> bool:
     return getattr(exc.orig, "sqlstate", None) in ("40P01", "40001")
 
 
-@dataclass
-class _Batch:
-    """What deciding a batch produced, to be written in bulk."""
-
-    anchor: tuple[int, str]  # the device's newest audit event: (number, hash)
-    results: list[dict[str, Any]] = field(default_factory=list)
-    mutation_rows: list[dict[str, Any]] = field(default_factory=list)
-    conflict_rows: list[dict[str, Any]] = field(default_factory=list)
-    change_rows: list[dict[str, Any]] = field(default_factory=list)
-    changed: dict[tuple[str, str], Draft] = field(default_factory=dict)  # final states
-    audit_rows: list[dict[str, Any]] = field(default_factory=list)  # refusals, for the server
-
-    def refused(self, device: Device, m: Mutation, action: str, why: str, now: datetime) -> None:
-        """A refusal in the server's audit log; what the sender sent is named only in a
-        safe, shortened form (app.sync.validate.safe_label)."""
-        self.audit_rows.append(
-            {
-                "at": now,
-                "device_id": device.id,
-                "action": action,
-                "detail": {
-                    "reason": why,
-                    "entity": safe_label(m.entity),
-                    "entity_id": safe_label(m.entity_id),
-                    "office_claimed": safe_label(m.office_code),
-                    "seq": m.seq,
-                },
-            }
-        )
-
-
 def _apply_batch(
     engine: Engine,
     device: Device,
     batch: Sequence[Mutation],
     digests: list[str],
     now: datetime,
-) -> _Batch:
+) -> BatchOutcome:
     with engine.begin() as conn:
         mine = conn.execute(
             select(_devices.c.last_seq, _devices.c.audit_seq, _devices.c.audit_hash)
@@ -224,7 +168,7 @@ def _apply_batch(
             .with_for_update()
         ).one()
         last_seq = first_seq = int(mine.last_seq)
-        out = _Batch(anchor=(int(mine.audit_seq), str(mine.audit_hash)))
+        out = BatchOutcome(anchor=(int(mine.audit_seq), str(mine.audit_hash)))
         first_anchor = out.anchor
         seen = _stored_results(conn, device.id, [m.mutation_id for m in batch])
         # Nothing a change carries reaches a query before it has been checked.
@@ -233,7 +177,7 @@ def _apply_batch(
         }
         sound = [m for m in batch if problems.get(m.mutation_id, "seen") is None and m.op != VOID]
         before = _load_records(conn, sorted({(m.entity, m.entity_id) for m in sound}))
-        merged = merged_targets(conn, _link_targets(sound))
+        merged = merged_targets(conn, link_targets(sound))
         records: dict[tuple[str, str], Draft | None] = {
             k: replace(r) if r is not None else None for k, r in before.items()
         }
@@ -248,7 +192,7 @@ def _apply_batch(
                 stored_digest, stored = prior
                 if stored_digest != digest:
                     out.results.append(
-                        _result(m, "rejected", "mutation id reused with a different body")
+                        record_result(m, "rejected", "mutation id reused with a different body")
                     )
                 else:
                     out.results.append(dict(stored))
@@ -256,16 +200,20 @@ def _apply_batch(
             expected = last_seq + 1
             if m.seq > expected:
                 out.results.append(
-                    _result(m, "held", f"waiting for change {expected} of this device")
+                    record_result(m, "held", f"waiting for change {expected} of this device")
                 )
                 continue
             if m.seq < expected:
-                result = _result(m, "rejected", "change number already used (restored backup?)")
+                result = record_result(
+                    m, "rejected", "change number already used (restored backup?)"
+                )
             else:
-                judged = _judge(m, problems[m.mutation_id], records, device, merged, now, out)
+                judged = judge(m, problems[m.mutation_id], records, device, merged, now, out)
                 if judged is None:
                     out.results.append(
-                        _result(m, "held", "device clock is ahead of the server; retried later")
+                        record_result(
+                            m, "held", "device clock is ahead of the server; retried later"
+                        )
                     )
                     continue
                 result = judged
@@ -291,101 +239,6 @@ def _apply_batch(
             )
         _write(conn, out, before, now)
     return out
-
-
-def _judge(
-    m: Mutation,
-    problem: str | None,
-    records: dict[tuple[str, str], Draft | None],
-    device: Device,
-    merged: dict[tuple[str, str], tuple[str, str]],
-    now: datetime,
-    out: _Batch,
-) -> dict[str, Any] | None:
-    """The result of the device's next change (None: held, its stamp is ahead of the
-    server's clock): checked (app.sync.validate), authorised against the stored record
-    (app.server.authorize), an audit event against the device's anchor
-    (app.server.anchors), then decided by its record type's policy."""
-    if problem is not None:
-        out.refused(device, m, "push.invalid", problem, now)
-        return _result(m, "rejected", problem)
-    if m.op == VOID:  # the device could not send this change; its number is used up
-        return _result(m, "rejected", f"not sent: {safe_label(m.changes.get('why'), 120)}")
-    spec = ENTITIES[m.entity]
-    if Hlc.parse(m.hlc).wall_ms > now.timestamp() * 1000 + MAX_CLOCK_AHEAD_MS:
-        return None
-    key = (m.entity, m.entity_id)
-    stored = records.get(key)
-    why = refusal(stored, device, m, spec)
-    action = "push.forbidden"
-    if why is None and spec.device_field is not None and m.op == "insert" and stored is None:
-        why, action = chain_refusal(m.changes, out.anchor), "push.audit_chain"
-    if why is not None:
-        out.refused(device, m, action, why, now)
-        return _result(m, "rejected", why)
-    status, reason, rec, changed, conflicts = decide(
-        stored, device, _relinked(m, spec, merged), spec, now
-    )
-    if rec is not None:
-        records[key] = rec
-        if changed:
-            out.changed[key] = rec
-            out.change_rows.append(_change_row(rec, spec, device.id))
-            if spec.device_field is not None and m.op == "insert":
-                out.anchor = (int(m.changes["seq"]), str(m.changes["hash"]))
-    out.conflict_rows.extend(conflicts)
-    answer = rec is not None and not _device_has(rec, m, status, changed)
-    return _result(m, status, reason, _record_view(rec) if rec is not None and answer else None)
-
-
-def _link_targets(sound: Sequence[Mutation]) -> dict[str, set[str]]:
-    """The records the batch's new, checked changes link to ({entity: ids}), per the
-    registry."""
-    targets: dict[str, set[str]] = defaultdict(set)
-    for m in sound:
-        spec = ENTITIES.get(m.entity)
-        if spec is None:
-            continue
-        for field_name, target in spec.links:
-            value = m.changes.get(field_name)
-            if isinstance(value, str):
-                targets[target].add(value)
-    return targets
-
-
-def _relinked(
-    m: Mutation, spec: EntitySpec, merged: dict[tuple[str, str], tuple[str, str]]
-) -> Mutation:
-    """A change linking to a record a supervisor has merged away (a consent recorded
-    offline for the merged record, arriving after the merge) links to the record that
-    stayed instead, when that one is of the same office; across offices it stays, as the
-    merge itself leaves linked records there. The device gets the record in its answer."""
-    changes = dict(m.changes)
-    for field_name, target in spec.links:
-        value = changes.get(field_name)
-        end = merged.get((target, value)) if isinstance(value, str) else None
-        if end is not None and end[1] == m.office_code:
-            changes[field_name] = end[0]
-    return m if changes == m.changes else replace(m, changes=changes)
-
-
-def _device_has(rec: Draft, m: Mutation, status: str, changed: bool) -> bool:
-    """Whether the pushing device already holds the record exactly as it is now, so the
-    answer need not carry it: its change applied cleanly and the server's version and stamp
-    are the ones the device gave it (the server counts one version per applied change, the
-    device one per local change and takes the server's on every pull, so equal versions
-    mean no other device's change came in between). Most pushes are of this kind; not
-    sending those records saves encoding them twice and writing them back at the device."""
-    return (
-        status == "applied"
-        and changed
-        # the first of the device's waiting changes to this record: a later one may follow
-        # an answer that carried an older state, which the device must then replace
-        and m.version == m.base_version + 1
-        and rec.version == m.version
-        and rec.hlc == m.hlc
-        and all(rec.data.get(k) == v for k, v in m.changes.items())
-    )
 
 
 def _stored_results(
@@ -434,23 +287,9 @@ def _load_records(
     return found
 
 
-def _change_row(rec: Draft, spec: EntitySpec, origin: str) -> dict[str, Any]:
-    return {
-        "entity": rec.entity,
-        "entity_id": rec.entity_id,
-        "office_code": rec.office_code,
-        "scope": spec.scope.value,
-        "op": "delete" if rec.deleted else "upsert",
-        "version": rec.version,
-        "hlc": rec.hlc,
-        "data": rec.data,
-        "origin_device": origin,
-    }
-
-
 def _write(
     conn: Connection,
-    out: _Batch,
+    out: BatchOutcome,
     before: dict[tuple[str, str], Draft | None],
     now: datetime,
 ) -> None:

@@ -29,6 +29,13 @@ PLACEHOLDER = "placeholder"  # an outbox row that only holds a change number
 _OUTBOX = cast(Table, Outbox.__table__)
 
 
+def local_setting(db: Database, key: str) -> str | None:
+    """A LocalSetting's value (the recovery markers), or None."""
+    with db.read() as session:
+        found = session.get(LocalSetting, key)
+        return found.value if found is not None else None
+
+
 def renumber_after(db: Database, last: int, anchor: tuple[int, str] | None = None) -> None:
     """See the module docstring; `last` is the server's last change number of this PC and
     `anchor` the newest audit event the server holds from it (number, hash)."""

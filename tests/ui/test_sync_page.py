@@ -8,7 +8,7 @@ import uuid
 
 from app.models import Outbox
 from app.services.staff import add_staff
-from app.sync import client
+from app.sync import client, transport
 from app.ui.formats import fmt_time
 from tests.ui.helpers import click, message_boxes, type_into, wait_for_box
 from tests.ui.sync_helpers import bar_text, enrol, enroll_code, sync_window
@@ -83,7 +83,7 @@ def test_offline_says_why_and_keeps_the_changes(qtbot, ctx, admin, sync_server, 
     assert waiting > 0
     window = sync_window(qtbot, ctx, admin)
     page = window.sync_page
-    monkeypatch.setattr(client.random, "uniform", lambda _a, _b: 0.0)  # no backoff waits
+    monkeypatch.setattr(transport.random, "uniform", lambda _a, _b: 0.0)  # no backoff waits
     sync_server.stop()
     try:
         click(qtbot, page.sync_button)
