@@ -10,17 +10,16 @@ its office for ever.
 
 from __future__ import annotations
 
+import json
 import logging
 from datetime import UTC, datetime
 from typing import Any, cast
 
-from pydantic import TypeAdapter
 from sqlalchemy import Engine, LargeBinary, Table, func, or_, select
 from sqlalchemy import Text as SqlText
 from sqlalchemy import cast as sql_cast
 
 from app.server.models import ChangeLog, Device, ServerAudit
-from app.sync.protocol import ChangeOut
 from app.sync.registry import Scope
 
 log = logging.getLogger(__name__)
@@ -28,7 +27,6 @@ log = logging.getLogger(__name__)
 PULL_MAX_ROWS = 5000
 PULL_MAX_BYTES = 4 * 1024 * 1024  # record data per answer (JSON), about 2,500 participants
 _log = cast(Table, ChangeLog.__table__)
-_one = TypeAdapter(ChangeOut)
 
 
 def _size(engine: Engine) -> Any:
@@ -47,7 +45,6 @@ def read_changes(
     applied none beyond it, the device's own changes are left out (their push answers
     carried the records)."""
     limit = min(limit, PULL_MAX_ROWS)
-    encoded: list[bytes] = []
     budget = PULL_MAX_BYTES
     last_included = after
     more = False
@@ -75,38 +72,50 @@ def read_changes(
         rows = conn.execution_options(stream_results=True, yield_per=500).execute(
             stmt.order_by(_log.c.seq).limit(limit + 1)
         )
-        unreadable: list[int] = []
+        picked: list[dict[str, Any]] = []
         for row in rows:
             size = int(row.size or 0)
-            if len(encoded) == limit or (encoded and size > budget):
+            if len(picked) == limit or (picked and size > budget):
                 more = True
                 break
             values = row._mapping
-            try:
-                encoded.append(_one.dump_json(ChangeOut(**{k: values[k] for k in _FIELDS})))
-            except (ValueError, UnicodeError) as exc:  # includes pydantic's serialization errors
-                unreadable.append(int(row.seq))
-                log.error("change %s cannot be sent and is left out: %s", row.seq, exc)
+            picked.append({k: values[k] for k in _FIELDS})
             budget -= size
             last_included = int(row.seq)
         rows.close()
+    encoded, unreadable = _encode(picked)
     if unreadable:
         _note_unreadable(engine, me, unreadable)
     # Rows left out (another office's, this device's own, unreadable) move the cursor too.
     cursor = last_included if more else max(newest, after)
-    body = (
-        b'{"changes":['
-        + b",".join(encoded)
-        + b'],"last_seq":%d,"more":%s}'
-        % (
-            cursor,
-            b"true" if more else b"false",
-        )
-    )
+    more_text = b"true" if more else b"false"
+    body = b'{"changes":%s,"last_seq":%d,"more":%s}' % (encoded, cursor, more_text)
     return body, cursor
 
 
 _FIELDS = ("seq", "entity", "entity_id", "office_code", "op", "version", "hlc", "data")
+
+
+def _dumps(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _encode(rows: list[dict[str, Any]]) -> tuple[bytes, list[int]]:
+    """The rows as a JSON array in one go; if that fails (a row written before the push
+    checks existed: too deep, or a lone surrogate), row by row, leaving out what fails."""
+    try:
+        return _dumps(rows), []
+    except (ValueError, UnicodeError, RecursionError):
+        pass
+    kept: list[bytes] = []
+    unreadable: list[int] = []
+    for row in rows:
+        try:
+            kept.append(_dumps(row))
+        except (ValueError, UnicodeError, RecursionError) as exc:
+            unreadable.append(int(row["seq"]))
+            log.error("change %s cannot be sent and is left out: %s", row["seq"], exc)
+    return b"[" + b",".join(kept) + b"]", unreadable
 
 
 def _note_unreadable(engine: Engine, me: Device, seqs: list[int]) -> None:

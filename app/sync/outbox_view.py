@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -179,8 +179,9 @@ class OutboxList:
     total: int  # all rows with these statuses; `rows` holds the newest `limit`
 
 
-def plain_reason(status: str, reason: str) -> str:
-    """A server result's reason as a sentence in the current language."""
+def plain_reason(status: str, reason: str, field_label: Callable[[str], str] = str) -> str:
+    """A server result's reason as a sentence in the current language; `field_label` names
+    a record's field as the window shows it (the CLI keeps the stored name)."""
     if status == "conflict":
         fields = {f for f in reason.split(",") if f}
         supervised = ENTITIES["participant"].supervised_fields
@@ -189,12 +190,12 @@ def plain_reason(status: str, reason: str) -> str:
     invalid = re.match(r"^invalid value: (\w+) \((.*)\)$", reason)
     if invalid:
         field, why = invalid.groups()
-        return INVALID.render(field=field, why=WHY.get(why, WRONG_KIND).render())
+        return INVALID.render(field=field_label(field), why=WHY.get(why, WRONG_KIND).render())
     for start, text in REASONS.items():
         if reason.startswith(start):
             number = re.search(r"\d+", reason)
             field = reason.split(": ", 1)[1] if ": " in reason else "?"
-            return text.render(n=number.group() if number else "?", field=field)
+            return text.render(n=number.group() if number else "?", field=field_label(field))
     return OTHER.render(reason=reason) if reason else ""
 
 
@@ -234,8 +235,14 @@ def plain_error(message: str | None) -> str | None:
     return re.sub(r"\(([^()]*)\)", lambda m: f"({plain_cause(m.group(1))})", message, count=1)
 
 
-def list_outbox(db: Database, statuses: Sequence[str], limit: int = 500) -> OutboxList:
-    """The newest `limit` outbox rows with one of `statuses`, newest first."""
+def list_outbox(
+    db: Database,
+    statuses: Sequence[str],
+    limit: int = 500,
+    field_label: Callable[[str], str] = str,
+) -> OutboxList:
+    """The newest `limit` outbox rows with one of `statuses`, newest first (`field_label`:
+    see `plain_reason`)."""
     with db.read() as session:
         where = Outbox.status.in_(tuple(statuses))
         total = session.scalar(select(func.count()).select_from(Outbox).where(where)) or 0
@@ -244,15 +251,15 @@ def list_outbox(db: Database, statuses: Sequence[str], limit: int = 500) -> Outb
         )
         entries = list(found)
         labels = _labels(session, entries)
-        rows = [_row(o, labels.get((o.entity, o.entity_id), "")) for o in entries]
+        rows = [_row(o, labels.get((o.entity, o.entity_id), ""), field_label) for o in entries]
     return OutboxList(rows, total)
 
 
-def _row(o: Outbox, label: str) -> OutboxRow:
+def _row(o: Outbox, label: str, field_label: Callable[[str], str]) -> OutboxRow:
     result = json.loads(o.result) if o.result else {}
     status = "held" if o.status == "pending" and result.get("status") == "held" else o.status
     reason = str(result.get("reason") or "")
-    shown = plain_reason(status, reason) if status != "pending" else ""
+    shown = plain_reason(status, reason, field_label) if status != "pending" else ""
     fields = tuple(f for f in reason.split(",") if f) if status == "conflict" else ()
     return OutboxRow(o.seq, o.entity, o.entity_id, o.op, status, o.created_at, label, shown, fields)
 

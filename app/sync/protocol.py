@@ -30,7 +30,7 @@ def _safe(value: str) -> str:
 
 # The control characters app.sync.validate refuses, as a pattern the OpenAPI document shows
 # (lone surrogates are refused by pydantic itself, as text that is not Unicode).
-SAFE_PATTERN = r"^[^\x00-\x08\x0b\x0c\x0e-\x1f\x7f]*$"
+SAFE_PATTERN = r"^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]*$"
 SafeStr = Annotated[str, StringConstraints(pattern=SAFE_PATTERN), AfterValidator(_safe)]
 
 

@@ -1,6 +1,6 @@
-"""Pushing this PC's outbox: in order, in batches bounded in count and bytes, each change
-checked first (a change the server would refuse goes void, so it is shown once and never
-retried), and the answers written back in one local transaction."""
+"""Pushing this PC's outbox: in order, in batches bounded in count and bytes (a change too
+large to send goes void: only its number travels, so it is refused once, never retried),
+and the answers written back in one local transaction."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from app.models import Outbox, SyncLink
 from app.sync.local_apply import ServerRecord, write_records
 from app.sync.report import CycleReport
 from app.sync.transport import Transport, check
-from app.sync.validate import VOID, check_mutation
+from app.sync.validate import VOID
 
 PUSH_BATCH = 1000  # the server takes up to 1,000 mutations a request
 PUSH_MAX_BYTES = 4 * 1024 * 1024  # and up to 8 MB of body (app.server.api.MAX_BODY_BYTES)
@@ -55,40 +55,37 @@ def push_changes(
             return  # the server holds a change stamped ahead of its clock: later
 
 
-def _wire(row: Any) -> dict[str, Any]:
-    """An outbox row as pushed. A change this PC can tell the server would refuse (a value
-    too long, a control character: app.sync.validate) is sent void: only its number
-    travels, with the reason, so it is refused once and shown, never retried for ever."""
+def _wire(row: Any) -> tuple[dict[str, Any], int]:
+    """An outbox row as pushed, and about how many bytes it takes on the wire. Its fields
+    are not checked here: the server checks every change and refuses a broken one on its
+    own (app.sync.validate), which is shown once in the refused list, never retried."""
     m = {key: row[key] for key in _WIRE_KEYS}
-    m["changes"] = json.loads(row["changes"])
-    problem = check_mutation(m)
-    return m if problem is None else _void(m, problem)
+    text: str = row["changes"]
+    m["changes"] = json.loads(text)
+    return m, ENVELOPE_BYTES + len(text.encode("utf-8", "surrogatepass"))
 
 
 _WIRE_KEYS = (
     "seq", "mutation_id", "entity", "entity_id", "op", "base_version", "version", "hlc",
     "office_code",
 )  # fmt: skip
+# A change's envelope (ids, stamp, numbers, keys) in JSON, at most; its fields come on top.
+ENVELOPE_BYTES = 400
 
 
 def _void(m: dict[str, Any], why: str) -> dict[str, Any]:
     return {**m, "op": VOID, "changes": {"why": why}}
 
 
-def _size(m: dict[str, Any]) -> int:
-    return len(json.dumps(m, ensure_ascii=False).encode("utf-8", "surrogatepass"))
-
-
-def _within_bytes(mutations: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """The first changes whose JSON fits PUSH_MAX_BYTES (at least one; a single change
-    above the server's own limit is voided as too large)."""
+def _within_bytes(mutations: list[tuple[dict[str, Any], int]]) -> list[dict[str, Any]]:
+    """The first changes whose JSON fits PUSH_MAX_BYTES (at least one). A single change
+    above it could never be taken (the server's field limits are far below), so it is sent
+    void: only its number travels, and it is refused as too large, once."""
     kept: list[dict[str, Any]] = []
     total = 0
-    for m in mutations:
-        size = _size(m)
+    for m, size in mutations:
         if size > PUSH_MAX_BYTES:
-            m = _void(m, "too large")
-            size = _size(m)
+            m, size = _void(m, "too large"), ENVELOPE_BYTES
         if kept and total + size > PUSH_MAX_BYTES:
             break
         kept.append(m)

@@ -4,7 +4,8 @@ and by the office PC before sending (a change it cannot send is reported, not re
 Every value that reaches the server's database, its change log and then every other PC of
 the office must be of its field's kind and size (app.sync.wire_fields), and strings must be
 storable everywhere: no NUL (PostgreSQL refuses it), no lone surrogate (not encodable as
-UTF-8), no control character that XML forbids (an XLSX export would fail on it). A broken
+UTF-8), no control character (an XLSX export would fail on it; the intake form refuses the
+same set, app.domain.safe_text). A broken
 change is refused alone, as a business result, so it never blocks the queue behind it.
 
 The reasons are short English codes for logs, `<code>: <field>` where a field is at fault;
@@ -20,6 +21,7 @@ from collections.abc import Mapping
 from datetime import date, datetime
 from typing import Any
 
+from app.domain.safe_text import first_control_char
 from app.sync.wire_fields import FIELDS, FieldDef
 
 # Ids made by the program are UUIDs; office rows' ids too (UUIDv5). ASCII only.
@@ -30,10 +32,6 @@ HLC_RE = re.compile(r"^\d{13}-\d{5}-[0-9A-Za-z_-]{1,40}$")
 OPS = frozenset({"insert", "update", "delete"})
 VOID = "void"  # a change the device could not send: only its number travels
 INT_MIN, INT_MAX = -(2**63), 2**63 - 1
-# NUL and the control characters XML 1.0 forbids (TAB, LF and CR are allowed), DEL, and
-# UTF-16 surrogates, which only exist in a Python str as a lone (unpaired) half.
-_BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
-
 UNKNOWN_TYPE = "unknown record type"
 INVALID = "invalid value"  # + ": <field> (<why>)"
 UNKNOWN_FIELD = "unknown field"
@@ -41,14 +39,15 @@ MISSING = "missing value"  # + ": <field>"
 
 
 def bad_text(value: str) -> str | None:
-    """Why a string cannot be stored and sent on (None: it can)."""
-    found = _BAD_CHARS.search(value)
+    """Why a string cannot be stored and sent on (None: it can): the characters the intake
+    form refuses too (app.domain.safe_text: controls, lone surrogates, non-characters)."""
+    found = first_control_char(value)
     if found is None:
         return None
-    char = found.group()
+    char = found[1]
     if char == "\x00":
         return "NUL character"
-    if "\ud800" <= char <= "\udfff":
+    if "\ud800" <= char <= "\udfff" or char in "\ufffe\uffff":
         return "broken character"
     return "control character"
 

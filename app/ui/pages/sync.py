@@ -224,12 +224,16 @@ class SyncPage(QWidget):
     def refresh(self) -> None:
         """Read both outbox lists again (off the UI thread; an older answer is dropped)."""
         from app.sync.outbox_view import list_outbox
+        from app.ui.intake.labels import label_of_model_field
 
         self.generation += 1
         generation, db = self.generation, self.ctx.db
 
         def read(_p: object, _c: object) -> tuple[OutboxList, OutboxList]:
-            return list_outbox(db, PENDING, LIST_LIMIT), list_outbox(db, FAILED, LIST_LIMIT)
+            return (
+                list_outbox(db, PENDING, LIST_LIMIT),
+                list_outbox(db, FAILED, LIST_LIMIT, label_of_model_field),
+            )
 
         def done(lists: tuple[OutboxList, OutboxList]) -> None:
             if generation != self.generation:
