@@ -83,9 +83,22 @@ def _spawn(db: str, port: int) -> subprocess.Popen[bytes]:
     raise RuntimeError("sync server did not start")
 
 
-def server_db_url(tmp_path: Path) -> str:
+def backends() -> list[str]:
+    """The server databases a test marked `both_backends` runs on: SQLite always, and
+    PostgreSQL where one is given (CI)."""
+    return ["sqlite", "postgresql"] if os.environ.get("LOKET_TEST_PG") else ["sqlite"]
+
+
+def both_backends() -> pytest.MarkDecorator:
+    """Run a module's tests against a server on each backend (`server` fixture)."""
+    return pytest.mark.parametrize("server", backends(), indirect=True)
+
+
+def server_db_url(tmp_path: Path, backend: str | None = None) -> str:
+    """A fresh server database: an SQLite file, or a new PostgreSQL database when
+    LOKET_TEST_PG is set (unless `backend` asks for SQLite)."""
     pg = os.environ.get("LOKET_TEST_PG")
-    if not pg:
+    if not pg or backend == "sqlite":
         return str(tmp_path / "server.db")
     import psycopg
 
@@ -96,8 +109,8 @@ def server_db_url(tmp_path: Path) -> str:
 
 
 @pytest.fixture
-def server(tmp_path: Path) -> Iterator[Server]:
-    db = server_db_url(tmp_path)
+def server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Server]:
+    db = server_db_url(tmp_path, getattr(request, "param", None))
     port = free_port()
     srv = Server(f"http://127.0.0.1:{port}", db, _spawn(db, port), port)
     yield srv

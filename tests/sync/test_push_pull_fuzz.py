@@ -27,8 +27,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.sync.validate import check_changes
-from tests.sync.conftest import enrolled, make_office, sync
+from tests.sync.conftest import both_backends, enrolled, make_office, sync
 from tests.sync.hostile import participant_row, raw_device
+
+# Issue #7: every case against a real server on SQLite and on PostgreSQL (CI).
+pytestmark = both_backends()
 
 HOSTILE_TEXT = [
     "\x00",

@@ -14,8 +14,11 @@ import uuid
 from datetime import UTC, datetime
 
 from app.domain.audit_chain import event_hash
-from tests.sync.conftest import enrolled, loket, make_office, sync
+from tests.sync.conftest import both_backends, enrolled, loket, make_office, sync
 from tests.sync.hostile import BUDI_BANK, import_text, one, query, raw_device, server_audit
+
+# Issue #7: every case against a real server on SQLite and on PostgreSQL (CI).
+pytestmark = both_backends()
 
 EXPORT = "participant.export"
 

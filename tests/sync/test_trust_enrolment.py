@@ -6,8 +6,11 @@ from __future__ import annotations
 
 import uuid
 
-from tests.sync.conftest import loket
+from tests.sync.conftest import both_backends, loket
 from tests.sync.hostile import enroll_raw, raw_device
+
+# Issue #7: every case against a real server on SQLite and on PostgreSQL (CI).
+pytestmark = both_backends()
 
 
 def revoke(server, device_id):

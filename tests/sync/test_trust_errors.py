@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import json
 
-from tests.sync.conftest import enrolled, loket, make_office, sync
+from tests.sync.conftest import both_backends, enrolled, loket, make_office, sync
+
+# Issue #7: every case against a real server on SQLite and on PostgreSQL (CI).
+pytestmark = both_backends()
 
 SECRETS = ("$argon2", "IntegrityError", "INSERT", "[SQL", "parameters")
 SENTENCE = "nama pengguna itu sudah dipakai akun lain di komputer ini"

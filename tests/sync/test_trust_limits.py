@@ -16,8 +16,11 @@ import uuid
 import httpx
 
 from app.server.pull import PULL_MAX_BYTES
-from tests.sync.conftest import enrolled, loket, make_office, sync
+from tests.sync.conftest import both_backends, enrolled, loket, make_office, sync
 from tests.sync.hostile import HEADERS, participant_row, raw_device
+
+# Issue #7: every case against a real server on SQLite and on PostgreSQL (CI).
+pytestmark = both_backends()
 
 
 def jkt_pc(server, tmp_path, name="a", device=1):

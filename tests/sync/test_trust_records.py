@@ -17,7 +17,7 @@ from argon2 import PasswordHasher
 from app.db import Database
 from app.errors import AuthError
 from app.services.auth import login
-from tests.sync.conftest import PASSWORD, enrolled, loket, make_office, sync
+from tests.sync.conftest import PASSWORD, both_backends, enrolled, loket, make_office, sync
 from tests.sync.hostile import (
     BUDI_BANK,
     import_text,
@@ -26,6 +26,9 @@ from tests.sync.hostile import (
     raw_device,
     server_audit,
 )
+
+# Issue #7: every case against a real server on SQLite and on PostgreSQL (CI).
+pytestmark = both_backends()
 
 NIK = "3601011708900001"
 ACCOUNT = "0012345678901"

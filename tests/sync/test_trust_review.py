@@ -10,9 +10,12 @@ import uuid
 
 from app.db import Database
 from app.services.auth import change_password, login
-from tests.sync.conftest import loket, sync
+from tests.sync.conftest import both_backends, loket, sync
 from tests.sync.hostile import participant_row, raw_device, server_audit, staff_row
 from tests.sync.test_sync_conflicts import add_supervisor, edit, two_counters
+
+# Issue #7: every case against a real server on SQLite and on PostgreSQL (CI).
+pytestmark = both_backends()
 
 SPV_PASSWORD = "Supervisor2026"
 
