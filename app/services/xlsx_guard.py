@@ -294,11 +294,20 @@ def _check_sizes(infos: list[zipfile.ZipInfo], limits: Limits) -> dict[str, int]
     return big
 
 
+def _workbook_part(reader: Any) -> str:
+    """Where the workbook part is, found with openpyxl's own lookup (a private function:
+    if a later openpyxl drops it, the standard place is assumed)."""
+    try:
+        from openpyxl.reader.excel import _find_workbook_part
+    except ImportError:
+        return "xl/workbook.xml"
+    return str(_find_workbook_part(reader.package).PartName[1:])
+
+
 def _streamed_parts(reader: Any, big: dict[str, int], limits: Limits) -> tuple[str, str | None]:
     """The first worksheet and the shared strings, found the way openpyxl finds them; every
     part openpyxl parses whole on the way must be small, and only these two may be large."""
     from openpyxl.packaging.relationship import get_rels_path
-    from openpyxl.reader.excel import _find_workbook_part  # the reader's own lookup
     from openpyxl.xml.constants import (
         ARC_CONTENT_TYPES,
         ARC_CORE,
@@ -312,7 +321,7 @@ def _streamed_parts(reader: Any, big: dict[str, int], limits: Limits) -> tuple[s
     _refuse_big(big, whole | {name for name in big if name.endswith(".rels")}, limits)
     try:
         reader.read_manifest()
-        workbook = str(_find_workbook_part(reader.package).PartName[1:])
+        workbook = _workbook_part(reader)
         _refuse_big(big, {workbook, get_rels_path(workbook)}, limits)
         reader.read_workbook()
         sheet, charts = _first_sheet(reader)

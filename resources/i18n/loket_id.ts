@@ -342,8 +342,8 @@
         <translation>Impor peserta</translation>
     </message>
     <message>
-        <source>CSV (comma or semicolon) or XLSX with one header row. Check the column mapping, then Check: nothing is written until you press Import, and then all rows go in together or none.</source>
-        <translation>CSV (koma atau titik koma) atau XLSX dengan satu baris judul. Periksa pemetaan kolom, lalu tekan Periksa: belum ada data yang ditulis sampai Anda menekan Impor, dan saat itu semua baris masuk sekaligus atau tidak sama sekali.</translation>
+        <source>CSV (comma, semicolon or tab; UTF-8, UTF-16 or Windows-1252) or XLSX with one header row. Check the column mapping, then Check: nothing is written until you press Import, and then all rows go in together or none.</source>
+        <translation>CSV (koma, titik koma atau tab; UTF-8, UTF-16 atau Windows-1252) atau XLSX dengan satu baris judul. Periksa pemetaan kolom, lalu tekan Periksa: belum ada data yang ditulis sampai Anda menekan Impor, dan saat itu semua baris masuk sekaligus atau tidak sama sekali.</translation>
     </message>
     <message>
         <source>Choose file…</source>

@@ -62,7 +62,8 @@ class ImportDialog(QDialog):
         layout.addWidget(
             note(
                 self.tr(
-                    "CSV (comma or semicolon) or XLSX with one header row. Check the column "
+                    "CSV (comma, semicolon or tab; UTF-8, UTF-16 or Windows-1252) or XLSX with "
+                    "one header row. Check the column "
                     "mapping, then Check: nothing is written until you press Import, and "
                     "then all rows go in together or none."
                 )
