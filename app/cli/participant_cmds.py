@@ -1,4 +1,9 @@
-"""`loket participants import|export|search|person-export|erase`."""
+"""`loket participants import|export|search|person-export|erase`.
+
+Result lines are `Text` in the configured language, like the services' sentences; numbers
+have Indonesian separators and fields are named by their labels (app.formats,
+app.domain.participant_fields), as the window shows them.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +11,47 @@ import argparse
 from dataclasses import asdict
 from pathlib import Path
 
+from app import formats
 from app.cli.context import open_office
 from app.cli.output import Report, read_password
 from app.db import Database
+from app.domain.participant_fields import BY_KEY, label_of
 from app.services.actor import Actor
+from app.texts import Text
+
+IMPORT_SUMMARY = Text(
+    "Baris data: {total} — baik {ok}, peringatan {warnings}, galat {errors}.",
+    "Data rows: {total} — good {ok}, warnings {warnings}, errors {errors}.",
+)
+IMPORT_ROW = Text(
+    "  baris {row}: {status} [{fields}] {message}", "  row {row}: {status} [{fields}] {message}"
+)
+MORE_ERRORS = Text(
+    "  … dan {n} baris bergalat lagi (lihat --report).",
+    "  … and {n} more rows with errors (see --report).",
+)
+ROW_STATUS = {"error": Text("galat", "error"), "warning": Text("peringatan", "warning")}
+DRY_RUN = Text(
+    "Uji coba (--dry-run): tidak ada yang ditulis.", "Trial run (--dry-run): nothing written."
+)
+WRITTEN = Text("Ditulis: {n} peserta.", "Written: {n} participants.")
+NOTHING_WRITTEN = Text(
+    "Tidak ada yang ditulis: perbaiki baris bergalat atau pakai --skip-invalid.",
+    "Nothing written: correct the rows with errors or use --skip-invalid.",
+)
+EXPORTED_FULL = Text(
+    "{n} peserta diekspor ke {path}, lengkap.", "{n} participants exported to {path}, in full."
+)
+EXPORTED_MASKED = Text(
+    "{n} peserta diekspor ke {path}, tersamar (NIK dan rekening disamarkan).",
+    "{n} participants exported to {path}, masked (NIK and account numbers hidden).",
+)
+NOT_FOUND = Text("Tidak ditemukan.", "Nothing found.")
+PERSON_EXPORTED = Text("Data pribadi ditulis ke {path}.", "Personal data written to {path}.")
+ERASED = Text(
+    "Data pribadi peserta {id} dianonimkan.", "Personal data of participant {id} anonymised."
+)
+SHOWN_ERRORS = 50
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
@@ -93,21 +135,33 @@ def cmd_import(args: argparse.Namespace) -> Report:
         db.dispose()
     if args.report:
         write_report(result, args.report)
+    n = formats.number
     lines = [
-        f"Baris data: {result.total} — baik {result.ok}, peringatan {result.warnings}, "
-        f"galat {result.errors}."
+        IMPORT_SUMMARY.render(
+            total=n(result.total),
+            ok=n(result.ok),
+            warnings=n(result.warnings),
+            errors=n(result.errors),
+        )
     ]
+    failed = [r for r in result.reports if r.status == "error"]
     lines += [
-        f"  baris {r.row}: {r.status} [{r.field}] {r.message}"
-        for r in result.reports
-        if r.status == "error"
-    ][:50]
+        IMPORT_ROW.render(
+            row=r.row,
+            status=ROW_STATUS[r.status].render(),
+            fields=", ".join(label_of(f) for f in r.field.split(";") if f),
+            message=r.message,
+        )
+        for r in failed[:SHOWN_ERRORS]
+    ]
+    if len(failed) > SHOWN_ERRORS:
+        lines.append(MORE_ERRORS.render(n=n(len(failed) - SHOWN_ERRORS)))
     if result.dry_run:
-        lines.append("Uji coba (--dry-run): tidak ada yang ditulis.")
+        lines.append(DRY_RUN.render())
     elif result.written:
-        lines.append(f"Ditulis: {result.written} peserta.")
+        lines.append(WRITTEN.render(n=n(result.written)))
     else:
-        lines.append("Tidak ada yang ditulis: perbaiki baris bergalat atau pakai --skip-invalid.")
+        lines.append(NOTHING_WRITTEN.render())
     data = {k: v for k, v in asdict(result).items() if k != "reports"}
     data["rows"] = [asdict(r) for r in result.reports if r.status != "ok"]
     return Report(data=data, lines=lines, ok=result.errors == 0)
@@ -122,10 +176,10 @@ def cmd_export(args: argparse.Namespace) -> Report:
         result = export_participants(db, actor, args.file.resolve(), full=args.full)
     finally:
         db.dispose()
-    kind = "lengkap" if result.full else "tersamar (NIK dan rekening disamarkan)"
+    sentence = EXPORTED_FULL if result.full else EXPORTED_MASKED
     return Report(
         data={"file": str(result.path), "rows": result.rows, "full": result.full},
-        lines=[f"{result.rows} peserta diekspor ke {result.path}, {kind}."],
+        lines=[sentence.render(n=formats.number(result.rows), path=result.path)],
     )
 
 
@@ -137,9 +191,12 @@ def cmd_search(args: argparse.Namespace) -> Report:
         rows = search(db, ParticipantQuery(text=args.text), limit=args.limit)
     finally:
         db.dispose()
+    status = BY_KEY["status"]
     lines = [
-        f"{r.nik_masked}  {r.full_name:<32} {r.birth_date:%d/%m/%Y}  {r.status}" for r in rows
-    ] or ["Tidak ditemukan."]
+        f"{r.nik_masked}  {r.full_name:<32} {formats.date_text(r.birth_date)}  "
+        f"{formats.field_text(status, r.status)}"
+        for r in rows
+    ] or [NOT_FOUND.render()]
     return Report(data={"results": [asdict(r) for r in rows]}, lines=lines)
 
 
@@ -152,7 +209,7 @@ def cmd_person_export(args: argparse.Namespace) -> Report:
         path = export_person(db, actor, args.participant_id, args.file.resolve())
     finally:
         db.dispose()
-    return Report(data={"file": str(path)}, lines=[f"Data pribadi ditulis ke {path}."])
+    return Report(data={"file": str(path)}, lines=[PERSON_EXPORTED.render(path=path)])
 
 
 def cmd_erase(args: argparse.Namespace) -> Report:
@@ -166,5 +223,5 @@ def cmd_erase(args: argparse.Namespace) -> Report:
         db.dispose()
     return Report(
         data={"erased": args.participant_id},
-        lines=[f"Data pribadi peserta {args.participant_id} dianonimkan."],
+        lines=[ERASED.render(id=args.participant_id)],
     )

@@ -9,7 +9,7 @@ several of these rules are uncertain in the sources (DOMAIN.md).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
@@ -81,6 +81,28 @@ class Facts:
     previous_participation: bool | None = None
 
 
+def facts_of(values: Mapping[str, Any], registered_on: date) -> Facts:
+    """The facts in a checked intake record (app.domain.intake: stored attribute names).
+
+    Every fact the record leaves blank stays unknown; so does the NIK's validity until a NIK
+    is typed (`nik_valid` None), so an empty form is "not yet certain", never "not eligible".
+    """
+    reason = values.get("phk_reason")
+    return Facts(
+        registered_on=registered_on,
+        nik_valid=values.get("nik_valid", values.get("nik") is not None),
+        birth_date=values.get("birth_date"),
+        phk_date=values.get("phk_date"),
+        phk_reason=PhkReason(reason) if reason else None,
+        contribution_months=values.get("membership_months"),
+        contribution_months_last_24=values.get("contribution_months_last_24"),
+        still_active_member=values.get("still_active_member"),
+        last_wage=values.get("last_wage"),
+        jht_claimed=values.get("jht_claimed"),
+        previous_participation=values.get("previous_participation"),
+    )
+
+
 @dataclass(frozen=True)
 class RuleResult:
     key: str
@@ -90,7 +112,10 @@ class RuleResult:
     params: dict[str, Any] = field(default_factory=dict)
 
     def message(self, lang: str | None = None) -> str:
-        return self.reason.render(lang, **self.params)
+        """The reason in `lang`; a parameter that is itself a `Text` (the name of a missing
+        fact, a PHK reason) is rendered in the same language."""
+        params = {k: v.render(lang) if isinstance(v, Text) else v for k, v in self.params.items()}
+        return self.reason.render(lang, **params)
 
 
 @dataclass(frozen=True)
@@ -108,14 +133,14 @@ def _r(key: str, label: Text, ok: bool, yes: Text, no: Text, **params: Any) -> R
     return RuleResult(key, Status.MET if ok else Status.NOT_MET, label, yes if ok else no, params)
 
 
-def _unknown(key: str, label: Text, what: str) -> RuleResult:
+def _unknown(key: str, label: Text, what: Text) -> RuleResult:
     return RuleResult(key, Status.UNKNOWN, label, UNKNOWN_FACT, {"what": what})
 
 
 def valid_nik(f: Facts, p: dict[str, Any]) -> RuleResult:
     label = Text("WNI dengan NIK valid", "Citizen with a valid NIK")
     if f.nik_valid is None or f.citizen is None:
-        return _unknown("valid_nik", label, "NIK")
+        return _unknown("valid_nik", label, Text("NIK", "NIK"))
     return _r(
         "valid_nik",
         label,
@@ -133,7 +158,7 @@ def max_age(f: Facts, p: dict[str, Any]) -> RuleResult:
         else Text("Usia di bawah {n} tahun", "Age under {n}")
     )
     if f.birth_date is None:
-        return _unknown("max_age", label, "tanggal lahir")
+        return _unknown("max_age", label, Text("tanggal lahir", "date of birth"))
     age = age_on(f.birth_date, f.registered_on)
     ok = age < limit if strict else age <= limit
     res = _r(
@@ -152,7 +177,7 @@ def phk_window(f: Facts, p: dict[str, Any]) -> RuleResult:
     lo, hi = int(p.get("min_months", 1)), int(p.get("max_months", 24))
     label = Text("PHK {lo}–{hi} bulan sebelum mendaftar", "Laid off {lo}–{hi} months before")
     if f.phk_date is None:
-        return _unknown("phk_window", label, "tanggal PHK")
+        return _unknown("phk_window", label, Text("tanggal PHK", "PHK date"))
     if f.phk_date > f.registered_on:
         return RuleResult(
             "phk_window",
@@ -180,7 +205,7 @@ def min_membership(f: Facts, p: dict[str, Any]) -> RuleResult:
     need = int(p.get("months", 12))
     label = Text("Kepesertaan paling sedikit {n} bulan", "Member for at least {n} months")
     if f.contribution_months is None:
-        return _unknown("min_membership", label, "lama kepesertaan")
+        return _unknown("min_membership", label, Text("lama kepesertaan", "months of membership"))
     return _r(
         "min_membership",
         label,
@@ -196,7 +221,8 @@ def contributions_recent(f: Facts, p: dict[str, Any]) -> RuleResult:
     need = int(p.get("months", 12))
     label = Text("Iuran {n} bulan dalam 24 bulan terakhir", "{n} months paid in the last 24")
     if f.contribution_months_last_24 is None:
-        return _unknown("contributions_recent", label, "riwayat iuran")
+        what = Text("riwayat iuran", "contribution history")
+        return _unknown("contributions_recent", label, what)
     return _r(
         "contributions_recent",
         label,
@@ -211,7 +237,7 @@ def contributions_recent(f: Facts, p: dict[str, Any]) -> RuleResult:
 def not_active_member(f: Facts, p: dict[str, Any]) -> RuleResult:
     label = Text("Tidak lagi peserta aktif", "No longer an active member")
     if f.still_active_member is None:
-        return _unknown("not_active_member", label, "status kepesertaan")
+        return _unknown("not_active_member", label, Text("status kepesertaan", "membership status"))
     return _r(
         "not_active_member",
         label,
@@ -225,8 +251,8 @@ def phk_reason_allowed(f: Facts, p: dict[str, Any]) -> RuleResult:
     excluded = {PhkReason(x) for x in p.get("excluded", [r.value for r in JKP_EXCLUDED])}
     label = Text("Alasan PHK memenuhi syarat", "PHK reason qualifies")
     if f.phk_reason is None:
-        return _unknown("phk_reason_allowed", label, "alasan PHK")
-    reason = PHK_REASON_LABELS[f.phk_reason].render()
+        return _unknown("phk_reason_allowed", label, Text("alasan PHK", "PHK reason"))
+    reason = PHK_REASON_LABELS[f.phk_reason]
     return _r(
         "phk_reason_allowed",
         label,
@@ -241,7 +267,7 @@ def min_wage(f: Facts, p: dict[str, Any]) -> RuleResult:
     floor = int(p.get("rupiah", 0))
     label = Text("Upah terakhir paling sedikit UMR terendah", "Last wage at least the minimum")
     if f.last_wage is None:
-        return _unknown("min_wage", label, "upah terakhir")
+        return _unknown("min_wage", label, Text("upah terakhir", "last wage"))
     return _r(
         "min_wage",
         label,
@@ -254,7 +280,7 @@ def min_wage(f: Facts, p: dict[str, Any]) -> RuleResult:
 def jht_unclaimed(f: Facts, p: dict[str, Any]) -> RuleResult:
     label = Text("JHT belum dicairkan", "JHT not yet claimed")
     if f.jht_claimed is None:
-        return _unknown("jht_unclaimed", label, "klaim JHT")
+        return _unknown("jht_unclaimed", label, Text("klaim JHT", "JHT claim"))
     return _r(
         "jht_unclaimed",
         label,
@@ -267,7 +293,7 @@ def jht_unclaimed(f: Facts, p: dict[str, Any]) -> RuleResult:
 def once_only(f: Facts, p: dict[str, Any]) -> RuleResult:
     label = Text("Belum pernah ikut program", "Never joined before")
     if f.previous_participation is None:
-        return _unknown("once_only", label, "riwayat program")
+        return _unknown("once_only", label, Text("riwayat program", "earlier participation"))
     return _r(
         "once_only",
         label,
@@ -281,7 +307,7 @@ def claim_window(f: Facts, p: dict[str, Any]) -> RuleResult:
     limit = int(p.get("months", 6))
     label = Text("Mendaftar paling lambat {n} bulan setelah PHK", "Within {n} months of PHK")
     if f.phk_date is None:
-        return _unknown("claim_window", label, "tanggal PHK")
+        return _unknown("claim_window", label, Text("tanggal PHK", "PHK date"))
     months = months_between(f.phk_date, f.registered_on)
     return _r(
         "claim_window",

@@ -1,8 +1,10 @@
 """Checking one intake record, from the form or from one row of an import file.
 
-Input keys are the canonical import column names (issue #3), which are also the field names
-the form uses to put a message next to its input. Required: nik, nama, tanggal_lahir,
-jenis_kelamin. Any other value may be blank, but a value that is present must be valid.
+Input keys are the keys of app.domain.participant_fields (the canonical import column names
+of issue #3), which are also the names of the form's inputs, so every finding names a key
+and lands next to its input. Required: nik, nama, tanggal_lahir, jenis_kelamin. Any other
+value may be blank, but a value that is present must be valid. Clean values are keyed by
+the stored attributes of the same table.
 The result holds clean values (typed, normalised) and every finding: errors block saving,
 warnings must be confirmed (in the form) or are reported (in an import).
 """
@@ -10,80 +12,50 @@ warnings must be confirmed (in the form) or are reported (in an import).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
-from app.domain.eligibility import PHK_REASON_LABELS, PhkReason
+from app.domain.eligibility import PhkReason
 from app.domain.findings import Finding, error, has_errors, warning
 from app.domain.membership import check_kpj, check_npp
 from app.domain.names import name_key, similar_names
 from app.domain.nik import check_nik
-from app.domain.parsing import ParseError, parse_date, parse_rupiah, parse_sex, parse_yes_no
+from app.domain.parsing import (
+    ParseError,
+    parse_date,
+    parse_months,
+    parse_rupiah,
+    parse_sex,
+    parse_yes_no,
+)
+from app.domain.participant_fields import (
+    BY_KEY,
+    EDUCATION,
+    REQUIRED_KEYS,
+    TYPED,
+    TYPED_KEYS,
+    choice_code,
+)
 from app.domain.phone import normalize_phone
 from app.domain.regions import RegionIndex, dotted_code
 from app.domain.safe_text import char_code, first_control_char, looks_like_formula
 from app.texts import Text
 
-REQUIRED_FIELDS = ("nik", "nama", "tanggal_lahir", "jenis_kelamin")
-CANONICAL_COLUMNS = (
-    "nik",
-    "nama",
-    "tempat_lahir",
-    "tanggal_lahir",
-    "jenis_kelamin",
-    "telepon",
-    "email",
-    "kpj",
-    "alamat",
-    "kode_wilayah",
-    "pendidikan",
-    "perusahaan_terakhir",
-    "npp",
-    "tanggal_phk",
-    "alasan_phk",
-    "upah_terakhir",
-    "bank",
-    "nomor_rekening",
-    "nama_pemilik_rekening",
-    "persetujuan",
-)
-FORM_ONLY_FIELDS = (
-    "alamat_domisili",
-    "whatsapp",
-    "jabatan",
-    "jenis_kontrak",
-    "akhir_kontrak",
-    "mulai_kerja",
-    "jht_diklaim",
-    "tanggal_klaim_jht",
-    "pilihan_pelatihan_1",
-    "pilihan_pelatihan_2",
-)
-# Longest text each input may hold, as the form's inputs allow and the database columns
-# hold (app.models.participant); any other input is a code, number or date, for which 100
-# characters is already nonsense. A longer cell in an import file is a row error, not a
+REQUIRED_FIELDS = REQUIRED_KEYS
+# Longest text each input may hold (app.domain.participant_fields, as the form's inputs allow
+# and the database columns hold). A longer cell in an import file is a row error, not a
 # crash and not a 30,000-character message.
-MAX_CHARS = {
-    "nama": 150,
-    "tempat_lahir": 100,
-    "alamat": 300,
-    "alamat_domisili": 300,
-    "email": 200,
-    "perusahaan_terakhir": 200,
-    "jabatan": 120,
-    "pilihan_pelatihan_1": 150,
-    "pilihan_pelatihan_2": 150,
-    "bank": 60,
-    "nama_pemilik_rekening": 150,
-}
-DEFAULT_MAX_CHARS = 100
-EDUCATION = ("SD", "SMP", "SMA", "SMK", "D1", "D2", "D3", "D4", "S1", "S2", "S3")
+MAX_CHARS = {f.key: f.max_chars for f in TYPED}
+MOST_MONTHS = 600  # fifty years of membership; more is a typing slip
+# A NIK's date and sex are compared with what the form says; their findings name the form's
+# inputs, so they sit next to them and the save dialog names them by their labels.
+_NIK_FINDING_FIELDS = {"birth_date": "tanggal_lahir", "sex": "jenis_kelamin"}
 
 REQUIRED = Text("Wajib diisi.", "Required.")
 BAD_DATE = Text(
-    "Tanggal tidak valid: {raw}. Tulis HH/BB/TTTT, mis. 17/08/1990.",
-    "Invalid date: {raw}. Write DD/MM/YYYY, e.g. 17/08/1990.",
+    "Tanggal tidak valid: {raw}. Tulis HH/BB/TTTT, mis. 17/08/1990 atau 17081990.",
+    "Invalid date: {raw}. Write DD/MM/YYYY, e.g. 17/08/1990 or 17081990.",
 )
 FUTURE = Text("Tanggal tidak boleh di masa depan.", "The date cannot be in the future.")
 BAD_SEX = Text("Isi L (laki-laki) atau P (perempuan).", "Enter L (male) or P (female).")
@@ -121,6 +93,16 @@ TOO_YOUNG = Text(
 NO_CONSENT = Text(
     "Persetujuan pemrosesan data pribadi belum dicatat.",
     "Consent to personal-data processing is not recorded.",
+)
+BAD_MONTHS = Text(
+    "Isi jumlah bulan dengan angka bulat 0–{most}.",
+    "Enter the number of months as a whole number 0–{most}.",
+)
+MORE_PAID_THAN_MEMBER = Text(
+    "Bulan iuran dalam 24 bulan terakhir ({recent}) lebih banyak dari lama kepesertaan "
+    "({months}). Periksa kartu peserta atau surat JHT.",
+    "Months paid in the last 24 ({recent}) exceed the months of membership ({months}). "
+    "Check the membership card or the JHT letter.",
 )
 NAME_TOO_SHORT = Text("Nama minimal 2 huruf.", "The name needs at least 2 letters.")
 LOOKS_LIKE_FORMULA = Text(
@@ -161,12 +143,12 @@ def _unsafe_text(raw: dict[str, Any]) -> list[Finding]:
     (see app.domain.safe_text for why). Checked on the text as given, before spaces are
     folded, since folding would hide some control characters."""
     found: list[Finding] = []
-    for key in (*CANONICAL_COLUMNS, *FORM_ONLY_FIELDS):
+    for key in TYPED_KEYS:
         value = raw.get(key)
         if not isinstance(value, str):
             continue
         control = first_control_char(value)
-        limit = MAX_CHARS.get(key, DEFAULT_MAX_CHARS)
+        limit = MAX_CHARS[key]
         if control is not None:
             found.append(error(key, CONTROL_CHAR, code=char_code(control[1]), position=control[0]))
         elif looks_like_formula(value):
@@ -189,10 +171,11 @@ def _date(raw: dict[str, Any], key: str, res: IntakeResult, today: date) -> date
 
 
 def _phk_reason(text: str) -> PhkReason | None:
+    """A code, a label in either language (what our export writes), or a word of one."""
+    code = choice_code(BY_KEY["alasan_phk"], text)
+    if code is not None:
+        return PhkReason(code)
     value = text.strip().lower()
-    for reason, label in PHK_REASON_LABELS.items():
-        if value in (reason.value, label.id.lower(), label.en.lower()):
-            return reason
     words = {
         "efisiensi": PhkReason.EFFICIENCY,
         "pengunduran": PhkReason.RESIGNATION,
@@ -211,6 +194,38 @@ def _phk_reason(text: str) -> PhkReason | None:
     return None
 
 
+def _yes_no(raw: dict[str, Any], key: str, res: IntakeResult) -> bool | None:
+    try:
+        return parse_yes_no(_text(raw, key) or None)
+    except ParseError:
+        res.findings.append(error(key, BAD_YES_NO))
+        return None
+
+
+def _months(raw: dict[str, Any], key: str, most: int, res: IntakeResult) -> int | None:
+    value = raw.get(key)
+    try:
+        return parse_months(value if not isinstance(value, str) else value.strip() or None, most)
+    except ParseError:
+        res.findings.append(error(key, BAD_MONTHS, most=most))
+        return None
+
+
+def _membership(raw: dict[str, Any], res: IntakeResult) -> None:
+    """The membership facts the eligibility rules ask (from the member's card or the JHT
+    letter); each blank one stays unknown."""
+    v = res.values
+    v["membership_months"] = _months(raw, "lama_kepesertaan", MOST_MONTHS, res)
+    v["contribution_months_last_24"] = _months(raw, "iuran_24_bulan", 24, res)
+    months, recent = v["membership_months"], v["contribution_months_last_24"]
+    if months is not None and recent is not None and recent > months:
+        res.findings.append(
+            warning("iuran_24_bulan", MORE_PAID_THAN_MEMBER, recent=recent, months=months)
+        )
+    v["still_active_member"] = _yes_no(raw, "masih_peserta_aktif", res)
+    v["previous_participation"] = _yes_no(raw, "pernah_ikut_program", res)
+
+
 def check_intake(raw: dict[str, Any], today: date, regions: RegionIndex) -> IntakeResult:
     """Validate and normalise one intake record; see the module docstring."""
     res = IntakeResult()
@@ -227,7 +242,7 @@ def check_intake(raw: dict[str, Any], today: date, regions: RegionIndex) -> Inta
     v["birth_date"] = _date(raw, "tanggal_lahir", res, today)
     sex_text = _text(raw, "jenis_kelamin")
     try:
-        v["sex"] = parse_sex(sex_text)
+        v["sex"] = choice_code(BY_KEY["jenis_kelamin"], sex_text) or parse_sex(sex_text)
     except ParseError:
         v["sex"] = None
         res.findings.append(error("jenis_kelamin", BAD_SEX))
@@ -237,10 +252,14 @@ def check_intake(raw: dict[str, Any], today: date, regions: RegionIndex) -> Inta
         info, nik_findings = check_nik(
             str(nik_raw), today, regions, form_birth_date=v["birth_date"], form_sex=v["sex"]
         )
-        res.findings += nik_findings
+        res.findings += [
+            replace(f, field=_NIK_FINDING_FIELDS.get(f.field, f.field)) for f in nik_findings
+        ]
         v["nik"] = info.nik if info else None
     else:
         v["nik"] = None
+    # Known valid, known invalid, or not typed yet (unknown: an empty form is not "ineligible")
+    v["nik_valid"] = (v["nik"] is not None) if _text(raw, "nik") else None
 
     if v["birth_date"] is not None and v["birth_date"] <= today:
         age = (
@@ -280,6 +299,7 @@ def check_intake(raw: dict[str, Any], today: date, regions: RegionIndex) -> Inta
             v["region_code"] = dotted
 
     education = _text(raw, "pendidikan").upper().replace("SLTA", "SMA").replace("SLTP", "SMP")
+    education = choice_code(BY_KEY["pendidikan"], education) or education
     if education and education not in EDUCATION:
         res.findings.append(error("pendidikan", BAD_EDUCATION, choices=", ".join(EDUCATION)))
     v["education"] = education if education in EDUCATION else None
@@ -315,11 +335,8 @@ def check_intake(raw: dict[str, Any], today: date, regions: RegionIndex) -> Inta
     except ParseError:
         v["last_wage"] = None
         res.findings.append(error("upah_terakhir", BAD_MONEY, raw=_text(raw, "upah_terakhir")))
-    try:
-        v["jht_claimed"] = parse_yes_no(_text(raw, "jht_diklaim") or None)
-    except ParseError:
-        v["jht_claimed"] = None
-        res.findings.append(error("jht_diklaim", BAD_YES_NO))
+    v["jht_claimed"] = _yes_no(raw, "jht_diklaim", res)
+    _membership(raw, res)
     v["jht_claimed_on"] = _date(raw, "tanggal_klaim_jht", res, today)
     v["training_choice_1"] = _text(raw, "pilihan_pelatihan_1") or None
     v["training_choice_2"] = _text(raw, "pilihan_pelatihan_2") or None

@@ -1,11 +1,12 @@
-"""Reading what people type or what spreadsheets hold: dates, rupiah, yes/no, sex."""
+"""Reading what people type or what spreadsheets hold: dates, rupiah, months, yes/no, sex."""
 
 from __future__ import annotations
 
 import re
 from datetime import date, datetime
 
-_DMY = re.compile(r"^\s*(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})\s*$")
+_DMY = re.compile(r"^\s*(\d{1,2})\s*[/.\- ]\s*(\d{1,2})\s*[/.\- ]\s*(\d{4})\s*$")
+_DMY_DIGITS = re.compile(r"^\s*(\d{2})(\d{2})(\d{4})\s*$")  # 06051993, typed without separators
 _ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+)?\s*$")
 
 YES = {"y", "ya", "yes", "1", "true", "benar", "setuju", "sudah", "x", "v"}
@@ -17,7 +18,9 @@ class ParseError(ValueError):
 
 
 def parse_date(text: str | date | datetime | None) -> date | None:
-    """DD/MM/YYYY (also with `-` or `.`) or ISO YYYY-MM-DD; a spreadsheet date as is."""
+    """DD/MM/YYYY as clerks type it: `06/05/1993`, `6-5-1993`, `6.5.1993`, `6 5 1993` or
+    `06051993` (eight digits, day first); ISO YYYY-MM-DD; a spreadsheet date as is. The day
+    must exist (31/02 does not; 29/02 does in a leap year)."""
     if text is None:
         return None
     if isinstance(text, datetime):
@@ -26,7 +29,7 @@ def parse_date(text: str | date | datetime | None) -> date | None:
         return text
     if not text.strip():
         return None
-    if m := _DMY.match(text):
+    if (m := _DMY.match(text)) or (m := _DMY_DIGITS.match(text)):
         day, month, year = int(m[1]), int(m[2]), int(m[3])
     elif m := _ISO.match(text):
         year, month, day = int(m[1]), int(m[2]), int(m[3])
@@ -55,6 +58,29 @@ def parse_rupiah(text: str | int | float | None) -> int | None:
     if not re.fullmatch(r"\d{1,3}(\.\d{3})+|\d+", cleaned):
         raise ParseError(text)
     return int(cleaned.replace(".", ""))
+
+
+def parse_months(text: str | int | float | None, most: int) -> int | None:
+    """A whole number of months from 0 to `most`: `60`, `60 bulan`, `60 bln`; a spreadsheet
+    number as is."""
+    if text is None:
+        return None
+    if isinstance(text, bool):
+        raise ParseError(str(text))
+    if isinstance(text, int | float):
+        if text != int(text):
+            raise ParseError(str(text))
+        value = int(text)
+    else:
+        cleaned = re.sub(r"(?i)\s*(bulan|bln|months?)\s*$", "", text.strip())
+        if not cleaned:
+            return None
+        if not cleaned.isdecimal() or not cleaned.isascii():
+            raise ParseError(text)
+        value = int(cleaned)
+    if not 0 <= value <= most:
+        raise ParseError(str(text))
+    return value
 
 
 def parse_yes_no(text: str | bool | None) -> bool | None:

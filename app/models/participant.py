@@ -2,14 +2,15 @@
 
 NIK and bank account are personal data (UU 27/2022): lists and prints show them masked;
 viewing them in full is audited. `name_key` (app.domain.names) and `birth_date` find
-duplicate candidates; the FTS5 table `participant_fts` (migration 0002) serves search.
+duplicate candidates; the FTS5 table `participant_fts` (migration 0002) serves search by
+name, and the NIK, KPJ and phone indexes (with the NIK's last four digits) search by number.
 """
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text, text
+from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text, func, text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from app.models.base import Base, SyncMixin, UtcDateTime
@@ -69,6 +70,12 @@ class Participant(SyncMixin, Base):
     last_wage: Mapped[int | None] = mapped_column(Integer, default=None)
     jht_claimed: Mapped[bool | None] = mapped_column(Boolean, default=None)
     jht_claimed_on: Mapped[date | None] = mapped_column(Date, default=None)
+    # Membership facts the eligibility rules ask for, from the member's card or the JHT
+    # letter (migration 0007); None = not known (the rule says "unknown", never guesses).
+    membership_months: Mapped[int | None] = mapped_column(Integer, default=None)
+    contribution_months_last_24: Mapped[int | None] = mapped_column(Integer, default=None)
+    still_active_member: Mapped[bool | None] = mapped_column(Boolean, default=None)
+    previous_participation: Mapped[bool | None] = mapped_column(Boolean, default=None)
     training_choice_1: Mapped[str | None] = mapped_column(String(150), default=None)
     training_choice_2: Mapped[str | None] = mapped_column(String(150), default=None)
     bank_name: Mapped[str | None] = mapped_column(String(60), default=None)
@@ -83,6 +90,13 @@ class Participant(SyncMixin, Base):
     eligibility_detail: Mapped[str | None] = mapped_column(Text, default=None)  # JSON
     registered_by: Mapped[str] = mapped_column(String(64))
     registered_at: Mapped[datetime] = mapped_column(UtcDateTime())
+
+
+# The last four digits of the NIK, which a masked NIK shows (`3171********0001`), so the
+# list's search finds them without reading the table (app.services.participant_search,
+# migration 0007). The expression must stay `substr(nik, -4)`: SQLite uses an index on an
+# expression only for a query that writes the same expression.
+Index("ix_participant_nik_tail", func.substr(Participant.nik, -4))
 
 
 class Consent(SyncMixin, Base):

@@ -12,8 +12,10 @@ from datetime import date, timedelta
 from typing import Any
 
 from app.domain import eligibility
+from app.domain.dates import months_between
 from app.domain.intake import check_intake
 from app.domain.regions import RegionIndex
+from app.formats import date_text
 from app.resources import regions
 from app.services.participants import add_participant, facts_from
 from app.services.uow import UnitOfWork
@@ -206,11 +208,12 @@ def demo_record(
     district = rng.choice(index.districts_of(regency)).code
     phk = today - timedelta(days=rng.randint(20, 800))
     start = phk - timedelta(days=rng.randint(400, 4000))
+    membership = months_between(start, phk)
     return {
         "nik": _nik(rng, district, born, female, 1 + n % 9000),
         "nama": name,
         "tempat_lahir": PLACES[office],
-        "tanggal_lahir": born.strftime("%d/%m/%Y"),
+        "tanggal_lahir": date_text(born),
         "jenis_kelamin": "P" if female else "L",
         "telepon": f"08{rng.choice('1235789')}{rng.randint(10_000_000, 99_999_999)}",
         "whatsapp": "Y",
@@ -223,11 +226,17 @@ def demo_record(
         "npp": f"{rng.randint(10_000_000, 99_999_999)}",
         "jabatan": rng.choice(JOBS),
         "jenis_kontrak": rng.choice(["PKWT", "PKWTT"]),
-        "mulai_kerja": start.strftime("%d/%m/%Y"),
-        "tanggal_phk": phk.strftime("%d/%m/%Y"),
+        "mulai_kerja": date_text(start),
+        "tanggal_phk": date_text(phk),
         "alasan_phk": rng.choice(REASONS),
         "upah_terakhir": str(rng.randrange(2_500_000, 12_000_000, 50_000)),
         "jht_diklaim": rng.choice(["Y", "T", "T"]),
+        # from the card: a member from the work start to the PHK, no longer active after it
+        # (no random draw here, so the people of a seed stay the people they were)
+        "lama_kepesertaan": str(membership),
+        "iuran_24_bulan": str(min(24, membership)),
+        "masih_peserta_aktif": "T",
+        "pernah_ikut_program": "T",
         "pilihan_pelatihan_1": rng.choice(TRAININGS),
         "pilihan_pelatihan_2": rng.choice(TRAININGS),
         "bank": rng.choice(BANKS[office]),
@@ -248,7 +257,7 @@ def add_demo_participants(uow: UnitOfWork, rng: random.Random, per_office: int =
             checked = check_intake(demo_record(rng, office, index, today, added + n), today, index)
             if not checked.ok:
                 continue
-            verdict = eligibility.evaluate(facts_from(checked.values, today, True), rules)
+            verdict = eligibility.evaluate(facts_from(checked.values, today), rules)
             participant = add_participant(uow, checked.values, verdict, "vokasi_2019", "2026-01")
             participant.office_code = office
             uow.audit("participant.register", "participant", participant.id, demo=True)

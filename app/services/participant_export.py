@@ -1,5 +1,8 @@
 """Exporting participants (masked unless a supervisor asks) and one person's data (PDP).
 
+The columns are the fields of app.domain.participant_fields, headed by their keys (the
+canonical import column names), so an export imports again at another office.
+
 Every export is an audit event saying who, how many and whether data was full or masked.
 """
 
@@ -8,14 +11,14 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import select
 
 from app.db import Database
-from app.domain.intake import CANONICAL_COLUMNS
 from app.domain.nik import mask_nik
+from app.domain.participant_fields import PARTICIPANT_FIELDS
 from app.domain.roles import Permission
+from app.formats import field_text
 from app.models import AuditEvent, Consent, Participant, ParticipantDocument
 from app.services.access import require
 from app.services.actor import Actor
@@ -24,37 +27,23 @@ from app.services.participant_views import mask_account
 from app.services.tables import write_table
 from app.services.uow import row_values, unit_of_work
 
-EXPORT_COLUMNS = (*CANONICAL_COLUMNS, "status", "kantor", "didaftarkan")
+# Every field of the table, in its order: the typed ones import again as they are written.
+EXPORT_COLUMNS = tuple(f.key for f in PARTICIPANT_FIELDS)
+SENSITIVE_MASKS = {"nik": mask_nik, "bank_account": mask_account}
 
 
-def _export_row(p: Participant, consent: bool, full: bool) -> list[Any]:
-    nik = p.nik if full else mask_nik(p.nik)
-    account = p.bank_account if full else mask_account(p.bank_account)
-    return [
-        nik,
-        p.full_name,
-        p.birth_place,
-        p.birth_date.strftime("%d/%m/%Y"),
-        p.sex,
-        p.phone,
-        p.email,
-        p.kpj,
-        p.ktp_address,
-        p.region_code,
-        p.education,
-        p.last_employer,
-        p.npp,
-        p.phk_date.strftime("%d/%m/%Y") if p.phk_date else None,
-        p.phk_reason,
-        p.last_wage,
-        p.bank_name,
-        account,
-        p.bank_account_holder,
-        "Y" if consent else "T",
-        p.status,
-        p.office_code,
-        p.registered_at.astimezone().strftime("%d/%m/%Y %H:%M"),
-    ]
+def _export_row(p: Participant, consent: bool, full: bool) -> list[str]:
+    """One participant as people read it, in Indonesian whatever the window's language:
+    codes by their labels (status "Terdaftar", PHK reason "Efisiensi / pengurangan
+    karyawan", sex "Laki-laki"), dates DD/MM/YYYY, rupiah `Rp5.200.000`, phones
+    `0812-3456-7890`. The import reads every one of them back."""
+    row = []
+    for f in PARTICIPANT_FIELDS:
+        value: object = consent if f.attribute is None else getattr(p, f.attribute)
+        if f.attribute in SENSITIVE_MASKS and not full and isinstance(value, str):
+            value = SENSITIVE_MASKS[f.attribute](value)
+        row.append(field_text(f, value, "id"))
+    return row
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,8 @@ from typing import Any
 from app.db import Database
 from app.domain import eligibility
 from app.domain.findings import Finding, Severity, error, warning
-from app.domain.intake import CANONICAL_COLUMNS, FORM_ONLY_FIELDS, check_intake
+from app.domain.intake import check_intake
+from app.domain.participant_fields import REQUIRED_KEYS, TYPED, key_of
 from app.domain.roles import Permission
 from app.domain.safe_text import csv_cell, strip_export_quote
 from app.errors import LoketError, ValidationError
@@ -40,39 +41,19 @@ from app.services.tables import RawTable, read_table
 from app.services.uow import unit_of_work
 from app.texts import Text
 
-ALIASES = {
-    "nama_lengkap": "nama",
-    "nama_sesuai_ktp": "nama",
-    "no_nik": "nik",
-    "nomor_nik": "nik",
-    "no_ktp": "nik",
-    "tgl_lahir": "tanggal_lahir",
-    "tempat_tgl_lahir": None,
-    "jk": "jenis_kelamin",
-    "l_p": "jenis_kelamin",
-    "sex": "jenis_kelamin",
-    "no_hp": "telepon",
-    "hp": "telepon",
-    "no_telepon": "telepon",
-    "nomor_hp": "telepon",
-    "no_wa": "telepon",
-    "no_kpj": "kpj",
-    "nomor_kpj": "kpj",
-    "alamat_ktp": "alamat",
-    "kode_kecamatan": "kode_wilayah",
-    "kode_kabupaten": "kode_wilayah",
-    "perusahaan": "perusahaan_terakhir",
-    "nama_perusahaan": "perusahaan_terakhir",
-    "tgl_phk": "tanggal_phk",
-    "upah": "upah_terakhir",
-    "gaji_terakhir": "upah_terakhir",
-    "nama_bank": "bank",
-    "no_rekening": "nomor_rekening",
-    "rekening": "nomor_rekening",
-    "pemilik_rekening": "nama_pemilik_rekening",
-    "consent": "persetujuan",
-}
-KNOWN = set(CANONICAL_COLUMNS) | set(FORM_ONLY_FIELDS)
+
+def _header_names() -> dict[str, str]:
+    """Every heading an import recognises (normalised) -> the field's key: the key itself,
+    its aliases, and its label in either language (so a sheet headed "Tanggal lahir" or
+    "Date of birth" maps too). Built from app.domain.participant_fields, once."""
+    names: dict[str, str] = {}
+    for f in TYPED:
+        for name in (f.label.id, f.label.en, *f.aliases, f.key):  # the key wins a tie
+            names[normalize_header(name)] = f.key
+    return names
+
+
+HEADER_NAMES = _header_names()
 
 NIK_IN_FILE = Text(
     "NIK sama dengan baris {row} di berkas ini.", "Same NIK as row {row} of this file."
@@ -95,6 +76,10 @@ POSSIBLE_DUPLICATE = Text(
     "Mungkin orang yang sama dengan {name} ({reason}). Periksa setelah impor.",
     "Possibly the same person as {name} ({reason}). Check after the import.",
 )
+DUPLICATE_REASONS = {
+    "kpj": Text("KPJ sama", "same KPJ"),
+    "name": Text("nama mirip, tanggal lahir sama", "similar name, same birth date"),
+}
 MISSING_COLUMNS = Text(
     "Kolom wajib tidak ada: {columns}. Petakan kolom berkas ke nama baku.",
     "Required columns missing: {columns}. Map the file's columns to the canonical names.",
@@ -134,8 +119,7 @@ def suggest_mapping(headers: list[str]) -> dict[str, str | None]:
     """Each file header -> the canonical column it most likely is (None = ignore)."""
     mapping: dict[str, str | None] = {}
     for header in headers:
-        key = normalize_header(header)
-        mapping[header] = key if key in KNOWN else ALIASES.get(key)
+        mapping[header] = HEADER_NAMES.get(normalize_header(header))
     return mapping
 
 
@@ -162,7 +146,7 @@ def _summarise(row: int, findings: list[Finding]) -> RowReport:
         return RowReport(row, "ok", "", "")
     worst = "error" if any(f.severity is Severity.ERROR for f in findings) else "warning"
     ordered = sorted(findings, key=lambda f: f.severity is not Severity.ERROR)
-    fields = ";".join(dict.fromkeys(f.field for f in ordered))
+    fields = ";".join(dict.fromkeys(key_of(f.field) for f in ordered))
     return RowReport(row, worst, fields, " | ".join(f.message() for f in ordered))
 
 
@@ -175,7 +159,7 @@ def _column_keys(table: RawTable, mapping: dict[str, str | None]) -> list[str | 
         if len(places) > 1:
             columns = ", ".join(f"{table.letter(j)} ({table.headers[j]})" for j in places)
             raise ValidationError(MAPPED_TWICE, field="mapping", columns=columns, target=key)
-    missing = [c for c in ("nik", "nama", "tanggal_lahir", "jenis_kelamin") if c not in keys]
+    missing = [c for c in REQUIRED_KEYS if c not in keys]
     if missing:
         raise LoketError(MISSING_COLUMNS, field="mapping", columns=", ".join(missing))
     return keys
@@ -229,10 +213,10 @@ def run_import(
                     else:
                         findings.append(
                             warning(
-                                dup.reason,
+                                key_of({"name": "full_name"}.get(dup.reason, dup.reason)),
                                 POSSIBLE_DUPLICATE,
                                 name=dup.full_name,
-                                reason=dup.reason.upper(),
+                                reason=DUPLICATE_REASONS[dup.reason].render(),
                             )
                         )
             report = _summarise(row_no, findings)
@@ -253,7 +237,7 @@ def run_import(
     preset, notice = str(settings["eligibility_preset"]), str(settings["consent_notice_version"])
     rules = eligibility.PRESETS.get(preset, eligibility.PRESETS["vokasi_2019"])
     verdicts = [
-        eligibility.evaluate(facts_from(values, today, values.get("nik") is not None), rules)
+        eligibility.evaluate(facts_from(values, today), rules)
         for values in valid
     ]
     with unit_of_work(db, actor) as uow:

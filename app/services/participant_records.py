@@ -17,8 +17,10 @@ from sqlalchemy.orm import Session
 from app.db import Database
 from app.domain.findings import Finding, has_errors
 from app.domain.nik import mask_nik
+from app.domain.participant_fields import STATUS_LABELS, TYPED
 from app.domain.roles import Permission
 from app.errors import NotFound, ValidationError
+from app.formats import form_text
 from app.models import AuditEvent, Consent, IntakeDraft, Participant, ParticipantDocument
 from app.services.access import require
 from app.services.actor import Actor
@@ -40,17 +42,7 @@ NIK_TAKEN = Text(
 )
 REASON_REQUIRED = Text("Alasan wajib diisi.", "A reason is required.")
 
-STATUSES: dict[str, Text] = {
-    "registered": Text("Terdaftar", "Registered"),
-    "verified": Text("Terverifikasi", "Verified"),
-    "ineligible": Text("Tidak memenuhi syarat", "Not eligible"),
-    "in_training": Text("Mengikuti pelatihan", "In training"),
-    "completed": Text("Selesai pelatihan", "Training completed"),
-    "employed": Text("Sudah bekerja", "Employed"),
-    "withdrawn": Text("Mengundurkan diri", "Withdrawn"),
-    "erased": Text("Data dihapus", "Data erased"),
-    "merged": Text("Digabung (data ganda)", "Merged (duplicate)"),
-}
+STATUSES = STATUS_LABELS  # code -> label (app.domain.participant_fields)
 SENSITIVE = {"nik": mask_nik, "bank_account": mask_account}
 
 
@@ -148,51 +140,12 @@ def values_for_edit(db: Database, actor: Actor, participant_id: str) -> dict[str
 
 
 def form_values(p: Participant, consent: bool) -> dict[str, str]:
-    def d(value: Any) -> str:
-        return value.strftime("%d/%m/%Y") if value else ""
-
-    def yn(value: bool | None) -> str:
-        return "" if value is None else ("Y" if value else "T")
-
-    return {
-        "nik": p.nik,
-        "nama": p.full_name,
-        "tempat_lahir": p.birth_place or "",
-        "tanggal_lahir": d(p.birth_date),
-        "jenis_kelamin": p.sex,
-        "telepon": p.phone or "",
-        "whatsapp": yn(p.whatsapp),
-        "email": p.email or "",
-        "kpj": p.kpj or "",
-        "alamat": p.ktp_address or "",
-        "kode_wilayah": p.region_code or "",
-        "alamat_domisili": p.domicile_address or "",
-        "pendidikan": p.education or "",
-        "perusahaan_terakhir": p.last_employer or "",
-        "npp": p.npp or "",
-        "jabatan": p.job_title or "",
-        "jenis_kontrak": p.contract_type or "",
-        "akhir_kontrak": d(p.contract_end),
-        "mulai_kerja": d(p.work_start),
-        "tanggal_phk": d(p.phk_date),
-        "alasan_phk": p.phk_reason or "",
-        "upah_terakhir": "" if p.last_wage is None else f"{p.last_wage:,}".replace(",", "."),
-        "jht_diklaim": yn(p.jht_claimed),
-        "tanggal_klaim_jht": d(p.jht_claimed_on),
-        "pilihan_pelatihan_1": p.training_choice_1 or "",
-        "pilihan_pelatihan_2": p.training_choice_2 or "",
-        "bank": p.bank_name or "",
-        "nomor_rekening": p.bank_account or "",
-        "nama_pemilik_rekening": p.bank_account_holder or "",
-        "persetujuan": yn(consent),
+    """The record as the form's inputs hold it (app.formats.form_text of each field)."""
+    values = {
+        f.key: form_text(f, getattr(p, f.attribute)) for f in TYPED if f.attribute is not None
     }
-
-
-def national(phone: str | None) -> str:
-    """`+6281234567890` -> `081234567890`, as people type it."""
-    if not phone:
-        return ""
-    return "0" + phone[3:] if phone.startswith("+62") else phone
+    values["persetujuan"] = "Y" if consent else "T"
+    return values
 
 
 def record_consent(db: Database, actor: Actor, participant_id: str, notice_version: str) -> None:

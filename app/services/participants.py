@@ -24,6 +24,7 @@ from app.domain.findings import Finding, Severity, error
 from app.domain.intake import IntakeResult, check_intake
 from app.domain.names import name_key, similar_keys
 from app.domain.nik import mask_nik
+from app.domain.participant_fields import STORED_ATTRIBUTES
 from app.domain.roles import Permission
 from app.models import Consent, Participant
 from app.resources import regions
@@ -39,38 +40,9 @@ NIK_EXISTS = Text(
     "This NIK is already registered for {name} ({office}). Open the existing record.",
 )
 
-MODEL_FIELDS = (
-    "nik",
-    "full_name",
-    "name_key",
-    "birth_place",
-    "birth_date",
-    "sex",
-    "ktp_address",
-    "region_code",
-    "domicile_address",
-    "phone",
-    "whatsapp",
-    "email",
-    "education",
-    "kpj",
-    "last_employer",
-    "npp",
-    "job_title",
-    "contract_type",
-    "contract_end",
-    "work_start",
-    "phk_date",
-    "phk_reason",
-    "last_wage",
-    "jht_claimed",
-    "jht_claimed_on",
-    "training_choice_1",
-    "training_choice_2",
-    "bank_name",
-    "bank_account",
-    "bank_account_holder",
-)
+# What a form or an import row sets on the record (app.domain.participant_fields), plus the
+# name key made from the name.
+MODEL_FIELDS = (*STORED_ATTRIBUTES, "name_key")
 
 
 @dataclass
@@ -92,17 +64,14 @@ class RegisterOutcome:
         return [f for f in self.findings if f.severity is Severity.WARNING]
 
 
-def facts_from(values: dict[str, Any], today: date, nik_ok: bool) -> eligibility.Facts:
-    reason = values.get("phk_reason")
-    return eligibility.Facts(
-        registered_on=today,
-        nik_valid=nik_ok,
-        birth_date=values.get("birth_date"),
-        phk_date=values.get("phk_date"),
-        phk_reason=eligibility.PhkReason(reason) if reason else None,
-        last_wage=values.get("last_wage"),
-        jht_claimed=values.get("jht_claimed"),
-    )
+def facts_from(
+    values: dict[str, Any], today: date, nik_ok: bool | None = None
+) -> eligibility.Facts:
+    """The eligibility facts of a checked record (app.domain.eligibility.facts_of); `nik_ok`
+    overrides what the record says about its NIK (a caller that checked it already)."""
+    if nik_ok is not None:
+        values = {**values, "nik_valid": nik_ok}
+    return eligibility.facts_of(values, today)
 
 
 def verdict_for(
@@ -110,7 +79,7 @@ def verdict_for(
 ) -> eligibility.Verdict:
     preset = preset or str(get_settings(db)["eligibility_preset"])
     rules = eligibility.PRESETS.get(preset, eligibility.PRESETS["vokasi_2019"])
-    return eligibility.evaluate(facts_from(values, today, values.get("nik") is not None), rules)
+    return eligibility.evaluate(facts_from(values, today), rules)
 
 
 def find_duplicates(

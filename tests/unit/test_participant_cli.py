@@ -191,3 +191,41 @@ def test_a_hostile_file_gets_one_sentence_and_nothing_is_written(office_home, tm
     con = sqlite3.connect(office_home / "loket.db")
     assert con.execute("SELECT count(*) FROM participant").fetchone() == (0,)
     con.close()
+
+
+def test_result_lines_speak_the_office_language_with_separators_and_labels(office_home, tmp_path):
+    """A thousand rows read `1.000`; a row's error names its field as the form does; the
+    search shows the status by its label; English when the office chose English."""
+    lines = ["nik;nama;tanggal_lahir;jenis_kelamin;persetujuan"]
+    for i in range(1000):
+        day, month = 1 + i % 28, 1 + (i // 28) % 12
+        lines.append(f"317101{day:02d}{month:02d}85{i + 1:04d};Peserta {i:04d};"
+                     f"{day:02d}{month:02d}1985;L;Y")  # fmt: skip
+    lines.append("3171010202850999;Tanggal Mustahil;31/02/1985;L;Y")
+    f = tmp_path / "seribu.csv"
+    f.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    out = loket(office_home, "participants", "import", str(f), "--skip-invalid")
+    assert out.returncode == 1, out.stderr  # a row had an error, the rest were written
+    assert out.stdout.splitlines() == [
+        "Baris data: 1.001 — baik 1.000, peringatan 0, galat 1.",
+        "  baris 1002: galat [Tanggal lahir] Tanggal tidak valid: 31/02/1985. "
+        "Tulis HH/BB/TTTT, mis. 17/08/1990 atau 17081990.",
+        "Ditulis: 1.000 peserta.",
+    ]
+    masked = tmp_path / "keluar.csv"
+    out = loket(office_home, "participants", "export", str(masked))
+    assert out.stdout == (
+        f"1.000 peserta diekspor ke {masked}, tersamar (NIK dan rekening disamarkan).\n"
+    )
+    out = loket(office_home, "participants", "search", "3171********0001")
+    assert out.stdout == "3171********0001  Peserta 0000" + " " * 20 + " 01/01/1985  Terdaftar\n"
+
+    con = sqlite3.connect(office_home / "loket.db")
+    con.execute("INSERT OR REPLACE INTO local_setting (key, value) VALUES ('language', '\"en\"')")
+    con.commit()
+    con.close()
+    out = loket(office_home, "participants", "search", "3171********0001")
+    assert out.stdout.endswith("01/01/1985  Registered\n")
+    out = loket(office_home, "participants", "import", str(f), "--dry-run")
+    assert out.stdout.splitlines()[0] == "Data rows: 1.001 — good 0, warnings 0, errors 1.001."
+    assert out.stdout.splitlines()[-1] == "Trial run (--dry-run): nothing written."

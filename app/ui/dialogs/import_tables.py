@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
@@ -14,8 +15,8 @@ from PySide6.QtWidgets import (
     QTableWidgetItem,
 )
 
-from app.domain.intake import CANONICAL_COLUMNS, FORM_ONLY_FIELDS, REQUIRED_FIELDS
-from app.ui.intake.labels import field_labels
+from app.domain.participant_fields import REQUIRED_KEYS, TYPED_KEYS, label_of
+from app.formats import date_text
 
 translate = QCoreApplication.translate
 
@@ -39,12 +40,11 @@ def _table(columns: int) -> QTableWidget:
 
 def mapping_combo(choice: str | None) -> QComboBox:
     """`(ignore)` or one canonical column, shown with its label; required ones marked *."""
-    labels = field_labels()
     combo = QComboBox()
     combo.addItem(translate("ImportDialog", "(ignore)"), "")
-    for key in (*CANONICAL_COLUMNS, *FORM_ONLY_FIELDS):
-        star = " *" if key in REQUIRED_FIELDS else ""
-        combo.addItem(f"{labels.get(key, key)}{star}", key)
+    for key in TYPED_KEYS:
+        star = " *" if key in REQUIRED_KEYS else ""
+        combo.addItem(f"{label_of(key)}{star}", key)
         combo.setItemData(combo.count() - 1, key, Qt.ItemDataRole.ToolTipRole)
     index = combo.findData(choice or "")
     combo.setCurrentIndex(max(index, 0))
@@ -54,8 +54,8 @@ def mapping_combo(choice: str | None) -> QComboBox:
 def cell_text(value: Any) -> str:
     if value is None:
         return ""
-    if hasattr(value, "strftime"):
-        return str(value.strftime("%d/%m/%Y"))
+    if isinstance(value, datetime | date):
+        return date_text(value)
     return str(value)
 
 
@@ -127,7 +127,6 @@ def report_table() -> QTableWidget:
 
 def fill_report(table: QTableWidget, reports: list[Any], only_problems: bool = True) -> None:
     shown = [r for r in reports if r.status != "ok" or not only_problems]
-    labels = field_labels()
     status = {
         "ok": translate("ImportDialog", "OK"),
         "warning": translate("ImportDialog", "Warning"),
@@ -135,7 +134,7 @@ def fill_report(table: QTableWidget, reports: list[Any], only_problems: bool = T
     }
     table.setRowCount(len(shown))
     for i, report in enumerate(shown):
-        fields = ", ".join(labels.get(f, f) for f in report.field.split(";") if f)
+        fields = ", ".join(label_of(f) for f in report.field.split(";") if f)
         values = [str(report.row), status.get(report.status, report.status), fields, report.message]
         for c, value in enumerate(values):
             item = QTableWidgetItem(value)
