@@ -4,7 +4,10 @@ Names go through the FTS5 index (`participant_fts`): every word typed is a prefi
 against the name as written and against its folded key (so "muh" finds Muhammad and
 Mochammad). Digits go to the NIK, KPJ and phone B-tree indexes as prefixes, written as ranges
 (`nik >= '3205' AND nik < '3206'`), which SQLite serves from the index (a LIKE pattern built
-from a parameter it would not: it read the whole table). Pages are plain LIMIT/OFFSET so the
+from a parameter it would not: it read the whole table). Four digits may also be the end of
+a NIK, which is what a masked NIK shows (`3171********0001`): they are looked up in the index
+on `substr(nik, -4)` too; a masked NIK typed or pasted as the list shows it is matched by
+its visible start and end. Pages are plain LIMIT/OFFSET so the
 window's lazy model can fetch as the list scrolls.
 
 Speed at a million participants (bench/participants.py, docs/benchmarks.md):
@@ -69,6 +72,29 @@ _NUMBER_MATCHES = (
     "OR kpj >= :digits AND kpj < :digits_end OR phone >= :phone AND phone < :phone_end "
     "ORDER BY +rowid DESC LIMIT :cap"  # "+": sort what the three indexes found, never scan
 )
+# The last four digits of a NIK, as a masked NIK shows them (`3171********0001`), from the
+# index on `substr(nik, -4)` (migration 0007), newest first, stopping at the cap: most
+# serials are 0001, so "0001" alone matches half the office.
+_NIK_TAIL = (
+    "SELECT rowid FROM participant WHERE substr(nik, -4) = :tail "
+    "ORDER BY rowid DESC LIMIT :cap"
+)
+# A masked NIK with its first digits: the NIK index's range, the tail checked on each entry
+# ("+": not from the tail index, whose half-an-office of 0001s would be read one by one).
+_MASKED_NIK = (
+    "SELECT rowid FROM participant WHERE nik >= :digits AND nik < :digits_end "
+    "AND +substr(nik, -4) = :tail ORDER BY +rowid DESC LIMIT :cap"
+)
+_NIK_PREFIX = (
+    "SELECT rowid FROM participant WHERE nik >= :digits AND nik < :digits_end "
+    "ORDER BY +rowid DESC LIMIT :cap"
+)
+# Four digits are a NIK, KPJ or phone start, or a NIK's end: the newest of each, together.
+_FOUR_DIGITS = (
+    f"SELECT * FROM ({_NUMBER_MATCHES}) UNION SELECT * FROM ({_NIK_TAIL}) "
+    "ORDER BY 1 DESC LIMIT :cap"
+)
+_MASKED = re.compile(r"^(\d*)\*+(\d{4})?$")
 _NAME_MATCHES = (
     "SELECT rowid FROM participant_fts WHERE participant_fts MATCH :fts "
     "ORDER BY rowid DESC LIMIT :cap"
@@ -110,18 +136,33 @@ def _matches(raw: str) -> tuple[str, dict[str, str]] | None:
     parameters (all but `cap`), or None when the text asks for nothing."""
     raw = raw.strip()
     digits = re.sub(r"[\s\-.()+]", "", raw)
+    masked = _MASKED.match(digits)
+    if masked and (masked[1] or masked[2]):
+        return _masked(masked[1], masked[2])
     if digits.isdigit() and len(digits) >= 3:
         phone = "+62" + digits[1:] if digits.startswith("0") else "+" + digits
-        return _NUMBER_MATCHES, {
+        params = {
             "digits": digits,
             "digits_end": _after(digits),
             "phone": phone,
             "phone_end": _after(phone),
         }
+        if len(digits) == 4:
+            return _FOUR_DIGITS, {**params, "tail": digits}
+        return _NUMBER_MATCHES, params
     expression = _fts_expression(raw.split()) if raw else ""
     if expression:
         return _NAME_MATCHES, {"fts": expression}
     return None
+
+
+def _masked(prefix: str, tail: str | None) -> tuple[str, dict[str, str]]:
+    """A NIK typed or pasted as a list shows it: `3171********0001`, `*0001`, `3171*`."""
+    if not tail:
+        return _NIK_PREFIX, {"digits": prefix, "digits_end": _after(prefix)}
+    if not prefix:
+        return _NIK_TAIL, {"tail": tail}
+    return _MASKED_NIK, {"digits": prefix, "digits_end": _after(prefix), "tail": tail}
 
 
 def _column(name: str, indexable: bool) -> ColumnElement[Any]:
