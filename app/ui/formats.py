@@ -1,43 +1,45 @@
-"""How dates, times, rupiah amounts and participant states read on screen (DD/MM/YYYY)."""
+"""How dates, times, rupiah amounts and participant states read on screen.
+
+The values are formatted by app.formats (Qt-free, shared with the CLI and the PDFs) in the
+window's language; only the words that exist on screen alone (eligibility verdicts) are Qt
+translations here.
+"""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from PySide6.QtCore import QCoreApplication, QLocale
+from PySide6.QtCore import QCoreApplication
 
+from app import formats
 from app.domain.eligibility import Status
 
 
 def fmt_date(value: date | None) -> str:
-    return value.strftime("%d/%m/%Y") if value else ""
+    return formats.date_text(value)
 
 
 def fmt_datetime(value: datetime | None) -> str:
     """Local time of a stored (UTC) moment, as the office reads it."""
-    if value is None:
-        return ""
-    return value.astimezone().strftime("%d/%m/%Y %H:%M")
+    return formats.datetime_text(value)
 
 
 def fmt_time(value: datetime) -> str:
-    return value.astimezone().strftime("%H:%M")
+    return formats.time_text(value)
 
 
 def fmt_rupiah(amount: int | None) -> str:
-    return "" if amount is None else "Rp" + QLocale().toString(amount)
+    return formats.rupiah(amount)
 
 
 def fmt_size(size: int) -> str:
-    if size < 1024 * 1024:
-        return f"{QLocale().toString(max(1, round(size / 1024)))} KB"
-    return f"{QLocale().toString(size / 1024 / 1024, 'f', 1)} MB"
+    return formats.file_size(size)
 
 
 def status_label(key: str) -> str:
-    from app.services.participant_records import STATUSES
+    from app.domain.participant_fields import STATUS_LABELS
 
-    text = STATUSES.get(key)
+    text = STATUS_LABELS.get(key)
     return text.render() if text else key
 
 

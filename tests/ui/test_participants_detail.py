@@ -72,7 +72,7 @@ def test_edit_opens_the_full_record_and_keeps_the_change_in_history(qtbot, ctx, 
     settle(qtbot)
     assert rows(ctx.db.path, "SELECT phone FROM participant") == [("+6281399998888",)]
     changes = [page.detail.history.item(r, 3).text() for r in range(page.detail.history.rowCount())]
-    assert "Telepon: +6281234567890 → +6281399998888" in changes
+    assert "Telepon: 0812-3456-7890 → 0813-9999-8888" in changes  # as the form reads them
     # opening for edit shows the full NIK and account: one audit event says so
     assert count(ctx.db.path, "audit_event", "action='participant.open_for_edit'") == 1
 

@@ -19,7 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.parsing import ParseError, parse_date
 from app.domain.regions import Region
+from app.formats import date_text
 from app.resources import regions
 
 ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -34,11 +36,23 @@ def text_edit(placeholder: str = "", max_length: int = 200) -> QLineEdit:
 
 
 def date_edit() -> QLineEdit:
-    """DD/MM/YYYY as text; only digits and date separators can be typed."""
+    """DD/MM/YYYY as text; only digits and date separators can be typed. A date typed
+    another way (`06051993`, `6-5-1993`) is shown as DD/MM/YYYY once the clerk leaves it,
+    so the clerk sees the day the program understood."""
     edit = text_edit(QCoreApplication.translate("fields", "DD/MM/YYYY"), 10)
     edit.setValidator(QRegularExpressionValidator(QRegularExpression(r"[0-9/.\- ]{0,10}"), edit))
     edit.setMaximumWidth(150)
+    edit.editingFinished.connect(lambda: _show_date(edit))
     return edit
+
+
+def _show_date(edit: QLineEdit) -> None:
+    try:
+        day = parse_date(edit.text())
+    except ParseError:
+        return  # the check says what is wrong, next to the input
+    if day is not None and edit.text() != date_text(day):
+        edit.setText(date_text(day))
 
 
 def digits_edit(placeholder: str, max_length: int) -> QLineEdit:
@@ -69,10 +83,22 @@ def set_combo_value(combo: QComboBox, value: str) -> None:
     combo.setCurrentIndex(index if index >= 0 else 0)
 
 
+def _words_in(typed: str, name: str) -> bool:
+    """Every word typed is inside the name, in any order: "merah" finds "Pal Merah",
+    "barat jakarta" finds "Kota Administrasi Jakarta Barat"."""
+    return all(word in name for word in typed.split())
+
+
+def _by_name(items: list[Region]) -> list[Region]:
+    return sorted(items, key=lambda r: (r.name.casefold(), r.code))
+
+
 class RegionPicker(QWidget):
-    """Province → regency → district from the Kemendagri list, each searchable by any part
-    of its name. `code()` is the district code, or the regency code when no district is
-    chosen, or "" (a province alone is not precise enough for an address).
+    """Province → regency → district from the Kemendagri list, alphabetically, each
+    searchable by any word inside its name. `code()` is the district code, or the regency
+    code when no district is chosen, or "" (a province alone is not precise enough for an
+    address). A picker waiting for the one above says so; once it can be used, it says
+    "type to search".
 
     Signals:
         changed(): the chosen region changed.
@@ -87,9 +113,14 @@ class RegionPicker(QWidget):
         grid.setHorizontalSpacing(8)
         grid.setVerticalSpacing(4)
         captions = (self.tr("Province"), self.tr("Regency / city"), self.tr("District"))
-        self.province = self._combo(self.tr("type to search"))
-        self.regency = self._combo(self.tr("choose the province first"))
-        self.district = self._combo(self.tr("choose the regency first"))
+        self.searchable = self.tr("type to search")
+        self.waiting = {
+            "regency": self.tr("choose the province first"),
+            "district": self.tr("choose the regency first"),
+        }
+        self.province = self._combo(self.searchable)
+        self.regency = self._combo(self.waiting["regency"])
+        self.district = self._combo(self.waiting["district"])
         for row, (caption, combo) in enumerate(
             zip(captions, (self.province, self.regency, self.district), strict=True)
         ):
@@ -99,7 +130,7 @@ class RegionPicker(QWidget):
             grid.addWidget(label, row, 0)
             grid.addWidget(combo, row, 1)
         grid.setColumnStretch(1, 1)
-        self._fill(self.province, sorted(regions().provinces.values(), key=lambda r: r.code))
+        self._fill(self.province, list(regions().provinces.values()))
         self.province.currentIndexChanged.connect(self._province_changed)
         self.regency.currentIndexChanged.connect(self._regency_changed)
         self.district.currentIndexChanged.connect(lambda _i: self.changed.emit())
@@ -122,7 +153,7 @@ class RegionPicker(QWidget):
     def _fill(combo: QComboBox, items: list[Region]) -> None:
         combo.blockSignals(True)
         combo.clear()
-        for region in items:
+        for region in _by_name(items):
             combo.addItem(region.name, region.code)
             combo.setItemData(combo.count() - 1, region.code, Qt.ItemDataRole.ToolTipRole)
         combo.setCurrentIndex(-1)
@@ -132,12 +163,18 @@ class RegionPicker(QWidget):
         code = self.province.currentData()
         self._fill(self.regency, regions().regencies_of(code) if code else [])
         self._fill(self.district, [])
+        self._hint(self.regency, "regency", bool(code))
+        self._hint(self.district, "district", False)
         self.changed.emit()
 
     def _regency_changed(self, _index: int) -> None:
         code = self.regency.currentData()
         self._fill(self.district, regions().districts_of(code) if code else [])
+        self._hint(self.district, "district", bool(code))
         self.changed.emit()
+
+    def _hint(self, combo: QComboBox, name: str, ready: bool) -> None:
+        line_edit_of(combo).setPlaceholderText(self.searchable if ready else self.waiting[name])
 
     def resolve(self, combo: QComboBox) -> None:
         """Match what was typed to one entry: the whole name, a code, or a unique part."""
@@ -153,7 +190,7 @@ class RegionPicker(QWidget):
         elif typed in codes:
             index = codes.index(typed)
         elif typed:
-            parts = [i for i, name in enumerate(names) if typed in name]
+            parts = [i for i, name in enumerate(names) if _words_in(typed, name)]
             index = parts[0] if len(parts) == 1 else -1
         if index >= 0:
             combo.setCurrentIndex(index)

@@ -68,9 +68,16 @@ class FindingLabels(FieldErrors):
         return first
 
     def focus(self, name: str) -> None:
+        """Put the cursor in the input of `name` (a region: its first list), scrolled into
+        view."""
         widget = self._inputs.get(name)
-        if widget is not None:
-            widget.setFocus()
+        if isinstance(widget, RegionPicker):
+            widget = widget.inputs()[0]
+        if widget is None:
+            return
+        if isinstance(self.owner, QScrollArea):
+            self.owner.ensureWidgetVisible(widget)
+        widget.setFocus()
 
     def set(self, field: str, text: str) -> None:
         """As FieldErrors.set, without resizing the window the form sits in."""

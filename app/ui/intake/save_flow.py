@@ -11,12 +11,12 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QObject, QTimer
 
 from app.domain.findings import Finding, Severity
+from app.domain.participant_fields import key_of, label_of
 from app.errors import LoketError
 from app.ui.intake.duplicates import DuplicatesDialog
-from app.ui.intake.labels import field_labels
 from app.ui.messages import ask, show_info
 from app.ui.tasks import run_task
 
@@ -110,13 +110,11 @@ class SaveFlow(QObject):
             self._ask_duplicates(duplicates)
 
     def _ask_warnings(self, findings: list[Finding]) -> None:
-        labels = field_labels()
+        """List the warnings by the fields' labels; "Back to the form" puts the cursor in
+        the first field the list names, so the clerk can correct it at once."""
         keys = warning_keys(findings)
-        lines = [
-            f"• {labels.get(f.field, f.field)}: {f.message()}"
-            for f in findings
-            if f.severity is Severity.WARNING
-        ]
+        warned = [f for f in findings if f.severity is Severity.WARNING]
+        lines = [f"• {label_of(f.field)}: {f.message()}" for f in warned]
         text = (
             self.tr("Please check these points with the participant:") + "\n\n" + "\n".join(lines)
         )
@@ -125,13 +123,18 @@ class SaveFlow(QObject):
             self.confirmed = self.confirmed | keys
             self.save()
 
-        ask(
+        def back() -> None:
+            # after the box has closed, so the window's focus is ours to set
+            QTimer.singleShot(0, lambda: self.view.form.errors.focus(key_of(warned[0].field)))
+
+        self.warning_box = ask(
             self.view,
             self.tr("Save with warnings?"),
             text,
             self.tr("Checked, save"),
             self.tr("Back to the form"),
             confirm,
+            back,
         )
 
     def _ask_duplicates(self, duplicates: list[Any]) -> DuplicatesDialog:

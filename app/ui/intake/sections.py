@@ -1,13 +1,14 @@
-"""The sections of the intake form, in the order a clerk reads a KTP and a PHK letter:
-Identitas, Alamat & kontak, Pekerjaan & PHK, Rekening, Pelatihan, Dokumen, Persetujuan."""
+"""The sections of the intake form, in the order a clerk reads a KTP, a PHK letter and the
+member's card: Identitas, Alamat & kontak, Pekerjaan & PHK, Kepesertaan BPJAMSOSTEK,
+Rekening, Pelatihan, Dokumen, Persetujuan. Labels and choices come from the field table
+(app.domain.participant_fields), as in the detail view, the import and the CLI."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QLabel
+from PySide6.QtWidgets import QCheckBox, QComboBox, QFormLayout, QGroupBox, QLabel, QLineEdit
 
-from app.domain.eligibility import PHK_REASON_LABELS
-from app.domain.intake import EDUCATION
+from app.domain.participant_fields import BY_KEY, NO, YES
 from app.ui.intake.documents import DocumentPicker
 from app.ui.intake.fields import (
     RegionPicker,
@@ -51,6 +52,24 @@ def _group(form: IntakeForm, title: str) -> QFormLayout:
     return layout
 
 
+def _choices(key: str, with_code: bool = False) -> list[tuple[str, str]]:
+    """(label, code) of a field's choices, in the current language."""
+    return [
+        (f"{label.render()} ({code})" if with_code else label.render(), code)
+        for code, label in BY_KEY[key].choices.items()
+    ]
+
+
+def _yes_no() -> list[tuple[str, str]]:
+    return [(NO.render(), "T"), (YES.render(), "Y")]
+
+
+def _months_edit(most_digits: int) -> QLineEdit:
+    edit = digits_edit("", most_digits)
+    edit.setMaximumWidth(90)
+    return edit
+
+
 def build_sections(form: IntakeForm, notice_version: str) -> tuple[DocumentPicker, QGroupBox]:
     """Fill `form`; returns the document picker and the consent box (hidden when editing)."""
     lab = field_labels()
@@ -71,17 +90,12 @@ def build_sections(form: IntakeForm, notice_version: str) -> tuple[DocumentPicke
         translate("IntakeSections", "Place, date of birth"),
         [("tempat_lahir", place, ""), ("tanggal_lahir", born, "")],
     )
-    sex = choice_combo(
-        [
-            (translate("IntakeSections", "Male (L)"), "L"),
-            (translate("IntakeSections", "Female (P)"), "P"),
-        ]
-    )
-    education = choice_combo([(e, e) for e in EDUCATION])
+    sex = choice_combo(_choices("jenis_kelamin", with_code=True))
+    education = choice_combo(_choices("pendidikan"))
     b("jenis_kelamin", sex)
     b("pendidikan", education)
     form.row(g, lab["jenis_kelamin"], [("jenis_kelamin", sex, "")])
-    form.row(g, translate("IntakeSections", "Last education"), [("pendidikan", education, "")])
+    form.row(g, lab["pendidikan"], [("pendidikan", education, "")])
 
     g = _group(form, translate("IntakeSections", "Address and contact"))
     address = text_edit(translate("IntakeSections", "street, RT/RW, village"), 300)
@@ -89,7 +103,7 @@ def build_sections(form: IntakeForm, notice_version: str) -> tuple[DocumentPicke
     form.row(g, lab["alamat"], [("alamat", address, "")])
     region = RegionPicker()
     b("kode_wilayah", region)
-    form.row(g, translate("IntakeSections", "Region (KTP)"), [("kode_wilayah", region, "")])
+    form.row(g, lab["kode_wilayah"], [("kode_wilayah", region, "")])
     domicile = text_edit(translate("IntakeSections", "leave empty when the same as the KTP"), 300)
     b("alamat_domisili", domicile)
     form.row(g, lab["alamat_domisili"], [("alamat_domisili", domicile, "")])
@@ -103,9 +117,6 @@ def build_sections(form: IntakeForm, notice_version: str) -> tuple[DocumentPicke
     form.row(g, lab["email"], [("email", email, "")])
 
     g = _group(form, translate("IntakeSections", "Work and PHK"))
-    kpj = digits_edit(translate("IntakeSections", "11 digits"), 20)
-    b("kpj", kpj)
-    form.row(g, lab["kpj"], [("kpj", kpj, "")])
     employer, npp = text_edit("", 200), digits_edit("", 20)
     npp.setMaximumWidth(160)
     b("perusahaan_terakhir", employer)
@@ -118,7 +129,7 @@ def build_sections(form: IntakeForm, notice_version: str) -> tuple[DocumentPicke
     job = text_edit("", 120)
     b("jabatan", job)
     form.row(g, lab["jabatan"], [("jabatan", job, "")])
-    contract = choice_combo([("PKWT", "PKWT"), ("PKWTT", "PKWTT")])
+    contract = choice_combo(_choices("jenis_kontrak"))
     contract.setMaximumWidth(160)
     contract_end = date_edit()
     b("jenis_kontrak", contract)
@@ -128,7 +139,7 @@ def build_sections(form: IntakeForm, notice_version: str) -> tuple[DocumentPicke
         translate("IntakeSections", "Contract (PKWT: fixed term)"),
         [
             ("jenis_kontrak", contract, ""),
-            ("akhir_kontrak", contract_end, translate("IntakeSections", "contract end")),
+            ("akhir_kontrak", contract_end, lab["akhir_kontrak"]),
         ],
     )
     start, phk = date_edit(), date_edit()
@@ -138,16 +149,39 @@ def build_sections(form: IntakeForm, notice_version: str) -> tuple[DocumentPicke
         g,
         translate("IntakeSections", "Work start, PHK date"),
         [
-            ("mulai_kerja", start, translate("IntakeSections", "work start")),
-            ("tanggal_phk", phk, translate("IntakeSections", "PHK date")),
+            ("mulai_kerja", start, lab["mulai_kerja"]),
+            ("tanggal_phk", phk, lab["tanggal_phk"]),
         ],
     )
-    reason = choice_combo([(label.render(), r.value) for r, label in PHK_REASON_LABELS.items()])
+    reason = choice_combo(_choices("alasan_phk"))
     b("alasan_phk", reason)
     form.row(g, lab["alasan_phk"], [("alasan_phk", reason, "")])
     wage = digits_edit(translate("IntakeSections", "rupiah per month, e.g. 5.200.000"), 20)
     b("upah_terakhir", wage)
     form.row(g, lab["upah_terakhir"], [("upah_terakhir", wage, "")])
+
+    g = _group(form, translate("IntakeSections", "BPJAMSOSTEK membership"))
+    g.addRow(
+        note(
+            translate(
+                "IntakeSections",
+                "From the member's card or the JHT letter. Leave empty what is not known: "
+                "the eligibility rule then stays not yet certain.",
+            )
+        )
+    )
+    kpj = digits_edit(translate("IntakeSections", "11 digits"), 20)
+    b("kpj", kpj)
+    form.row(g, lab["kpj"], [("kpj", kpj, "")])
+    months, recent = _months_edit(3), _months_edit(2)
+    b("lama_kepesertaan", months)
+    b("iuran_24_bulan", recent)
+    form.row(g, lab["lama_kepesertaan"], [("lama_kepesertaan", months, "")])
+    form.row(g, lab["iuran_24_bulan"], [("iuran_24_bulan", recent, "")])
+    active = choice_combo(_yes_no())
+    active.setMaximumWidth(160)
+    b("masih_peserta_aktif", active)
+    form.row(g, lab["masih_peserta_aktif"], [("masih_peserta_aktif", active, "")])
     jht = choice_combo(
         [
             (translate("IntakeSections", "Not yet"), "T"),
@@ -163,6 +197,10 @@ def build_sections(form: IntakeForm, notice_version: str) -> tuple[DocumentPicke
         translate("IntakeSections", "JHT claimed, when"),
         [("jht_diklaim", jht, ""), ("tanggal_klaim_jht", jht_on, "")],
     )
+    before = choice_combo(_yes_no())
+    before.setMaximumWidth(160)
+    b("pernah_ikut_program", before)
+    form.row(g, lab["pernah_ikut_program"], [("pernah_ikut_program", before, "")])
 
     g = _group(form, translate("IntakeSections", "Bank account"))
     bank = QComboBox()
@@ -194,8 +232,8 @@ def build_sections(form: IntakeForm, notice_version: str) -> tuple[DocumentPicke
     )
     b("pilihan_pelatihan_1", first)
     b("pilihan_pelatihan_2", second)
-    form.row(g, translate("IntakeSections", "First choice"), [("pilihan_pelatihan_1", first, "")])
-    form.row(g, translate("IntakeSections", "Second choice"), [("pilihan_pelatihan_2", second, "")])
+    form.row(g, lab["pilihan_pelatihan_1"], [("pilihan_pelatihan_1", first, "")])
+    form.row(g, lab["pilihan_pelatihan_2"], [("pilihan_pelatihan_2", second, "")])
 
     g = _group(form, translate("IntakeSections", "Documents"))
     documents = DocumentPicker()

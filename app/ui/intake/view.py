@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from app import formats
 from app.domain.findings import Finding, error
 from app.services.actor import Actor
 from app.texts import Text
@@ -75,7 +76,7 @@ class IntakeView(QWidget):
             self.tr("Officer: {name} ({user}) · started {time}").format(
                 name=actor.full_name or actor.username,
                 user=actor.username,
-                time=started.strftime("%d/%m/%Y %H:%M"),
+                time=formats.datetime_text(started),
             )
         )
         layout.addWidget(self.officer)

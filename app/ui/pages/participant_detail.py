@@ -8,8 +8,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QUrl, Signal
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -41,7 +41,8 @@ from app.ui.widgets import heading, note
 
 
 class ParticipantDetailView(QWidget):
-    """Loads `participant_records.detail` off the UI thread and shows it.
+    """Loads `participant_records.detail` off the UI thread and shows it. Esc goes back to
+    the list, like the back button.
 
     Signals:
         back(): return to the list.
@@ -70,7 +71,11 @@ class ParticipantDetailView(QWidget):
         layout.setSpacing(8)
         top = QHBoxLayout()
         self.back_button = QPushButton(self.tr("← Back to the list"))
+        self.back_button.setToolTip("Esc")
         self.back_button.clicked.connect(self.back)
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)
+        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.activated.connect(self.back)
         top.addWidget(self.back_button)
         top.addStretch(1)
         self.status_button = QPushButton(self.tr("Change status…"))

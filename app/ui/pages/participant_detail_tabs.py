@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
@@ -22,18 +23,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.eligibility import PHK_REASON_LABELS, PhkReason
+from app.domain.participant_fields import BY_ATTRIBUTE, Kind, field_of
+from app.formats import field_text
 from app.services.participant_views import HistoryEntry, ParticipantDetail
-from app.ui.formats import fmt_date, fmt_datetime, fmt_rupiah, fmt_size, status_label
+from app.ui.formats import fmt_datetime, fmt_size, status_label
 from app.ui.intake.documents import kind_label
 from app.ui.intake.labels import field_labels, label_of_model_field
 from app.ui.intake.panel import rule_row
 from app.ui.intake.rules import RuleLine
-from app.ui.pages.participant_model import phone_text
 from app.ui.widgets import note
 
 translate = QCoreApplication.translate
 REVEAL_MS = 20_000
+DERIVED = frozenset({"name_key"})  # made from the name: its change is the name's change
 Reveal = Callable[[str, Callable[[str], None]], None]
 
 
@@ -81,10 +83,14 @@ class RevealField(QWidget):
         self.button.setVisible(True)
 
 
-def _yes_no(value: Any) -> str:
-    if value is None:
-        return ""
-    return translate("ParticipantDetail", "Yes") if value else translate("ParticipantDetail", "No")
+def _shown(v: dict[str, Any], attribute: str) -> str:
+    """A stored value as people read it (app.formats.field_text of its field)."""
+    fld = BY_ATTRIBUTE[attribute]
+    return field_text(fld, v.get(attribute))
+
+
+def _joined(*parts: str) -> str:
+    return " · ".join(part for part in parts if part)
 
 
 def data_tab(
@@ -92,11 +98,6 @@ def data_tab(
 ) -> tuple[QScrollArea, dict[str, RevealField]]:
     v: dict[str, Any] = dict(detail.values)
     lab = field_labels()
-    reason = v.get("phk_reason")
-    sex = {
-        "L": translate("ParticipantDetail", "Male (L)"),
-        "P": translate("ParticipantDetail", "Female (P)"),
-    }.get(str(v.get("sex")), "")
     reveals = {
         "nik": RevealField(str(v.get("nik") or ""), "nik", reveal),
         "bank_account": RevealField(str(v.get("bank_account") or ""), "bank_account", reveal),
@@ -108,10 +109,8 @@ def data_tab(
         if detail.consent_version
         else translate("ParticipantDetail", "Not recorded")
     )
-    contract = " · ".join(
-        x for x in (str(v.get("contract_type") or ""), fmt_date(v.get("contract_end"))) if x
-    )
-    phone = phone_text(v.get("phone")) + (" · WhatsApp" if v.get("whatsapp") else "")
+    sex = _shown(v, "sex")
+    phone = _joined(_shown(v, "phone"), "WhatsApp" if v.get("whatsapp") else "")
     sections: list[tuple[str, list[tuple[str, Any]]]] = [
         (
             translate("ParticipantDetail", "Identity"),
@@ -120,10 +119,10 @@ def data_tab(
                 (lab["nama"], v.get("full_name")),
                 (
                     translate("ParticipantDetail", "Place, date of birth"),
-                    f"{v.get('birth_place') or ''}, {fmt_date(v.get('birth_date'))}",
+                    ", ".join(x for x in (v.get("birth_place"), _shown(v, "birth_date")) if x),
                 ),
-                (lab["jenis_kelamin"], sex),
-                (lab["pendidikan"], v.get("education")),
+                (lab["jenis_kelamin"], f"{sex} ({v['sex']})" if sex else ""),
+                (lab["pendidikan"], _shown(v, "education")),
             ],
         ),
         (
@@ -139,26 +138,31 @@ def data_tab(
         (
             translate("ParticipantDetail", "Work and PHK"),
             [
-                (lab["kpj"], v.get("kpj")),
                 (lab["perusahaan_terakhir"], v.get("last_employer")),
                 (lab["npp"], v.get("npp")),
                 (lab["jabatan"], v.get("job_title")),
-                (lab["jenis_kontrak"], contract),
-                (lab["mulai_kerja"], fmt_date(v.get("work_start"))),
-                (lab["tanggal_phk"], fmt_date(v.get("phk_date"))),
                 (
-                    lab["alasan_phk"],
-                    PHK_REASON_LABELS[PhkReason(reason)].render() if reason else "",
+                    lab["jenis_kontrak"],
+                    _joined(_shown(v, "contract_type"), _shown(v, "contract_end")),
                 ),
-                (lab["upah_terakhir"], fmt_rupiah(v.get("last_wage"))),
+                (lab["mulai_kerja"], _shown(v, "work_start")),
+                (lab["tanggal_phk"], _shown(v, "phk_date")),
+                (lab["alasan_phk"], _shown(v, "phk_reason")),
+                (lab["upah_terakhir"], _shown(v, "last_wage")),
+            ],
+        ),
+        (
+            translate("ParticipantDetail", "BPJAMSOSTEK membership"),
+            [
+                (lab["kpj"], v.get("kpj")),
+                (lab["lama_kepesertaan"], _shown(v, "membership_months")),
+                (lab["iuran_24_bulan"], _shown(v, "contribution_months_last_24")),
+                (lab["masih_peserta_aktif"], _shown(v, "still_active_member")),
                 (
                     lab["jht_diklaim"],
-                    " · ".join(
-                        x
-                        for x in (_yes_no(v.get("jht_claimed")), fmt_date(v.get("jht_claimed_on")))
-                        if x
-                    ),
+                    _joined(_shown(v, "jht_claimed"), _shown(v, "jht_claimed_on")),
                 ),
+                (lab["pernah_ikut_program"], _shown(v, "previous_participation")),
             ],
         ),
         (
@@ -172,8 +176,8 @@ def data_tab(
         (
             translate("ParticipantDetail", "Training"),
             [
-                (translate("ParticipantDetail", "First choice"), v.get("training_choice_1")),
-                (translate("ParticipantDetail", "Second choice"), v.get("training_choice_2")),
+                (lab["pilihan_pelatihan_1"], v.get("training_choice_1")),
+                (lab["pilihan_pelatihan_2"], v.get("training_choice_2")),
             ],
         ),
         (
@@ -181,10 +185,10 @@ def data_tab(
             [
                 (lab["persetujuan"], consent),
                 (
-                    translate("ParticipantDetail", "Registered"),
-                    f"{fmt_datetime(v.get('registered_at'))} · {v.get('registered_by')}",
+                    lab["didaftarkan"],
+                    _joined(fmt_datetime(v.get("registered_at")), str(v.get("registered_by"))),
                 ),
-                (translate("ParticipantDetail", "Office"), detail.row.office_code),
+                (lab["kantor"], detail.row.office_code),
                 (lab["status"], status_label(str(v.get("status")))),
                 (translate("ParticipantDetail", "Status reason"), v.get("status_reason")),
             ],
@@ -278,17 +282,29 @@ def action_label(action: str) -> str:
     return labels.get(action, action)
 
 
-def _dash(value: object) -> str:
-    return "–" if value in (None, "") else str(value)
+def history_value(name: str, value: object) -> str:
+    """A value as the audit event keeps it (JSON: ISO dates, E.164 phones, codes), read as
+    the rest of the window reads it."""
+    fld = field_of(name)
+    if value in (None, ""):
+        return "–"
+    if fld is None:
+        return str(value)
+    if isinstance(value, str) and fld.kind in (Kind.DATE, Kind.DATETIME):
+        try:
+            parsed = (datetime if fld.kind is Kind.DATETIME else date).fromisoformat(value)
+        except ValueError:
+            return value
+        return field_text(fld, parsed) or "–"
+    return field_text(fld, value) or "–"
 
 
 def change_text(entry: HistoryEntry) -> str:
-    parts = []
-    for name, (old, new) in entry.changes.items():
-        if name == "status":
-            old, new = status_label(str(old)), status_label(str(new))
-        parts.append(f"{label_of_model_field(name)}: {_dash(old)} → {_dash(new)}")
-    return "\n".join(parts)
+    return "\n".join(
+        f"{label_of_model_field(name)}: {history_value(name, old)} → {history_value(name, new)}"
+        for name, (old, new) in entry.changes.items()
+        if name not in DERIVED
+    )
 
 
 def history_rows(detail: ParticipantDetail) -> list[list[str]]:

@@ -3,7 +3,7 @@ sortable columns, masked NIK, and a lazily fetching table."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import formats
 from app.domain.offices import OFFICES
 from app.resources import regions
 from app.services.participant_search import ParticipantQuery
@@ -64,7 +65,9 @@ class ParticipantList(QWidget):
         self.search = QLineEdit()
         self.search.setObjectName("search")
         self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText(self.tr("Search name, NIK, KPJ or phone…"))
+        self.search.setPlaceholderText(
+            self.tr("Search name, NIK (or its last 4 digits), KPJ or phone…")
+        )
         layout.addWidget(self.search)
         filters = QHBoxLayout()
         filters.setSpacing(8)
@@ -153,7 +156,7 @@ class ParticipantList(QWidget):
             text = self.tr("More than {n} match: type more to narrow")
         else:
             text = self.tr("{n} participants") if total != 1 else self.tr("{n} participant")
-        self.count_label.setText(text.format(n=QLocale().toString(total)))
+        self.count_label.setText(text.format(n=formats.number(total)))
 
     def _sort_changed(self, column: int, order: Qt.SortOrder) -> None:
         key = SORT_KEYS.get(COLUMNS[column])

@@ -20,6 +20,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 
+from app import formats
 from app.services.participant_search import ParticipantQuery
 from app.services.participant_views import ParticipantRow
 from app.ui.context import AppContext
@@ -57,16 +58,6 @@ SORT_KEYS = {
 }
 NOT_MET = QColor("#b3261e")
 UNKNOWN = QColor("#7a8591")
-
-
-def phone_text(phone: str | None) -> str:
-    """+6281234567890 -> 0812-3456-7890, as clerks write it."""
-    if not phone:
-        return ""
-    if phone.startswith("+62"):
-        local = "0" + phone[3:]
-        return "-".join(local[i : i + 4] for i in range(0, len(local), 4))
-    return phone
 
 
 @cache
@@ -216,7 +207,7 @@ class ParticipantTableModel(QAbstractTableModel):
             "nik": row.nik_masked,
             "birth_date": fmt_date(row.birth_date),
             "sex": row.sex,
-            "phone": phone_text(row.phone),
+            "phone": formats.phone(row.phone),
             "kpj": row.kpj or "",
             "office": row.office_code,
             "region": region_text(row.region_code) if row.region_code else "",
