@@ -439,133 +439,6 @@
     </message>
 </context>
 <context>
-    <name>IntakeLabels</name>
-    <message>
-        <source>NIK</source>
-        <translation>NIK</translation>
-    </message>
-    <message>
-        <source>Name as on the KTP</source>
-        <translation>Nama sesuai KTP</translation>
-    </message>
-    <message>
-        <source>Place of birth</source>
-        <translation>Tempat lahir</translation>
-    </message>
-    <message>
-        <source>Date of birth</source>
-        <translation>Tanggal lahir</translation>
-    </message>
-    <message>
-        <source>Sex</source>
-        <translation>Jenis kelamin</translation>
-    </message>
-    <message>
-        <source>Education</source>
-        <translation>Pendidikan</translation>
-    </message>
-    <message>
-        <source>KTP address</source>
-        <translation>Alamat KTP</translation>
-    </message>
-    <message>
-        <source>Region</source>
-        <translation>Wilayah</translation>
-    </message>
-    <message>
-        <source>Domicile address</source>
-        <translation>Alamat domisili</translation>
-    </message>
-    <message>
-        <source>Phone</source>
-        <translation>Telepon</translation>
-    </message>
-    <message>
-        <source>WhatsApp</source>
-        <translation>WhatsApp</translation>
-    </message>
-    <message>
-        <source>Email</source>
-        <translation>Email</translation>
-    </message>
-    <message>
-        <source>KPJ (membership number)</source>
-        <translation>KPJ (nomor kepesertaan)</translation>
-    </message>
-    <message>
-        <source>Last employer</source>
-        <translation>Perusahaan terakhir</translation>
-    </message>
-    <message>
-        <source>Employer NPP</source>
-        <translation>NPP perusahaan</translation>
-    </message>
-    <message>
-        <source>Job title</source>
-        <translation>Jabatan</translation>
-    </message>
-    <message>
-        <source>Contract type</source>
-        <translation>Jenis kontrak</translation>
-    </message>
-    <message>
-        <source>Contract end</source>
-        <translation>Akhir kontrak</translation>
-    </message>
-    <message>
-        <source>Work start date</source>
-        <translation>Mulai bekerja</translation>
-    </message>
-    <message>
-        <source>PHK date</source>
-        <translation>Tanggal PHK</translation>
-    </message>
-    <message>
-        <source>PHK reason</source>
-        <translation>Alasan PHK</translation>
-    </message>
-    <message>
-        <source>Last reported wage</source>
-        <translation>Upah terakhir dilaporkan</translation>
-    </message>
-    <message>
-        <source>JHT already claimed</source>
-        <translation>JHT sudah dicairkan</translation>
-    </message>
-    <message>
-        <source>JHT claim date</source>
-        <translation>Tanggal pencairan JHT</translation>
-    </message>
-    <message>
-        <source>Training choice 1</source>
-        <translation>Pilihan pelatihan 1</translation>
-    </message>
-    <message>
-        <source>Training choice 2</source>
-        <translation>Pilihan pelatihan 2</translation>
-    </message>
-    <message>
-        <source>Bank</source>
-        <translation>Bank</translation>
-    </message>
-    <message>
-        <source>Account number</source>
-        <translation>Nomor rekening</translation>
-    </message>
-    <message>
-        <source>Account holder</source>
-        <translation>Nama pemilik rekening</translation>
-    </message>
-    <message>
-        <source>Personal-data consent</source>
-        <translation>Persetujuan data pribadi</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>Status</translation>
-    </message>
-</context>
-<context>
     <name>IntakePanel</name>
     <message>
         <source>Same NIK</source>
@@ -599,28 +472,12 @@
         <translation>Tempat, tanggal lahir</translation>
     </message>
     <message>
-        <source>Male (L)</source>
-        <translation>Laki-laki (L)</translation>
-    </message>
-    <message>
-        <source>Female (P)</source>
-        <translation>Perempuan (P)</translation>
-    </message>
-    <message>
-        <source>Last education</source>
-        <translation>Pendidikan terakhir</translation>
-    </message>
-    <message>
         <source>Address and contact</source>
         <translation>Alamat dan kontak</translation>
     </message>
     <message>
         <source>street, RT/RW, village</source>
         <translation>jalan, RT/RW, kelurahan/desa</translation>
-    </message>
-    <message>
-        <source>Region (KTP)</source>
-        <translation>Wilayah (KTP)</translation>
     </message>
     <message>
         <source>leave empty when the same as the KTP</source>
@@ -651,24 +508,20 @@
         <translation>Kontrak (PKWT: waktu tertentu)</translation>
     </message>
     <message>
-        <source>contract end</source>
-        <translation>akhir kontrak</translation>
-    </message>
-    <message>
         <source>Work start, PHK date</source>
         <translation>Mulai kerja, tanggal PHK</translation>
     </message>
     <message>
-        <source>work start</source>
-        <translation>mulai kerja</translation>
-    </message>
-    <message>
-        <source>PHK date</source>
-        <translation>tanggal PHK</translation>
-    </message>
-    <message>
         <source>rupiah per month, e.g. 5.200.000</source>
         <translation>rupiah per bulan, mis. 5.200.000</translation>
+    </message>
+    <message>
+        <source>BPJAMSOSTEK membership</source>
+        <translation>Kepesertaan BPJAMSOSTEK</translation>
+    </message>
+    <message>
+        <source>From the member&apos;s card or the JHT letter. Leave empty what is not known: the eligibility rule then stays not yet certain.</source>
+        <translation>Dari kartu peserta atau surat JHT. Kosongkan yang belum diketahui: syarat itu lalu tetap belum dapat dipastikan.</translation>
     </message>
     <message>
         <source>Not yet</source>
@@ -697,14 +550,6 @@
     <message>
         <source>e.g. Welder, Hospitality</source>
         <translation>mis. Juru las, Perhotelan</translation>
-    </message>
-    <message>
-        <source>First choice</source>
-        <translation>Pilihan pertama</translation>
-    </message>
-    <message>
-        <source>Second choice</source>
-        <translation>Pilihan kedua</translation>
     </message>
     <message>
         <source>Documents</source>
@@ -942,22 +787,6 @@
         <translation>Tampilan dicatat</translation>
     </message>
     <message>
-        <source>Yes</source>
-        <translation>Ya</translation>
-    </message>
-    <message>
-        <source>No</source>
-        <translation>Tidak</translation>
-    </message>
-    <message>
-        <source>Male (L)</source>
-        <translation>Laki-laki (L)</translation>
-    </message>
-    <message>
-        <source>Female (P)</source>
-        <translation>Perempuan (P)</translation>
-    </message>
-    <message>
         <source>Given (notice {version}, {time})</source>
         <translation>Diberikan (pemberitahuan {version}, {time})</translation>
     </message>
@@ -982,6 +811,10 @@
         <translation>Pekerjaan dan PHK</translation>
     </message>
     <message>
+        <source>BPJAMSOSTEK membership</source>
+        <translation>Kepesertaan BPJAMSOSTEK</translation>
+    </message>
+    <message>
         <source>Bank account</source>
         <translation>Rekening</translation>
     </message>
@@ -990,24 +823,12 @@
         <translation>Pelatihan</translation>
     </message>
     <message>
-        <source>First choice</source>
-        <translation>Pilihan pertama</translation>
-    </message>
-    <message>
-        <source>Second choice</source>
-        <translation>Pilihan kedua</translation>
-    </message>
-    <message>
         <source>Consent and registration</source>
         <translation>Persetujuan dan pendaftaran</translation>
     </message>
     <message>
         <source>Registered</source>
         <translation>Didaftarkan</translation>
-    </message>
-    <message>
-        <source>Office</source>
-        <translation>Kantor</translation>
     </message>
     <message>
         <source>Status reason</source>
@@ -1144,8 +965,8 @@
         <translation>Impor…</translation>
     </message>
     <message>
-        <source>Search name, NIK, KPJ or phone…</source>
-        <translation>Cari nama, NIK, KPJ atau telepon…</translation>
+        <source>Search name, NIK (or its last 4 digits), KPJ or phone…</source>
+        <translation>Cari nama, NIK (atau 4 angka terakhirnya), KPJ atau telepon…</translation>
     </message>
     <message>
         <source>All statuses</source>
