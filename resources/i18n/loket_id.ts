@@ -831,6 +831,22 @@
         <translation>Didaftarkan</translation>
     </message>
     <message>
+        <source>Opened for editing (full NIK and account shown)</source>
+        <translation>Dibuka untuk diubah (NIK dan rekening lengkap ditampilkan)</translation>
+    </message>
+    <message>
+        <source>Consent recorded</source>
+        <translation>Persetujuan dicatat</translation>
+    </message>
+    <message>
+        <source>Personal data erased</source>
+        <translation>Data pribadi dihapus</translation>
+    </message>
+    <message>
+        <source>Personal data exported</source>
+        <translation>Data pribadi diekspor</translation>
+    </message>
+    <message>
         <source>Status reason</source>
         <translation>Alasan status</translation>
     </message>

@@ -278,6 +278,12 @@ def action_label(action: str) -> str:
         "participant.reveal": translate("ParticipantDetail", "Full NIK or account viewed"),
         "participant.document": translate("ParticipantDetail", "Document attached"),
         "participant.import": translate("ParticipantDetail", "Imported"),
+        "participant.open_for_edit": translate(
+            "ParticipantDetail", "Opened for editing (full NIK and account shown)"
+        ),
+        "participant.consent": translate("ParticipantDetail", "Consent recorded"),
+        "participant.erase": translate("ParticipantDetail", "Personal data erased"),
+        "participant.export_person": translate("ParticipantDetail", "Personal data exported"),
     }
     return labels.get(action, action)
 
