@@ -537,7 +537,7 @@ def main() -> int:
     try:
         a, b = tmp / "a", tmp / "b"
         homes = [tmp / f"k{n:02d}" for n in range(1, args.offices + 1)]
-        letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"  # office codes are letters (app.sync.validate)
+        letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"  # office codes are letters (app.protocol.validate)
         codes = [f"K{letters[n // 26]}{letters[n % 26]}" for n in range(args.offices)]
         start = time.perf_counter()
         # Two children on two cores: A's changes; B and the other offices.

@@ -132,7 +132,7 @@ def cmd_status(args: argparse.Namespace) -> Report:
 
 
 def cmd_conflicts(args: argparse.Namespace) -> Report:
-    from app.sync.review import conflicts
+    from app.services.sync_review import conflicts
 
     db, _actor = open_office()
     try:
@@ -148,7 +148,7 @@ def cmd_conflicts(args: argparse.Namespace) -> Report:
 
 
 def cmd_duplicates(args: argparse.Namespace) -> Report:
-    from app.sync.review import duplicates
+    from app.services.sync_review import duplicates
 
     db, _actor = open_office()
     try:
@@ -180,7 +180,7 @@ def _as_supervisor(args: argparse.Namespace, action: Callable[[Database, Actor, 
 
 
 def cmd_resolve(args: argparse.Namespace) -> Report:
-    from app.sync.review import resolve
+    from app.services.sync_review import resolve
 
     result = _as_supervisor(
         args, lambda db, actor, pw: resolve(db, actor, args.conflict_id, args.keep, pw)
@@ -192,7 +192,7 @@ def cmd_resolve(args: argparse.Namespace) -> Report:
 
 
 def cmd_merge(args: argparse.Namespace) -> Report:
-    from app.sync.review import merge
+    from app.services.sync_review import merge
 
     result = _as_supervisor(
         args, lambda db, actor, pw: merge(db, actor, args.duplicate_id, args.keep, pw)

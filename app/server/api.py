@@ -14,12 +14,9 @@ from fastapi.responses import JSONResponse
 from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session
 
-from app.server import admin, review
-from app.server.apply import push_batch
-from app.server.models import Device, ServerAudit
-from app.server.policy import Mutation
-from app.server.pull import PULL_MAX_ROWS, read_changes
-from app.sync.protocol import (
+from app.protocol.entities import MIN_PROTOCOL_VERSION, PROTOCOL_VERSION
+from app.protocol.validate import safe_label
+from app.protocol.wire import (
     MAX_ID,
     AuditAnchor,
     DeviceInfo,
@@ -32,13 +29,16 @@ from app.sync.protocol import (
     PushResponse,
     ResolveRequest,
 )
-from app.sync.registry import MIN_PROTOCOL_VERSION, PROTOCOL_VERSION
-from app.sync.validate import safe_label
+from app.server import admin, review
+from app.server.apply import push_batch
+from app.server.models import Device, ServerAudit
+from app.server.policy import Mutation
+from app.server.pull import PULL_MAX_ROWS, read_changes
 
 log = logging.getLogger("app.server")
 
 # A push of 1,000 changes is about 1.5 MB; the office PC sends at most PUSH_MAX_BYTES
-# (app.sync.client) and no single change can exceed a few hundred KB (app.sync.validate).
+# (app.sync.client) and no single change can exceed a few hundred KB (app.protocol.validate).
 MAX_BODY_BYTES = 8 * 1024 * 1024
 
 TOO_OLD = (

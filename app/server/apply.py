@@ -6,7 +6,7 @@ A push batch is applied in ONE transaction (`apply_batch`):
 1. the device's row is locked (one push per device at a time: its change number and audit
    anchor) and the batch's entries of the mutation record are read in one query: a
    mutation already taken gets its stored result;
-2. every new change is checked (app.sync.validate) before any of it reaches a query; the
+2. every new change is checked (app.protocol.validate) before any of it reaches a query; the
    records the sound ones touch are read and locked in one query per record type, in key
    order (two batches never wait on each other crosswise);
 3. each mutation is judged in order, in memory (app.server.judge): authorised against the
@@ -40,6 +40,8 @@ from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 
 from app.chunks import chunks
+from app.protocol.entities import EntitySpec
+from app.protocol.validate import VOID, check_mutation
 from app.server.duplicates import flag_batch, merged_targets
 from app.server.judge import BatchOutcome, judge, link_targets, record_result
 from app.server.models import (
@@ -52,8 +54,6 @@ from app.server.models import (
 )
 from app.server.policy import Draft, Mutation
 from app.server.statistics import WATCH
-from app.sync.registry import EntitySpec
-from app.sync.validate import VOID, check_mutation
 
 CHANGE_LOCK_KEY = 0x4C4B5631  # advisory lock id for change-log numbering ("LKV1")
 # A batch that clashes with another transaction in the database is decided again this often.

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from app.sync.registry import EntitySpec, Scope
+from app.protocol.entities import EntitySpec, Scope
 
 if TYPE_CHECKING:
     from app.server.models import Device

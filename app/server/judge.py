@@ -1,7 +1,7 @@
 """Deciding each change of a push batch, in memory: checked, authorised, chained, decided.
 
 `judge` takes the device's next change and says what happened to it: refused because it
-is malformed (app.sync.validate) or not permitted (app.server.authorize), an audit event
+is malformed (app.protocol.validate) or not permitted (app.server.authorize), an audit event
 that does not follow the device's anchor (app.server.anchors), held (stamp ahead of the
 server's clock), or decided by its record type's policy (app.server.policy). The outcome
 is gathered in a `BatchOutcome` that app.server.apply writes in bulk.
@@ -16,11 +16,11 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from app.domain.hlc import Hlc
+from app.protocol.entities import ENTITIES, MAX_CLOCK_AHEAD_MS, EntitySpec
+from app.protocol.validate import VOID, safe_label
 from app.server.anchors import chain_refusal
 from app.server.authorize import refusal
 from app.server.policy import Draft, Mutation, decide
-from app.sync.registry import ENTITIES, MAX_CLOCK_AHEAD_MS, EntitySpec
-from app.sync.validate import VOID, safe_label
 
 if TYPE_CHECKING:
     from app.server.models import Device, RecordState
@@ -66,7 +66,7 @@ class BatchOutcome:
 
     def refused(self, device: Device, m: Mutation, action: str, why: str, now: datetime) -> None:
         """A refusal in the server's audit log; what the sender sent is named only in a
-        safe, shortened form (app.sync.validate.safe_label)."""
+        safe, shortened form (app.protocol.validate.safe_label)."""
         self.audit_rows.append(
             {
                 "at": now,
@@ -93,7 +93,7 @@ def judge(
     out: BatchOutcome,
 ) -> dict[str, Any] | None:
     """The result of the device's next change (None: held, its stamp is ahead of the
-    server's clock): checked (app.sync.validate), authorised against the stored record
+    server's clock): checked (app.protocol.validate), authorised against the stored record
     (app.server.authorize), an audit event against the device's anchor
     (app.server.anchors), then decided by its record type's policy."""
     if problem is not None:

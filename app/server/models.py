@@ -23,7 +23,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
-from app.models.base import NAMING
+from app.db_naming import NAMING
 
 
 class ServerBase(DeclarativeBase):

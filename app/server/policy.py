@@ -1,7 +1,7 @@
 """Deciding one pushed mutation by its record type's policy, in memory.
 
 A record's state while a push batch is decided is a `Draft` (the row of `record_state`);
-`decide` applies the policy of app.sync.registry (insert-only, server wins, last writer,
+`decide` applies the policy of app.protocol.entities (insert-only, server wins, last writer,
 field merge with per-field origins) and says what happened: applied, conflict (with the
 Conflict rows to write) or rejected. Nothing here touches the database; app.server.apply
 reads the drafts before and writes them after, in bulk.
@@ -16,7 +16,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from app.domain.hlc import Hlc
-from app.sync.registry import EntitySpec, Policy
+from app.protocol.entities import EntitySpec, Policy
 
 if TYPE_CHECKING:
     from app.server.models import Device, RecordState
@@ -38,7 +38,7 @@ class Mutation:
     def body_sha256(self) -> str:
         body = json.dumps(self.__dict__, sort_keys=True, ensure_ascii=False, default=str)
         # surrogatepass: a hostile body's lone surrogate must not crash the digest (the
-        # change itself is refused later, app.sync.validate)
+        # change itself is refused later, app.protocol.validate)
         return hashlib.sha256(body.encode("utf-8", "surrogatepass")).hexdigest()
 
 

@@ -3,7 +3,7 @@
 A pull answer must stay small enough for a slow office line and for the server's memory,
 whatever the records hold: rows are read as a stream and the answer stops at PULL_MAX_BYTES
 of record data (always at least one row, so a cursor always moves). Records are checked on
-push (app.sync.validate), but a row that still cannot be encoded — written before those
+push (app.protocol.validate), but a row that still cannot be encoded — written before those
 checks existed — is left out of the answer and logged, instead of failing every pull of
 its office for ever.
 """
@@ -19,8 +19,8 @@ from sqlalchemy import Engine, LargeBinary, Table, func, or_, select
 from sqlalchemy import Text as SqlText
 from sqlalchemy import cast as sql_cast
 
+from app.protocol.entities import Scope
 from app.server.models import ChangeLog, Device, ServerAudit
-from app.sync.registry import Scope
 
 log = logging.getLogger(__name__)
 

@@ -17,12 +17,12 @@ from sqlalchemy.orm import Session
 from app.domain.hlc import Hlc, tick
 from app.domain.masks import mask_field
 from app.domain.roles import Permission
+from app.protocol.entities import ENTITIES, EntitySpec
 from app.server.apply import log_change
 from app.server.duplicates import flag_duplicates
 from app.server.models import Conflict, Device, DuplicateFlag, RecordState
 from app.server.policy import set_fields
 from app.server.proof import ProofRefused, check_supervisor
-from app.sync.registry import ENTITIES, EntitySpec
 
 
 class ReviewError(Exception):
@@ -169,7 +169,7 @@ def merge_duplicate(
     """Merge two records of one person (a same-NIK flag): the record `keep` ("a" or "b")
     stays; the other gets status "merged" and `merged_into`, and nothing is deleted.
 
-    Records linked to the merged one (each type lists its links in app.sync.registry) move
+    Records linked to the merged one (each type lists its links in app.protocol.entities) move
     to the one that stays when both belong to the same office. Across offices they stay
     where they are: each office keeps seeing its own consents and documents, and the merged
     record, still in its office, says which record they belong with. Every change goes

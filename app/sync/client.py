@@ -146,11 +146,17 @@ def _record_error(db: Database, message: str, revoked: bool = False) -> None:
 
 
 def run_cycle(db: Database, transport: Transport | None = None) -> CycleReport:
-    """Push, then pull; see the module docstring."""
+    """Push, then pull; see the module docstring. A `transport` given is kept open (the
+    window keeps one for every cycle); one made here is closed at the end."""
     current = link(db)
     if current is None:
         raise StateError(NOT_ENROLLED)
-    transport = transport or Transport(current.server_url)
+    if transport is None:
+        made = Transport(current.server_url)
+        try:
+            return run_cycle(db, made)
+        finally:
+            made.close()
     report = CycleReport()
     try:
         if local_setting(db, SYNC_RECOVERY_KEY) is not None:

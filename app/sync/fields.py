@@ -25,7 +25,7 @@ TEXT_MAX = 20_000
 # Columns every synced row has that never travel in `changes` (the envelope carries them).
 ENVELOPE_COLUMNS = frozenset({"id", "version", "hlc", "updated_at"})
 
-TARGET = Path(__file__).with_name("wire_fields.py")
+TARGET = Path(__file__).resolve().parents[1] / "protocol" / "wire_fields.py"
 
 HEADER = '''"""Each synced record type's fields on the wire: {entity: {field: (kind, size, null)}}.
 

@@ -48,6 +48,7 @@ class Outcome:
     skipped: int = 0  # unknown record type, or unsent local changes
     unchanged: int = 0  # the row already held exactly this
     problems: list[str] = field(default_factory=list)  # rows a local rule refused
+    entities: set[str] = field(default_factory=set)  # record types of the rows written
     newest: Hlc | None = None  # the greatest stamp among the rows not refused
 
 
@@ -170,6 +171,7 @@ def write_records(
                     out.problems.append(_problem(rec, problem))
                 else:
                     out.written += 1 + repeats[(rec.entity, rec.entity_id)]
+                    out.entities.add(rec.entity)
                     newest = max(newest or rec.hlc, rec.hlc)
     if newest is not None:
         out.newest = Hlc.parse(newest)

@@ -18,10 +18,12 @@ from datetime import datetime, timedelta
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from app.chunks import chunks
 from app.db import Database
 from app.errors import StateError
-from app.models import Consent, Device, Outbox, Participant, ParticipantDocument, Staff, SyncLink
-from app.sync.registry import ENTITIES
+from app.models import Device, Outbox, SyncLink
+from app.protocol.entities import ENTITIES
+from app.sync.local_apply import tables_by_entity
 from app.texts import Text
 
 PENDING = ("pending",)
@@ -121,7 +123,7 @@ INVALID = Text(
     "Isian {field} tidak dapat dikirim: {why}. Perbaiki data ini lalu simpan lagi.",
     "The field {field} cannot be sent: {why}. Correct the record, then save it again.",
 )
-# Why a value was refused (app.sync.validate), in words.
+# Why a value was refused (app.protocol.validate), in words.
 WHY: dict[str, Text] = {
     "too long": Text("terlalu panjang", "too long"),
     "NUL character": Text("berisi karakter kendali (NUL)", "it holds a control character (NUL)"),
@@ -265,29 +267,35 @@ def _row(o: Outbox, label: str, field_label: Callable[[str], str]) -> OutboxRow:
 
 
 def _labels(session: Session, entries: Iterable[Outbox]) -> dict[tuple[str, str], str]:
-    """Whose record each change is about, looked up in a few queries."""
+    """Whose record each change is about, in a few queries, from the declarations
+    (app.protocol.entities): a record's `title_field`, or else that of the record its first
+    link points to (a consent is named by its participant)."""
+    tables = tables_by_entity()
     ids: dict[str, set[str]] = {}
     for o in entries:
         ids.setdefault(o.entity, set()).add(o.entity_id)
-    owners: dict[tuple[str, str], str] = {}  # (entity, id) -> participant id
-    for model, entity in ((Consent, "consent"), (ParticipantDocument, "participant_document")):
-        if ids.get(entity):
-            pairs = session.execute(
-                select(model.id, model.participant_id).where(model.id.in_(ids[entity]))
-            )
-            owners.update({(entity, row_id): pid for row_id, pid in pairs})
-    people = set(ids.get("participant", set())) | set(owners.values())
-    names: dict[str, str] = {}
-    if people:
-        found = session.execute(
-            select(Participant.id, Participant.full_name).where(Participant.id.in_(people))
-        )
-        names = {pid: name for pid, name in found}
-    labels = {("participant", pid): name for pid, name in names.items()}
-    labels.update({key: names[pid] for key, pid in owners.items() if pid in names})
-    if ids.get("staff"):
-        found = session.execute(select(Staff.id, Staff.username).where(Staff.id.in_(ids["staff"])))
-        labels.update({("staff", sid): username for sid, username in found})
+    owners: dict[tuple[str, str], tuple[str, str]] = {}  # record -> the record it points to
+    for entity, wanted in list(ids.items()):
+        spec, table = ENTITIES.get(entity), tables.get(entity)
+        if spec is None or table is None or spec.title_field or not spec.links:
+            continue
+        field, target = spec.links[0]
+        for chunk in chunks(sorted(wanted)):
+            rows = session.execute(select(table.c.id, table.c[field]).where(table.c.id.in_(chunk)))
+            for row_id, target_id in rows:
+                if target_id:
+                    owners[(entity, row_id)] = (target, target_id)
+                    ids.setdefault(target, set()).add(target_id)
+    labels: dict[tuple[str, str], str] = {}
+    for entity, wanted in ids.items():
+        spec, table = ENTITIES.get(entity), tables.get(entity)
+        if spec is None or table is None or spec.title_field is None:
+            continue
+        title = table.c[spec.title_field]
+        for chunk in chunks(sorted(wanted)):
+            rows = session.execute(select(table.c.id, title).where(table.c.id.in_(chunk)))
+            labels.update({(entity, row_id): str(name) for row_id, name in rows})
+    labels.update({key: labels[owner] for key, owner in owners.items() if owner in labels})
     return labels
 
 

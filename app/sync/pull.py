@@ -48,6 +48,7 @@ def pull_changes(
                 pulled=True,
             )
             report.pulled += outcome.written
+            report.entities |= outcome.entities
             report.skipped_pending += outcome.skipped
             report.pull_problems.extend(outcome.problems)
             if outcome.newest is not None:  # the local clock moves past every stamp received

@@ -12,10 +12,10 @@ from sqlalchemy import Table, bindparam, select, update
 
 from app.db import Database
 from app.models import Outbox, SyncLink
+from app.protocol.validate import VOID
 from app.sync.local_apply import ServerRecord, write_records
 from app.sync.report import CycleReport
 from app.sync.transport import Transport, check
-from app.sync.validate import VOID
 
 PUSH_BATCH = 1000  # the server takes up to 1,000 mutations a request
 PUSH_MAX_BYTES = 4 * 1024 * 1024  # and up to 8 MB of body (app.server.api.MAX_BODY_BYTES)
@@ -58,7 +58,7 @@ def push_changes(
 def _wire(row: Any) -> tuple[dict[str, Any], int]:
     """An outbox row as pushed, and about how many bytes it takes on the wire. Its fields
     are not checked here: the server checks every change and refuses a broken one on its
-    own (app.sync.validate), which is shown once in the refused list, never retried."""
+    own (app.protocol.validate), which is shown once in the refused list, never retried."""
     m = {key: row[key] for key in _WIRE_KEYS}
     text: str = row["changes"]
     m["changes"] = json.loads(text)
@@ -173,6 +173,7 @@ def store_results(
             )
         if records:  # after marking: a row still pending in the outbox is left alone
             outcome = write_records(session, records, now)
+            report.entities |= outcome.entities
             report.pull_problems.extend(outcome.problems)
         found = session.get(SyncLink, 1)
         if anchor and found is not None:

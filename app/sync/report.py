@@ -18,6 +18,9 @@ class CycleReport:
     pulled: int = 0
     skipped_pending: int = 0
     pull_problems: list[str] = field(default_factory=list)
+    # Record types this cycle wrote here (pulled, or answered to a push): the pages showing
+    # them refresh (app.ui.sync_runner).
+    entities: set[str] = field(default_factory=set)
     ok: bool = False
     error: str | None = None
 

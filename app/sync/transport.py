@@ -16,8 +16,8 @@ from typing import Any
 import httpx
 
 from app.migrations import HEAD
-from app.sync.protocol import PROTOCOL_HEADER, SCHEMA_HEADER
-from app.sync.registry import PROTOCOL_VERSION
+from app.protocol.entities import PROTOCOL_VERSION
+from app.protocol.wire import PROTOCOL_HEADER, SCHEMA_HEADER
 from app.texts import Text
 
 REVOKED = Text(

@@ -12,7 +12,7 @@ them as raw JSON to a real server. Properties, for every example:
   no record;
 - the office's pulls keep working;
 
-and at the end every record the server holds passes the wire checks (app.sync.validate)
+and at the end every record the server holds passes the wire checks (app.protocol.validate)
 and a real office PC pulls everything into SQLite.
 """
 
@@ -26,7 +26,7 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.sync.validate import check_changes
+from app.protocol.validate import check_changes
 from tests.sync.conftest import both_backends, enrolled, make_office, sync
 from tests.sync.hostile import participant_row, raw_device
 

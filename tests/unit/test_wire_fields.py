@@ -1,13 +1,13 @@
-"""The server checks pushed values against app/sync/wire_fields.py, written from the models
+"""The server checks pushed values against app/protocol/wire_fields.py, written from the models
 by `python -m app.sync.fields`: the two must agree, and every synced record type must be
 declared in the registry (else the server would refuse its changes as an unknown type)."""
 
 from __future__ import annotations
 
+from app.protocol.entities import ENTITIES
+from app.protocol.validate import check_changes
+from app.protocol.wire_fields import FIELDS
 from app.sync import fields
-from app.sync.registry import ENTITIES
-from app.sync.validate import check_changes
-from app.sync.wire_fields import FIELDS
 
 
 def test_wire_fields_match_the_models():

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.roles import Permission, can
 from app.services.actor import Actor
-from app.sync.review_view import ConflictItem
+from app.services.sync_review_view import ConflictItem
 from app.ui.context import AppContext
 from app.ui.pages.sync_review import ReviewTab
 from app.ui.pages.sync_tables import value_text
@@ -124,7 +124,7 @@ class ConflictsTab(ReviewTab):
         self.layout_.addWidget(self.scroll_area, 1)
 
     def fetch(self) -> Callable[[], list[Any]]:
-        from app.sync.review_view import conflict_items
+        from app.services.sync_review_view import conflict_items
 
         db = self.ctx.db
         return lambda: list(conflict_items(db))
@@ -148,7 +148,7 @@ class ConflictsTab(ReviewTab):
 
     def confirm(self, item: ConflictItem, keep: str) -> None:
         """The supervisor confirms the choice with their password (the server checks it)."""
-        from app.sync.review import resolve
+        from app.services.sync_review import resolve
         from app.ui.dialogs.supervisor_confirm import SupervisorConfirmDialog
         from app.ui.intake.labels import label_of_model_field
 

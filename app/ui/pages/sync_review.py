@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 from app.domain.roles import Permission, can
 from app.errors import LoketError
 from app.services.actor import Actor
-from app.sync.review_view import DuplicateItem
+from app.services.sync_review_view import DuplicateItem
 from app.ui.context import AppContext
 from app.ui.messages import error_text, report
 from app.ui.tasks import run_task
@@ -198,7 +198,7 @@ class DuplicatesTab(ReviewTab):
 
     def confirm(self, keep: str) -> None:
         """The supervisor confirms the merge with their password (the server checks it)."""
-        from app.sync.review import merge
+        from app.services.sync_review import merge
         from app.ui.dialogs.supervisor_confirm import SupervisorConfirmDialog
 
         item = self.selected()
@@ -230,7 +230,7 @@ class DuplicatesTab(ReviewTab):
         self.load()
 
     def fetch(self) -> Callable[[], list[Any]]:
-        from app.sync.review_view import duplicate_items
+        from app.services.sync_review_view import duplicate_items
 
         db = self.ctx.db
         return lambda: list(duplicate_items(db))

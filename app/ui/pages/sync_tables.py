@@ -15,6 +15,7 @@ from PySide6.QtCore import (
     Qt,
 )
 
+from app.protocol.entities import ENTITIES
 from app.sync.outbox_view import OutboxRow
 from app.ui.formats import fmt_datetime
 
@@ -24,15 +25,9 @@ ISO_DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 
 
 def entity_label(entity: str) -> str:
-    labels = {
-        "participant": translate("SyncLabels", "Participant"),
-        "staff": translate("SyncLabels", "Staff"),
-        "audit_event": translate("SyncLabels", "Audit record"),
-        "consent": translate("SyncLabels", "Consent"),
-        "participant_document": translate("SyncLabels", "Document"),
-        "office": translate("SyncLabels", "Office"),
-    }
-    return labels.get(entity, entity)
+    """What the record type is called, from its declaration (app.protocol.entities)."""
+    spec = ENTITIES.get(entity)
+    return spec.label.render() if spec is not None else entity
 
 
 def op_label(op: str) -> str:

@@ -1,14 +1,20 @@
-"""Each synced record type, declared in ONE place: who may see it and how clashes resolve.
+"""Each synced record type, declared in ONE place: who may see it, how clashes resolve, who
+may write it, and what the window calls it.
 
 The server applies mutations with these policies and scopes pulls with `scope`; the client
-uses the same table to map entity names to local tables. A new record type joins sync by
-adding a line here (and being a `SyncMixin` model).
+uses the same table to map entity names to local tables, and the sync page shows `label`.
+A new record type joins sync by adding a declaration here, being a `SyncMixin` model
+(`__sync_entity__` = its name), regenerating app/protocol/wire_fields.py
+(`python -m app.sync.fields`) and being listed in its feature's `entities`
+(app.features); tests fail when any of these disagree.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+
+from app.texts import Text
 
 
 class Scope(StrEnum):
@@ -21,6 +27,9 @@ class Policy(StrEnum):
     LAST_WRITER = "last_writer"  # newest hlc wins, every change kept in the change log
     FIELD_MERGE = "field_merge"  # merge by field; same field on both sides -> Conflict
     INSERT_ONLY = "insert_only"  # rows are never changed after creation
+
+
+RECORD = Text("Data", "Record")
 
 
 @dataclass(frozen=True)
@@ -38,19 +47,40 @@ class EntitySpec:
     # The field naming the device that made the record: only that device may send it (an
     # audit event is the word of the PC it names, DESIGN §5).
     device_field: str | None = None
+    # What the sync page calls a record of this type, and the field that names one record
+    # in a list (a record without one is named by the record its first link points to).
+    label: Text = RECORD
+    title_field: str | None = None
 
 
 ENTITIES: dict[str, EntitySpec] = {
     spec.name: spec
     for spec in (
-        EntitySpec("office", "office", Scope.EVERYONE, Policy.SERVER_WINS),
-        EntitySpec("staff", "staff", Scope.OFFICE, Policy.LAST_WRITER, owner_only=True),
+        EntitySpec(
+            "office",
+            "office",
+            Scope.EVERYONE,
+            Policy.SERVER_WINS,
+            label=Text("Kantor", "Office"),
+            title_field="name",
+        ),
+        EntitySpec(
+            "staff",
+            "staff",
+            Scope.OFFICE,
+            Policy.LAST_WRITER,
+            owner_only=True,
+            label=Text("Staf", "Staff"),
+            title_field="username",
+        ),
         EntitySpec(
             "participant",
             "participant",
             Scope.OFFICE,
             Policy.FIELD_MERGE,
             supervised_fields=frozenset({"nik", "bank_account"}),
+            label=Text("Peserta", "Participant"),
+            title_field="full_name",
         ),
         EntitySpec(
             "consent",
@@ -58,6 +88,7 @@ ENTITIES: dict[str, EntitySpec] = {
             Scope.OFFICE,
             Policy.LAST_WRITER,
             links=(("participant_id", "participant"),),
+            label=Text("Persetujuan", "Consent"),
         ),
         EntitySpec(
             "participant_document",
@@ -65,6 +96,7 @@ ENTITIES: dict[str, EntitySpec] = {
             Scope.OFFICE,
             Policy.LAST_WRITER,
             links=(("participant_id", "participant"),),
+            label=Text("Dokumen", "Document"),
         ),
         EntitySpec(
             "audit_event",
@@ -72,9 +104,22 @@ ENTITIES: dict[str, EntitySpec] = {
             Scope.OFFICE,
             Policy.INSERT_ONLY,
             device_field="device_id",
+            label=Text("Catatan audit", "Audit record"),
         ),
     )
 }
+
+
+def declare(spec: EntitySpec) -> None:
+    """Add a record type at run time (a test's feature); the built-in ones are above."""
+    if spec.name in ENTITIES:
+        raise ValueError(f"record type {spec.name} is declared twice")
+    ENTITIES[spec.name] = spec
+
+
+def withdraw(name: str) -> None:
+    ENTITIES.pop(name, None)
+
 
 PROTOCOL_VERSION = 1
 MIN_PROTOCOL_VERSION = 1

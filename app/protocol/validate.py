@@ -2,7 +2,7 @@
 and by the office PC before sending (a change it cannot send is reported, not retried).
 
 Every value that reaches the server's database, its change log and then every other PC of
-the office must be of its field's kind and size (app.sync.wire_fields), and strings must be
+the office must be of its field's kind and size (app.protocol.wire_fields), and strings must be
 storable everywhere: no NUL (PostgreSQL refuses it), no lone surrogate (not encodable as
 UTF-8), no control character (an XLSX export would fail on it; the intake form refuses the
 same set, app.domain.safe_text). A broken
@@ -22,7 +22,7 @@ from datetime import date, datetime
 from typing import Any
 
 from app.domain.safe_text import first_control_char
-from app.sync.wire_fields import FIELDS, FieldDef
+from app.protocol.wire_fields import FIELDS, FieldDef
 
 # Ids made by the program are UUIDs; office rows' ids too (UUIDv5). ASCII only.
 ID_RE = re.compile(r"^[0-9A-Za-z_-]{1,36}$")

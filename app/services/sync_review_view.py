@@ -1,8 +1,8 @@
-"""The supervisor's review lists (app.sync.review) as plain rows for the Sinkronisasi page.
+"""The supervisor's review lists (app.services.sync_review) as plain rows for the Sinkronisasi page.
 
 The server answers with JSON dicts; the page wants fixed fields, and personal numbers masked
 the way every other list masks them (a NIK or account number is shown in full only through
-an audited reveal). Needs the network, like app.sync.review.
+an audited reveal). Needs the network, like app.services.sync_review.
 """
 
 from __future__ import annotations
@@ -11,10 +11,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from app.db import Database
+from app.domain.masks import mask_account
 from app.domain.nik import mask_nik
 from app.domain.offices import OFFICES_BY_CODE
-from app.services.participant_views import mask_account
-from app.sync import review
+from app.services import sync_review as review
 
 MASKED_FIELDS = frozenset({"nik", "bank_account"})
 

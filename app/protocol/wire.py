@@ -3,7 +3,7 @@
 What a request may carry is bounded here, before any handler runs: ids are ASCII, strings
 hold no NUL, lone surrogate or control character (`SafeStr`), numbers fit a database
 integer. A request that breaks these gets 422 and touches nothing. The content of a pushed
-change (its record type, id, stamp and fields) is checked per change by app.sync.validate,
+change (its record type, id, stamp and fields) is checked per change by app.protocol.validate,
 so one bad change is refused alone with a 2xx result and never blocks a device's queue.
 """
 
@@ -13,7 +13,7 @@ from typing import Annotated, Any
 
 from pydantic import AfterValidator, BaseModel, Field, StringConstraints
 
-from app.sync.validate import bad_text
+from app.protocol.validate import bad_text
 
 PROTOCOL_HEADER = "X-Loket-Protocol"
 SCHEMA_HEADER = "X-Loket-Schema"
@@ -28,7 +28,7 @@ def _safe(value: str) -> str:
     return value
 
 
-# The control characters app.sync.validate refuses, as a pattern the OpenAPI document shows
+# The control characters app.protocol.validate refuses, as a pattern the OpenAPI document shows
 # (lone surrogates are refused by pydantic itself, as text that is not Unicode).
 SAFE_PATTERN = r"^[^\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\ufffe\uffff]*$"
 SafeStr = Annotated[str, StringConstraints(pattern=SAFE_PATTERN), AfterValidator(_safe)]
@@ -51,7 +51,7 @@ class EnrollResponse(BaseModel):
 
 class MutationIn(BaseModel):
     """One change as pushed. `seq` and `mutation_id` identify it and must be sound (422
-    otherwise); the rest is checked per change (app.sync.validate)."""
+    otherwise); the rest is checked per change (app.protocol.validate)."""
 
     seq: int = Field(ge=1, le=MAX_ID)
     mutation_id: str = Field(min_length=8, max_length=36, pattern=ID_PATTERN)
