@@ -34,6 +34,11 @@ def setup_logging(logs_dir: Path, level: int = logging.INFO) -> Path:
     return path
 
 
+def current_log_file() -> Path | None:
+    """Where `setup_logging` last pointed the log (None: not set up in this process)."""
+    return _configured
+
+
 def log_nowhere() -> None:
     """No log file could be opened (the data dir is unusable): log nothing rather than let
     Python's last-resort handler print records and tracebacks on the user's console."""

@@ -1,5 +1,6 @@
 """`loket`: the office IT tool. Same services as the window, no Qt unless a command needs it.
 
+The command groups come from the features (app.features), each declaring its CLI modules.
 Exit codes: 0 success, 1 refused or failed action (with a clear message), 2 usage error.
 Whoever can run this can already read the database file, so it acts with admin rights and
 is recorded in the audit log as `cli:<os user>`.
@@ -11,15 +12,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from app.cli import (
-    maintenance_cmds,
-    office_cmds,
-    participant_cmds,
-    server_cmds,
-    staff_cmds,
-    sync_cmds,
-    ui_cmds,
-)
+from app import features
 from app.cli.output import run_command
 
 
@@ -31,15 +24,8 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--json", action="store_true", help="print the result as one JSON object")
-    for module in (
-        office_cmds,
-        maintenance_cmds,
-        participant_cmds,
-        staff_cmds,
-        sync_cmds,
-        server_cmds,
-        ui_cmds,
-    ):
+    # Each feature brings its command groups (app/features): a new feature adds its own.
+    for module in features.load_all(features.cli_modules()):
         module.register(sub, common)
     return parser
 

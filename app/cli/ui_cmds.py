@@ -24,11 +24,18 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     g.set_defaults(handler=cmd_gui)
 
 
-def cmd_screenshots(args: argparse.Namespace) -> Report:
-    from app.ui.screenshots import render_all
+def render_screenshots(out_dir: Path, lang: str = "id") -> list[Path]:
+    """Every feature's screenshots, with a throw-away sync server for the screens that need
+    one: the window code draws them, the server comes from here (it never imports it)."""
+    from app.server.throwaway import ThrowawayServer
+    from app.ui.shots.run import render_all
 
+    return render_all(out_dir, lang=lang, sync_server=ThrowawayServer)
+
+
+def cmd_screenshots(args: argparse.Namespace) -> Report:
     args.dir.mkdir(parents=True, exist_ok=True)
-    files = render_all(args.dir, lang=args.lang)
+    files = render_screenshots(args.dir, lang=args.lang)
     return Report(
         data={"dir": str(args.dir), "files": [str(f) for f in files]},
         lines=[f"{f}" for f in files],

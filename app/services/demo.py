@@ -1,7 +1,8 @@
 """Demo office: realistic data so a newcomer can look around (`loket demo`, first-run screen).
 
-The same seed gives the same people and names. Every later feature adds its own demo rows
-here. A demo office is marked DEMO on every screen, and its logins are shown at sign-in.
+The same seed gives the same people and names. Each feature adds its own demo rows through
+the demo step it declares (app.features); this module runs them in one transaction. A demo
+office is marked DEMO on every screen, and its logins are shown at sign-in.
 """
 
 from __future__ import annotations
@@ -9,17 +10,18 @@ from __future__ import annotations
 import json
 import random
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import func, select
 
 from app.db import Database
 from app.domain.roles import Role
 from app.errors import StateError
+from app.features import DemoRows
 from app.models import Device, LocalSetting, Staff
 from app.services.actor import Actor
-from app.services.demo_participants import add_demo_participants
 from app.services.passwords import hash_password
-from app.services.uow import unit_of_work
+from app.services.uow import UnitOfWork, unit_of_work
 from app.texts import Text
 
 DEMO_PASSWORD = "demo1234"
@@ -80,10 +82,34 @@ def _people(rng: random.Random) -> list[tuple[str, str, Role]]:
     return people
 
 
+def demo_staff(uow: UnitOfWork, rng: random.Random) -> DemoRows:
+    """The office's demo staff: a supervisor and three counter clerks, one demo password."""
+    device = uow.session.scalars(select(Device)).one()
+    rows = DemoRows()
+    demo_hash = hash_password(DEMO_PASSWORD)
+    for username, full_name, role in _people(rng):
+        uow.session.add(
+            Staff(
+                office_code=device.office_code,
+                username=username,
+                full_name=full_name,
+                role=role.value,
+                password_hash=demo_hash,
+                active=True,
+                must_change_password=False,
+            )
+        )
+        rows.logins.append(DemoLogin(username, full_name, role.value, DEMO_PASSWORD))
+    return rows
+
+
 def fill_demo(
     db: Database, actor: Actor, seed: int = 1, *, extra_logins: list[DemoLogin] | None = None
 ) -> DemoResult:
-    """Fill a freshly set-up office with demo data and mark it DEMO."""
+    """Fill a freshly set-up office with demo data and mark it DEMO: each feature's demo
+    step (app.features), in order, in ONE transaction."""
+    from app import features
+
     rng = random.Random(seed)
     with unit_of_work(db, actor) as uow:
         device = uow.session.scalars(select(Device)).one()
@@ -93,21 +119,11 @@ def fill_demo(
         if staff_count > 1:
             raise StateError(NOT_FRESH, what=f"{staff_count} staff")
         logins = list(extra_logins or [])
-        demo_hash = hash_password(DEMO_PASSWORD)
-        for username, full_name, role in _people(rng):
-            uow.session.add(
-                Staff(
-                    office_code=device.office_code,
-                    username=username,
-                    full_name=full_name,
-                    role=role.value,
-                    password_hash=demo_hash,
-                    active=True,
-                    must_change_password=False,
-                )
-            )
-            logins.append(DemoLogin(username, full_name, role.value, DEMO_PASSWORD))
-        participants = add_demo_participants(uow, rng)
+        counts: dict[str, int] = {}
+        for step in features.demo_steps():
+            rows: DemoRows = features.load(step.fill)(uow, rng)
+            logins += rows.logins
+            counts.update(rows.counts)
         device.is_demo = True
         uow.session.merge(
             LocalSetting(
@@ -115,7 +131,8 @@ def fill_demo(
                 value=json.dumps([login.__dict__ for login in logins], ensure_ascii=False),
             )
         )
-        uow.audit("demo.fill", seed=seed, staff=len(logins), participants=participants)
+        detail: dict[str, Any] = {"seed": seed, "staff": len(logins), **counts}
+        uow.audit("demo.fill", None, None, **detail)
     return DemoResult(seed, logins)
 
 

@@ -15,6 +15,7 @@ from app.domain import eligibility
 from app.domain.dates import months_between
 from app.domain.intake import check_intake
 from app.domain.regions import RegionIndex
+from app.features import DemoRows
 from app.formats import date_text
 from app.resources import regions
 from app.services.participants import add_participant, facts_from
@@ -267,3 +268,8 @@ def add_demo_participants(uow: UnitOfWork, rng: random.Random, per_office: int =
                 )
             added += 1
     return added
+
+
+def demo_participants(uow: UnitOfWork, rng: random.Random) -> DemoRows:
+    """The participants feature's demo step (app.features.participants)."""
+    return DemoRows(counts={"participants": add_demo_participants(uow, rng)})

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
+    QListWidgetItem,
     QMainWindow,
     QPushButton,
     QStackedWidget,
@@ -21,7 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.domain.roles import ROLE_LABELS
+from app import features
+from app.domain.roles import ROLE_LABELS, can
 from app.services import auth
 from app.services.actor import Actor
 from app.services.startup import StartupInfo
@@ -30,10 +32,6 @@ from app.ui.dialogs.change_password import ChangePasswordDialog
 from app.ui.dialogs.lock import LockDialog
 from app.ui.idle import IdleWatcher
 from app.ui.messages import report, show_info
-from app.ui.pages.home import HomePage
-from app.ui.pages.participants import ParticipantsPage
-from app.ui.pages.settings import SettingsPage
-from app.ui.pages.sync import SyncPage
 from app.ui.sync_runner import SyncRunner, SyncStatusBar
 from app.ui.tasks import run_task
 from app.ui.widgets import demo_banner
@@ -95,14 +93,33 @@ class MainWindow(QMainWindow):
         self.sync = SyncRunner(
             ctx, sync_interval_ms if sync_interval_ms is not None else _interval(settings), self
         )
-        self.home = HomePage(ctx, actor)
-        self.participants = ParticipantsPage(ctx, actor)
-        self.sync_page = SyncPage(ctx, actor, self.sync)
-        self.settings = SettingsPage(ctx, actor)
+        # The pages come from the features (app.features), in their order; a role without a
+        # page's permission does not see it.
+        self.page_specs = [
+            spec
+            for spec in features.pages()
+            if spec.permission is None or can(actor.role, spec.permission)
+        ]
+        self.page_widgets: dict[str, QWidget] = {}
         body.addWidget(self._sidebar())
         body.addWidget(self.pages, 1)
-        for page in (self.home, self.participants, self.sync_page, self.settings):
-            self.pages.addWidget(page)
+        for position, spec in enumerate(self.page_specs, start=1):
+            widget = features.load(spec.factory)(self)
+            self.page_widgets[spec.key] = widget
+            self.pages.addWidget(widget)
+            shortcut = QAction(spec.title.render(), self)
+            shortcut.setShortcut(QKeySequence(spec.shortcut or f"Ctrl+{position}"))
+            shortcut.triggered.connect(lambda _c=False, key=spec.key: self.open(key))
+            self.addAction(shortcut)
+        for action in features.actions():
+            if action.permission is not None and not can(actor.role, action.permission):
+                continue
+            command = QAction(action.title.render(), self)
+            command.setShortcut(QKeySequence(action.shortcut))
+            command.triggered.connect(
+                lambda _c=False, run=action.run: features.load(run)(self)
+            )
+            self.addAction(command)
         self.nav.setCurrentRow(0)
         self.setCentralWidget(central)
         self._status_bar()
@@ -113,8 +130,6 @@ class MainWindow(QMainWindow):
         lock.setShortcut(QKeySequence("Ctrl+L"))
         lock.triggered.connect(self.lock_now)
         self.addAction(lock)
-        self.participants.show_requested.connect(self.open_participants)
-        self.participants.offer_draft()  # an intake left unfinished (crash, power cut)
         self.sync.refresh_status()
 
     def _sidebar(self) -> QFrame:
@@ -133,9 +148,11 @@ class MainWindow(QMainWindow):
         column.addSpacing(14)
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
-        self.nav.addItems(
-            [self.tr("Home"), self.tr("Participants"), self.tr("Sync"), self.tr("Settings")]
-        )
+        for position, spec in enumerate(self.page_specs, start=1):
+            item = QListWidgetItem(spec.title.render())
+            key = QKeySequence(spec.shortcut or f"Ctrl+{position}")
+            item.setToolTip(key.toString(QKeySequence.SequenceFormat.NativeText))
+            self.nav.addItem(item)
         self.nav.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.nav.currentRowChanged.connect(self.show_page)
         column.addWidget(self.nav, 1)
@@ -179,7 +196,7 @@ class MainWindow(QMainWindow):
             f"{self.actor.full_name or self.actor.username} ({self.role_label()})"
         )
         self.sync_status = SyncStatusBar(bar, self.sync)
-        self.sync_status.indicator.clicked.connect(self.open_sync)
+        self.sync_status.indicator.clicked.connect(lambda: self.open("sync"))
         for label in (self.status_office, self.status_device, self.status_user):
             label.setObjectName("statusItem")
             bar.addPermanentWidget(label)
@@ -194,19 +211,15 @@ class MainWindow(QMainWindow):
     def show_page(self, row: int) -> None:
         self.pages.setCurrentIndex(row)
 
-    def open_participants(self) -> ParticipantsPage:
-        self.nav.setCurrentRow(self.pages.indexOf(self.participants))
-        return self.participants
+    def page(self, key: str) -> Any:
+        """The page widget of `key` (a PageSpec key), without showing it."""
+        return self.page_widgets[key]
 
-    def open_sync(self) -> SyncPage:
-        self.nav.setCurrentRow(self.pages.indexOf(self.sync_page))
-        return self.sync_page
-
-    def open_settings(self, staff_tab: bool = False) -> SettingsPage:
-        self.nav.setCurrentRow(self.pages.indexOf(self.settings))
-        if staff_tab:
-            self.settings.show_staff()
-        return self.settings
+    def open(self, key: str) -> Any:
+        """Show the page `key`, as its navigation entry or shortcut would, and return it."""
+        widget = self.page_widgets[key]
+        self.nav.setCurrentRow(self.pages.indexOf(widget))
+        return widget
 
     def on_data_changed(self, entities: frozenset[str]) -> None:
         if "sync" not in entities:  # a local change adds waiting changes; a cycle reads its own
@@ -260,7 +273,7 @@ class MainWindow(QMainWindow):
         self._signing_out = True
         self.idle.stop()
         self.sync.stop()
-        self.participants.flush()
+        self._flush_pages()
         self._audit(lambda db: auth.record_logout(db, self.actor))
         self.signed_out.emit()
 
@@ -270,9 +283,17 @@ class MainWindow(QMainWindow):
         self.sync.stop()
         if not self._signing_out:
             self._signing_out = True
-            self.participants.flush()
+            self._flush_pages()
             self._audit(lambda db: auth.record_logout(db, self.actor))
         super().closeEvent(event)
+
+    def _flush_pages(self) -> None:
+        """Let every page keep what it must before the session ends (an intake's draft): a
+        page with a `flush()` method is asked."""
+        for widget in self.page_widgets.values():
+            flush = getattr(widget, "flush", None)
+            if callable(flush):
+                flush()
 
     def _audit(self, record: Callable[[Database], None]) -> None:
         """Write a session event on the writer thread; a failure is logged, never blocks."""

@@ -103,3 +103,20 @@ def sync_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
 
         with psycopg.connect(os.environ["LOKET_TEST_PG"], autocommit=True) as conn:
             conn.execute(f'DROP DATABASE IF EXISTS "{db.rsplit("/", 1)[1]}" WITH (FORCE)')
+
+
+@pytest.fixture
+def probe_feature() -> Iterator[object]:
+    """The test feature (tests/ui/feature_probe.py) registered for one test, with its synced
+    record type."""
+    from app import features
+    from app.protocol import entities
+    from tests.ui import feature_probe
+
+    features.register(feature_probe.FEATURE)
+    entities.declare(feature_probe.ENTITY)
+    try:
+        yield feature_probe
+    finally:
+        features.unregister(feature_probe.FEATURE.key)
+        entities.withdraw(feature_probe.ENTITY.name)

@@ -49,7 +49,7 @@ def participants_page(qtbot: Any, ctx: Any, actor: Any) -> Any:
     window = MainWindow(ctx, actor, ctx.startup_info())
     qtbot.addWidget(window)
     window.show()
-    page = window.open_participants()
+    page = window.open("participants")
     page.window_ref = window  # the main window has no parent: keep it alive
     settle(qtbot)
     return page

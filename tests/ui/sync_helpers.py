@@ -89,14 +89,14 @@ def sync_window(qtbot: Any, ctx: Any, actor: Actor, interval_ms: int = 0) -> Mai
     window = MainWindow(ctx, actor, ctx.startup_info(), sync_interval_ms=interval_ms)
     qtbot.addWidget(window)
     window.show()
-    window.open_sync()
+    window.open("sync")
     qtbot.waitUntil(lambda: window.sync.status is not None, timeout=10_000)
     return window
 
 
 def wait_cycle(qtbot: Any, window: MainWindow) -> None:
     qtbot.waitUntil(lambda: not window.sync.running, timeout=30_000)
-    qtbot.waitUntil(lambda: window.sync_page.pending_model.rows is not None, timeout=5_000)
+    qtbot.waitUntil(lambda: window.page("sync").pending_model.rows is not None, timeout=5_000)
 
 
 def bar_text(window: MainWindow) -> str:

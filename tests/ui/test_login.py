@@ -29,8 +29,8 @@ def test_wrong_password_then_success_opens_main_window(qtbot, flow, admin_passwo
     assert window.status_office.toolTip() == "DKI Jakarta"
     assert window.status_device.text() == "Perangkat 1"
     assert window.status_user.text() == "Admin Kantor (Admin)"
-    assert window.home.greeting.text().endswith("Admin Kantor")
-    assert window.home.tiles["logins_today"].value.text() == "1"
+    assert window.page("home").greeting.text().endswith("Admin Kantor")
+    assert window.page("home").tiles["logins_today"].value.text() == "1"
 
 
 def test_empty_fields_are_caught_before_the_service(qtbot, flow):
@@ -79,4 +79,4 @@ def test_temporary_password_must_be_changed_first(qtbot, flow, ctx, admin):
     click(qtbot, dialog.ok_button)
     qtbot.waitUntil(lambda: isinstance(flow.window, MainWindow), timeout=10_000)
     assert flow.window.status_user.text() == "Rina Lestari (Petugas loket)"
-    assert flow.window.settings.staff is None
+    assert flow.window.page("settings").staff is None

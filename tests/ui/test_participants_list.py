@@ -112,8 +112,8 @@ def test_an_unfinished_intake_is_offered_back_at_the_next_sign_in(qtbot, ctx, ad
     qtbot.addWidget(window)
     window.show()
     click(qtbot, box_button(qtbot, "Lanjutkan draf"))
-    again = window.participants.intake
-    assert again is not None and window.participants.isVisible()
+    again = window.page("participants").intake
+    assert again is not None and window.page("participants").isVisible()
     assert again.values()["nama"] == "Budi Santoso" and again.values()["nik"] == BUDI["nik"]
     assert again.documents.documents() == [("ktp", "/tmp/ktp-budi.jpg")]
     again.clear()

@@ -21,7 +21,7 @@ def _window(qtbot, ctx, actor) -> MainWindow:
 
 def test_admin_changes_settings_and_they_are_stored(qtbot, ctx, admin):
     window = _window(qtbot, ctx, admin)
-    form = window.open_settings().general
+    form = window.open("settings").general
     assert isinstance(form.inputs["language"], QComboBox)
     idle = form.inputs["idle_lock_minutes"]
     assert isinstance(idle, QSpinBox) and (idle.minimum(), idle.maximum()) == (0, 240)
@@ -42,7 +42,7 @@ def test_admin_changes_settings_and_they_are_stored(qtbot, ctx, admin):
 
 def test_settings_error_is_shown_next_to_its_field(qtbot, ctx, admin):
     window = _window(qtbot, ctx, admin)
-    form = window.open_settings().general
+    form = window.open("settings").general
     form.inputs["language"].addItem("Klingon", "tlh")  # a value the service refuses
     form.inputs["language"].setCurrentIndex(2)
     click(qtbot, form.save_button)
@@ -62,7 +62,7 @@ def test_non_admin_sees_settings_read_only_and_no_staff_tab(qtbot, ctx, admin):
     )
     supervisor = Actor(row.username, Role.SUPERVISOR, admin.office_code, row.id, row.full_name)
     window = _window(qtbot, ctx, supervisor)
-    page = window.open_settings()
+    page = window.open("settings")
     assert page.tabs.count() == 1 and page.staff is None
     assert not page.show_staff()
     form = page.general

@@ -12,8 +12,9 @@ def _staff_page(qtbot, ctx, admin):
     window = MainWindow(ctx, admin, ctx.startup_info())
     qtbot.addWidget(window)
     window.show()
-    page = window.open_settings(staff_tab=True).staff
-    assert page is not None
+    settings = window.open("settings")
+    assert settings.show_staff()
+    page = settings.staff
     page.window_ref = window  # the main window has no parent: keep it alive
     return page
 

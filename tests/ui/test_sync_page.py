@@ -16,7 +16,7 @@ from tests.ui.sync_helpers import bar_text, enrol, enroll_code, sync_window
 
 def test_enrol_through_the_page_then_sync_now(qtbot, ctx, admin, clock, sync_server):
     window = sync_window(qtbot, ctx, admin)
-    page = window.sync_page
+    page = window.page("sync")
     assert bar_text(window) == "● Belum terhubung ke server"
     assert page.enrol_box.isVisible() and not page.sync_button.isEnabled()
     qtbot.waitUntil(lambda: page.pending_model.rowCount() > 0, timeout=10_000)
@@ -82,7 +82,7 @@ def test_offline_says_why_and_keeps_the_changes(qtbot, ctx, admin, sync_server, 
     waiting = client.status(ctx.db).pending
     assert waiting > 0
     window = sync_window(qtbot, ctx, admin)
-    page = window.sync_page
+    page = window.page("sync")
     monkeypatch.setattr(transport.random, "uniform", lambda _a, _b: 0.0)  # no backoff waits
     sync_server.stop()
     try:
@@ -146,7 +146,7 @@ def test_refused_change_shows_its_reason_in_indonesian(qtbot, ctx, admin, sync_s
             )
         )
     window = sync_window(qtbot, ctx, admin)
-    page = window.sync_page
+    page = window.page("sync")
     click(qtbot, page.sync_button)
     qtbot.waitUntil(lambda: window.sync.outcome is not None, timeout=30_000)
     assert window.sync.outcome.ok  # the server answered: a refusal is a result, not a fault

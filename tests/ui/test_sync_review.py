@@ -27,7 +27,7 @@ def _staff(ctx, admin, username: str, role: str):
 
 
 def _conflicts_tab(qtbot, window):
-    page = window.sync_page
+    page = window.page("sync")
     page.tabs.setCurrentWidget(page.conflicts)
     qtbot.waitUntil(lambda: page.conflicts.reload_button.isEnabled(), timeout=30_000)
     return page.conflicts
@@ -53,7 +53,7 @@ def test_clash_shown_side_by_side_and_resolved_by_a_supervisor(
     assert client.run_cycle(ctx.db).ok  # the server learns the new accounts
 
     window = sync_window(qtbot, ctx, clerk)
-    page = window.sync_page
+    page = window.page("sync")
     qtbot.waitUntil(lambda: page.tabs.tabText(1) == "Bermasalah (1)", timeout=10_000)
     assert page.failed_model.index(0, 4).data() == "Menunggu supervisor"
     assert page.failed_model.index(0, 5).data() == (
@@ -115,7 +115,7 @@ def test_same_nik_at_two_offices_is_listed_for_a_supervisor(
     finally:
         banten.dispose()
     window = sync_window(qtbot, ctx, admin)
-    page = window.sync_page
+    page = window.page("sync")
     page.tabs.setCurrentWidget(page.duplicates)
     qtbot.waitUntil(lambda: page.duplicates.table.rowCount() == 1, timeout=30_000)
     table = page.duplicates.table
@@ -135,7 +135,7 @@ def test_same_nik_at_two_offices_is_listed_for_a_supervisor(
     supervisor = _staff(ctx, admin, "spv.dewi", "supervisor")
     assert client.run_cycle(ctx.db).ok  # the server learns the new account
     window = sync_window(qtbot, ctx, supervisor)
-    page = window.sync_page
+    page = window.page("sync")
     page.tabs.setCurrentWidget(page.duplicates)
     qtbot.waitUntil(lambda: page.duplicates.table.rowCount() == 1, timeout=30_000)
     tab = page.duplicates

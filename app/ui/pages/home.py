@@ -10,6 +10,7 @@ from app.domain.roles import ROLE_LABELS, Role
 from app.services.actor import Actor
 from app.ui.context import AppContext
 from app.ui.messages import show_error
+from app.ui.shell import Shell
 from app.ui.widgets import Tile, heading, note
 
 # Local hour at which each greeting starts (Indonesian custom: pagi, siang, sore, malam).
@@ -121,3 +122,8 @@ class HomePage(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.refresh()
+
+
+def page(window: Shell) -> HomePage:
+    """The home feature's page (app.features.home)."""
+    return HomePage(window.ctx, window.actor)

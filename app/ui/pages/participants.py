@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QModelIndex, QTimer, Signal
 from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
 
 from app.domain.roles import Permission, can
@@ -19,9 +18,12 @@ from app.ui.context import AppContext
 from app.ui.formats import fmt_time
 from app.ui.messages import ask, report, show_error
 from app.ui.pages.participant_list import ParticipantList
+from app.ui.shell import Shell
 from app.ui.tasks import run_task
 
-PARTICIPANTS = frozenset({"participants"})
+# The record types this page shows (entity names, as every change announces them).
+PARTICIPANTS = frozenset({"participant"})
+SHOWN = frozenset({"participant", "consent", "participant_document"})
 
 
 class ParticipantsPage(QWidget):
@@ -52,9 +54,6 @@ class ParticipantsPage(QWidget):
         self.list.new_button.clicked.connect(self.new_intake)
         self.list.import_button.clicked.connect(self.open_import)
         self.list.table.activated.connect(self._activated)
-        new = QShortcut(QKeySequence("Ctrl+N"), self)
-        new.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        new.activated.connect(self.new_intake)
         ctx.data_changed.connect(self.on_data_changed)
 
     # --- navigation -------------------------------------------------------------------------
@@ -200,7 +199,7 @@ class ParticipantsPage(QWidget):
 
     # --- data -------------------------------------------------------------------------------
     def on_data_changed(self, entities: frozenset[str]) -> None:
-        if "participants" not in entities:
+        if not entities & SHOWN:
             return
         if self.stack.currentWidget() is self.list and self.isVisible():
             self.list.refresh()
@@ -220,3 +219,19 @@ class ParticipantsPage(QWidget):
         idle = not (model.loaded or model.fetching)
         if self.stack.currentWidget() is self.list and (idle or self.list.stale):
             QTimer.singleShot(0, self.list.refresh)
+
+
+def page(window: Shell) -> ParticipantsPage:
+    """The participants feature's page (app.features.participants). A draft left unfinished
+    (a crash, a power cut) is offered again at once."""
+    found = ParticipantsPage(window.ctx, window.actor)
+    found.show_requested.connect(lambda: window.open("participants"))
+    found.offer_draft()
+    return found
+
+
+def new_registration(window: Shell) -> None:
+    """Ctrl+N from any page (app.features.participants): the registration form."""
+    found = window.open("participants")
+    if isinstance(found, ParticipantsPage):
+        found.new_intake()

@@ -10,6 +10,7 @@ from app.domain.roles import Permission, can
 from app.services.actor import Actor
 from app.ui.context import AppContext
 from app.ui.pages.settings_form import SettingsForm
+from app.ui.shell import Shell
 from app.ui.widgets import heading
 
 if TYPE_CHECKING:
@@ -41,3 +42,8 @@ class SettingsPage(QWidget):
             return False
         self.tabs.setCurrentWidget(self.staff)
         return True
+
+
+def page(window: Shell) -> SettingsPage:
+    """The settings feature's page (app.features.settings)."""
+    return SettingsPage(window.ctx, window.actor)

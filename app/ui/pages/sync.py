@@ -34,6 +34,7 @@ from app.ui.pages.sync_conflicts import ConflictsTab
 from app.ui.pages.sync_enrol import EnrolBox
 from app.ui.pages.sync_review import DuplicatesTab, ReviewTab
 from app.ui.pages.sync_tables import OutboxTableModel
+from app.ui.shell import Shell
 from app.ui.sync_runner import Outcome, SyncRunner, last_error
 from app.ui.tasks import run_task
 from app.ui.widgets import busy_bar, heading, note
@@ -271,3 +272,8 @@ class SyncPage(QWidget):
         self.refresh()
         self.runner.refresh_status()
         self._tab_changed(self.tabs.currentIndex())
+
+
+def page(window: Shell) -> SyncPage:
+    """The sync feature's page (app.features.sync): it shares the window's sync runner."""
+    return SyncPage(window.ctx, window.actor, window.sync)

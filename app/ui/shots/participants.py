@@ -1,24 +1,20 @@
 """The participant screens for `loket screenshots`: list, intake, detail, history, import.
 
-Runs in the temporary demo office of app.ui.screenshots; the few changes made here (an
+Runs in the temporary demo office of the screenshot session; the few changes made here (an
 edit, a status change, a scan, a CSV file) exist only there.
 """
 
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Callable
 from datetime import date, timedelta
 from pathlib import Path
 
 from PySide6.QtGui import QColor, QPixmap
-from PySide6.QtWidgets import QApplication, QWidget
 
 from app.services.actor import Actor
-from app.ui import tasks
 from app.ui.context import AppContext
-
-Save = Callable[[QWidget, str, QWidget | None], None]
+from app.ui.shots.session import ShotSession, settle
 
 IMPORT_CSV = """\
 Nama Lengkap;No KTP;Tgl Lahir;JK;No HP;No KPJ;Perusahaan;Tgl PHK;Setuju;Kota Asal
@@ -48,22 +44,15 @@ INTAKE = {
 }
 
 
-def settle() -> None:
-    """Let every task finish and its answer reach the widgets."""
-    for _ in range(50):
-        tasks.wait_all()
-        QApplication.processEvents()
-        if not tasks.busy():
-            break
-    QApplication.processEvents()
-
-
-def render_participants(ctx: AppContext, window: QWidget, actor: Actor, save: Save) -> None:
-    page = window.open_participants()  # type: ignore[attr-defined]
+def participants(session: ShotSession) -> None:
+    page = session.window.open("participants")
     settle()
     page.list.table.selectRow(2)
-    save(window, "participants", None)
+    session.save("participants")
 
+
+def intake(session: ShotSession) -> None:
+    page = session.window.open("participants")
     phk = (date.today() - timedelta(days=92)).strftime("%d/%m/%Y")
     view = page.new_intake(offer_draft=False)
     view.load({**INTAKE, "tanggal_phk": phk})
@@ -72,31 +61,45 @@ def render_participants(ctx: AppContext, window: QWidget, actor: Actor, save: Sa
     settle()
     view.form.verticalScrollBar().setValue(0)
     view.form.widget_of("telepon").setFocus()
-    save(window, "intake", None)
+    session.save("intake")
     view.draft.enabled = False
     page.show_list()
 
-    participant_id = _give_history(ctx, actor, page.list.model.rows[0].id)
-    detail = page.open_detail(participant_id)
+
+def detail(session: ShotSession) -> None:
+    page = session.window.open("participants")
     settle()
-    save(window, "participant_detail", None)
-    detail.tabs.setCurrentIndex(3)
-    save(window, "participant_history", None)
+    participant_id = _give_history(session.ctx, session.window.actor, page.list.model.rows[0].id)
+    page.open_detail(participant_id)
+    settle()
+    session.save("participant_detail")
+
+
+def history(session: ShotSession) -> None:
+    page = session.window.open("participants")
+    if page.detail is None or not page.detail.isVisible():
+        detail(session)
+    page.detail.tabs.setCurrentIndex(3)
+    settle()
+    session.save("participant_history")
     page.show_list()
 
-    with tempfile.TemporaryDirectory(prefix="loket-import-") as folder:
-        csv = Path(folder) / "peserta-pt-sinar-tekstil.csv"
-        csv.write_text(IMPORT_CSV.format(phk=phk), encoding="utf-8")
-        dialog = page.open_import()
-        dialog.load_file(csv)
-        settle()
-        consent = dialog.preview.headers.index("Setuju")  # a header the program cannot guess
-        combo = dialog.preview.combos[consent]
-        combo.setCurrentIndex(combo.findData("persetujuan"))
-        dialog.run(dry_run=True)
-        settle()
-        save(dialog, "import", window)
-        dialog.reject()
+
+def import_dialog(session: ShotSession) -> None:
+    page = session.window.open("participants")
+    phk = (date.today() - timedelta(days=92)).strftime("%d/%m/%Y")
+    csv = session.folder / "peserta-pt-sinar-tekstil.csv"
+    csv.write_text(IMPORT_CSV.format(phk=phk), encoding="utf-8")
+    dialog = page.open_import()
+    dialog.load_file(csv)
+    settle()
+    consent = dialog.preview.headers.index("Setuju")  # a header the program cannot guess
+    combo = dialog.preview.combos[consent]
+    combo.setCurrentIndex(combo.findData("persetujuan"))
+    dialog.run(dry_run=True)
+    settle()
+    session.save("import", dialog, session.window)
+    dialog.reject()
 
 
 def _give_history(ctx: AppContext, actor: Actor, participant_id: str) -> str:
