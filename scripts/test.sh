@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Everything CI checks, in order: lint, types, then the whole test suite.
+# Everything CI checks, in order: lint, types, layers, dependencies, then the whole test suite.
 # pytest's exit code 5 ("no tests collected") is a failure here, not a pass.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -14,6 +14,8 @@ fi
 status=0
 echo "== ruff"; .venv/bin/ruff check app tests bench main.py || status=1
 echo "== mypy"; .venv/bin/mypy || status=1
+echo "== import-linter (the layers of docs/architecture.md)"; .venv/bin/lint-imports --no-cache || status=1
+echo "== deptry (every imported package declared in pyproject.toml)"; .venv/bin/deptry . || status=1
 echo "== pytest"
 .venv/bin/python -m pytest "$@"
 rc=$?
