@@ -38,9 +38,24 @@ LOCKED = Text(
     "The account is locked after too many wrong passwords. Try again in {minutes} minutes "
     "(at {until}) or ask an administrator to unlock it.",
 )
+# An admin is not told to ask the admin: another admin, or the office IT at the PC.
+LOCKED_ADMIN = Text(
+    "Akun dikunci karena terlalu sering salah kata sandi. Coba lagi dalam {minutes} menit "
+    "(pukul {until}), atau minta admin lain membukanya, atau TI kantor dengan perintah "
+    "`loket staff unlock {username}`.",
+    "The account is locked after too many wrong passwords. Try again in {minutes} minutes "
+    "(at {until}), or ask another administrator to unlock it, or the office IT with "
+    "`loket staff unlock {username}`.",
+)
 INACTIVE = Text(
     "Akun ini sudah dinonaktifkan. Hubungi admin kantor.",
     "This account has been deactivated. Contact the office administrator.",
+)
+INACTIVE_ADMIN = Text(
+    "Akun ini sudah dinonaktifkan. Minta admin lain mengaktifkannya, atau TI kantor dengan "
+    "perintah `loket staff activate {username}`.",
+    "This account has been deactivated. Ask another administrator to activate it, or the "
+    "office IT with `loket staff activate {username}`.",
 )
 OLD_PASSWORD_WRONG = Text("Kata sandi lama salah.", "The current password is wrong.")
 SAME_PASSWORD = Text(
@@ -100,17 +115,23 @@ def login(db: Database, username: str, password: str) -> SignedIn:
             guard = uow.session.get(LoginGuard, staff.id) or LoginGuard(staff_id=staff.id)
             uow.session.add(guard)
             state = lockout.GuardState(guard.failures or 0, guard.locked_until)
+            admin = staff.role == Role.ADMIN.value
             if lockout.is_locked(state, now):
                 uow.audit("auth.login_locked", "staff", staff.id)
                 refusal = AuthError(
-                    LOCKED,
+                    LOCKED_ADMIN if admin else LOCKED,
                     field="password",
                     minutes=lockout.minutes_left(state, now),
                     until=_local_hhmm(state.locked_until or now),
+                    username=staff.username,
                 )
             elif not staff.active:
                 uow.audit("auth.login_failed", "staff", staff.id, reason="inactive")
-                refusal = AuthError(INACTIVE, field="username")
+                refusal = AuthError(
+                    INACTIVE_ADMIN if admin else INACTIVE,
+                    field="username",
+                    username=staff.username,
+                )
             elif not passwords.verify_password(staff.password_hash, password):
                 state = lockout.after_failure(state, now, max_failures, lock_for)
                 guard.failures, guard.locked_until = state.failures, state.locked_until
@@ -124,10 +145,11 @@ def login(db: Database, username: str, password: str) -> SignedIn:
                 if lockout.is_locked(state, now):
                     uow.audit("auth.account_locked", "staff", staff.id, until=state.locked_until)
                     refusal = AuthError(
-                        LOCKED,
+                        LOCKED_ADMIN if admin else LOCKED,
                         field="password",
                         minutes=lockout.minutes_left(state, now),
                         until=_local_hhmm(state.locked_until or now),
+                        username=staff.username,
                     )
                 else:
                     refusal = AuthError(

@@ -101,3 +101,32 @@ def test_english_messages_when_english_is_chosen(office):
     with pytest.raises(AuthError) as err:
         login(office, "admin", "salah")
     assert err.value.message("en").startswith("Wrong username or password. 4 more tries")
+
+
+def test_a_locked_or_deactivated_admin_is_not_told_to_ask_the_admin(office, admin, clock):
+    """Issue #8: the lock-out and deactivation sentences name who can help: for a clerk,
+    an admin; for an admin, another admin or the office IT with the command to run."""
+    add_staff(
+        office, admin, username="budi", full_name="Budi", role="counter", password="Sementara1"
+    )
+    for username in ("admin", "budi"):
+        for _ in range(5):
+            with pytest.raises(AuthError) as err:
+                login(office, username, "salah")
+    admin_text = err.value.message("id")  # budi's, the last one
+    assert "minta admin membukanya" in admin_text and "loket staff" not in admin_text
+    with pytest.raises(AuthError) as err:
+        login(office, "admin", ADMIN_PASSWORD)
+    text = err.value.message("id")
+    assert "minta admin lain membukanya" in text
+    assert "`loket staff unlock admin`" in text and "minta admin membukanya" not in text
+    clock.advance(minutes=15)
+    second = add_staff(
+        office, admin, username="admin2", full_name="Admin Dua", role="admin",
+        password="Sementara1",
+    )  # fmt: skip
+    set_active(office, admin, second.id, False)
+    with pytest.raises(AuthError) as err:
+        login(office, "admin2", "Sementara1")
+    assert "`loket staff activate admin2`" in err.value.message("id")
+    assert "Hubungi admin kantor" not in err.value.message("id")
