@@ -732,22 +732,6 @@
         <translation>Loket Vokasi</translation>
     </message>
     <message>
-        <source>Home</source>
-        <translation>Beranda</translation>
-    </message>
-    <message>
-        <source>Settings</source>
-        <translation>Pengaturan</translation>
-    </message>
-    <message>
-        <source>Participants</source>
-        <translation>Peserta</translation>
-    </message>
-    <message>
-        <source>Sync</source>
-        <translation>Sinkronisasi</translation>
-    </message>
-    <message>
         <source>Change password</source>
         <translation>Ganti kata sandi</translation>
     </message>
@@ -1448,30 +1432,6 @@
 </context>
 <context>
     <name>SyncLabels</name>
-    <message>
-        <source>Participant</source>
-        <translation>Peserta</translation>
-    </message>
-    <message>
-        <source>Staff</source>
-        <translation>Staf</translation>
-    </message>
-    <message>
-        <source>Audit record</source>
-        <translation>Catatan audit</translation>
-    </message>
-    <message>
-        <source>Consent</source>
-        <translation>Persetujuan</translation>
-    </message>
-    <message>
-        <source>Document</source>
-        <translation>Dokumen</translation>
-    </message>
-    <message>
-        <source>Office</source>
-        <translation>Kantor</translation>
-    </message>
     <message>
         <source>add</source>
         <translation>tambah</translation>

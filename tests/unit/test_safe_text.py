@@ -7,7 +7,8 @@ from datetime import date
 
 import pytest
 
-from app.domain.intake import DEFAULT_MAX_CHARS, MAX_CHARS, check_intake
+from app.domain.intake import MAX_CHARS, check_intake
+from app.domain.participant_fields import DEFAULT_MAX_CHARS
 from app.domain.safe_text import (
     csv_cell,
     first_control_char,
