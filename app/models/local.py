@@ -26,6 +26,7 @@ class Device(Base):
 
 class LocalSetting(Base):
     __tablename__ = "local_setting"
+    __announce__ = "settings"  # what a change announces to the window (app.changes)
 
     key: Mapped[str] = mapped_column(String(64), primary_key=True)
     value: Mapped[str] = mapped_column(Text)  # JSON
@@ -35,6 +36,7 @@ class LoginGuard(Base):
     """Wrong-password count and lock of one account on this PC."""
 
     __tablename__ = "login_guard"
+    __announce__ = "staff"  # a lock shows in the staff list
 
     staff_id: Mapped[str] = mapped_column(ForeignKey("staff.id"), primary_key=True)
     failures: Mapped[int] = mapped_column(Integer, default=0)

@@ -81,4 +81,4 @@ def update_settings(db: Database, actor: Actor, values: dict[str, Any]) -> Chang
                 "settings.update",
                 changes={k: [current[k], v] for k, v in changed.items()},
             )
-    return ChangeSummary(frozenset({"settings"}) if changed else frozenset())
+    return uow.summary

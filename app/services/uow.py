@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import event, inspect, select
 from sqlalchemy.orm import Session
 
+from app.changes import announce
 from app.db import Database
 from app.domain import hlc as hlc_rules
 from app.domain.audit_chain import GENESIS, event_hash
@@ -70,6 +71,7 @@ class UnitOfWork:
         self._audit_head: tuple[int, str] | None = None
         self._audited = False
         self._entities: set[str] = set()
+        self._local: set[str] = set()  # tables of this PC only, by their announced name
         self.summary = ChangeSummary()
         event.listen(session, "before_flush", self._before_flush)
 
@@ -152,12 +154,25 @@ class UnitOfWork:
         for obj in list(session.new):
             if isinstance(obj, SyncMixin):
                 self._stamp_new(obj)
+            else:
+                self._note_local(obj)
         for obj in list(session.dirty):
-            if isinstance(obj, SyncMixin) and session.is_modified(obj, include_collections=False):
+            if not session.is_modified(obj, include_collections=False):
+                continue
+            if isinstance(obj, SyncMixin):
                 self._stamp_changed(obj)
+            else:
+                self._note_local(obj)
         for obj in list(session.deleted):
             if isinstance(obj, SyncMixin):
                 raise RuntimeError(f"synced row {obj!r} must be tombstoned, not deleted")
+
+    def _note_local(self, obj: object) -> None:
+        """A table of this PC only (a setting, a login lock) that a page shows: its model
+        names what to announce in `__announce__`."""
+        name = getattr(type(obj), "__announce__", None)
+        if isinstance(name, str):
+            self._local.add(name)
 
     def _stamp_new(self, obj: SyncMixin) -> None:
         if not getattr(obj, "id", None):
@@ -228,13 +243,15 @@ class UnitOfWork:
         if self._hlc is not None:
             self.device.last_hlc = str(self._hlc)
         self.session.flush()
-        return ChangeSummary(frozenset(self._entities))
+        return ChangeSummary(frozenset(self._entities | self._local))
 
 
 @contextmanager
 def unit_of_work(db: Database, actor: Actor) -> Iterator[UnitOfWork]:
-    """Run one user action in one transaction; see the module docstring."""
+    """Run one user action in one transaction; see the module docstring. Once committed,
+    what it changed is announced (app.changes) for the window's pages."""
     with db.write() as session:
         uow = UnitOfWork(session, db, actor)
         yield uow
         uow.summary = uow.finish()
+    announce(uow.summary.entities)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
+from app.changes import announce
 from app.db import Database
 from app.domain import hlc as hlc_rules
 from app.models import Device, LocalSetting, Outbox, SyncLink
@@ -61,6 +62,7 @@ def pull_changes(
             found = session.get(SyncLink, 1)
             assert found is not None
             found.cursor = cursor = int(body["last_seq"])
+        announce(outcome.entities)  # committed: the window's pages showing them refresh
         if not body["more"]:
             break
     if full:  # everything is here now: from the next pull on, own changes are left out

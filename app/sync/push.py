@@ -10,6 +10,7 @@ from typing import Any, cast
 import httpx
 from sqlalchemy import Table, bindparam, select, update
 
+from app.changes import announce
 from app.db import Database
 from app.models import Outbox, SyncLink
 from app.protocol.validate import VOID
@@ -179,4 +180,5 @@ def store_results(
         if anchor and found is not None:
             found.anchor_seq = int(anchor.get("seq", 0))
             found.anchor_hash = str(anchor.get("hash", found.anchor_hash))
+    announce(report.entities)  # committed: the window's pages showing them refresh
     return held is not None

@@ -47,6 +47,9 @@ class AppContext(QObject):
         self._db = db
         self._owns_db = db is None
         self._lock = threading.Lock()
+        from app.ui import tasks
+
+        tasks.hub().changed.connect(self.changed)  # every action's changes, announced
 
     def startup_info(self) -> StartupInfo:
         """Office, counter, DEMO mark and language, read with plain sqlite3."""
@@ -76,6 +79,12 @@ class AppContext(QObject):
             self.data_changed.emit(frozenset(entities))
 
     def close(self) -> None:
+        from app.ui import tasks
+
+        try:  # a closed context hears no more changes (tests make one after another)
+            tasks.hub().changed.disconnect(self.changed)
+        except (RuntimeError, TypeError):
+            pass
         with self._lock:
             if self._db is not None and self._owns_db:
                 self._db.dispose()

@@ -129,7 +129,9 @@ class SyncRunner(QObject):
             self.outcome = Outcome(cycle, cycle.ok, cycle.error)
         self.finished.emit(self.outcome)
         self.status_changed.emit(status)
-        self.ctx.changed({SYNC, *(cycle.entities if cycle is not None else ())})
+        # What the cycle wrote here was announced by its task (app.ui.tasks); "sync" says a
+        # cycle ended, so the pages showing the sync state read it again.
+        self.ctx.changed({SYNC})
 
     def _failed(self, exc: BaseException) -> None:
         """A cycle that raised (a bug, a server answer we do not understand): say it in the

@@ -4,7 +4,9 @@ Any call that may take noticeable time (argon2 at sign-in, creating the office, 
 printing, import and sync) goes through `run_task`. Database writes go to a pool with a
 single thread, so two clicks can never race two write transactions; reads and other long
 work use the global pool. The function gets a `progress(done, total)` callback and an
-`is_cancelled()` callable and returns its result; exceptions come back as `failed`.
+`is_cancelled()` callable and returns its result; exceptions come back as `failed`. What
+its committed writes changed (app.changes) is told to every page through `hub()` before
+its result arrives, so no action has to announce it by hand.
 """
 
 from __future__ import annotations
@@ -15,6 +17,8 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from app.changes import collect_changes
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +42,28 @@ class TaskSignals(QObject):
     progress = Signal(int, int)
     finished = Signal(object)
     failed = Signal(object)
+    changed = Signal(object)  # frozenset of what the task's committed writes changed
+
+
+class ChangeHub(QObject):
+    """Where every task's committed changes are told, in the UI thread, before the task's
+    own answer: the AppContext passes them on as `data_changed`.
+
+    Signals:
+        changed(object): a frozenset of record types and "settings"/"sync" names.
+    """
+
+    changed = Signal(object)
+
+
+_hub: ChangeHub | None = None
+
+
+def hub() -> ChangeHub:
+    global _hub
+    if _hub is None:
+        _hub = ChangeHub()
+    return _hub
 
 
 class Task(QRunnable):
@@ -59,13 +85,22 @@ class Task(QRunnable):
         return self._cancel.is_set()
 
     def run(self) -> None:
+        failure: BaseException | None = None
+        result: object = None
+        with collect_changes() as changed:
+            try:
+                result = self.fn(self.signals.progress.emit, self.is_cancelled)
+            except BaseException as exc:  # delivered to the UI thread, shown there
+                log.debug("task failed: %r", exc)
+                failure = exc
         try:
-            result = self.fn(self.signals.progress.emit, self.is_cancelled)
-        except BaseException as exc:  # delivered to the UI thread, shown there
-            log.debug("task failed: %r", exc)
-            self.signals.failed.emit(exc)
-        else:
-            self.signals.finished.emit(result)
+            # What committed is told first (even when a later step failed), then the answer.
+            if changed:
+                self.signals.changed.emit(frozenset(changed))
+            if failure is not None:
+                self.signals.failed.emit(failure)
+            else:
+                self.signals.finished.emit(result)
         finally:
             self.done.set()
 
@@ -117,6 +152,7 @@ def run_task(
             raise exc
         on_error(exc)
 
+    task.signals.changed.connect(hub().changed.emit)
     task.signals.finished.connect(finished)
     task.signals.failed.connect(failed)
     if on_progress is not None:

@@ -127,3 +127,10 @@ def test_supervisor_exports_and_erases_personal_data_a_clerk_cannot(qtbot, ctx, 
     qtbot.waitUntil(lambda: detail.name.text().startswith("[Dihapus"), timeout=10_000)
     assert rows(ctx.db.path, "SELECT nik, phone, status FROM participant") == [("", None, "erased")]
     assert count(ctx.db.path, "audit_event", "action='participant.erase' AND actor='spv.rina'") == 1
+    # back in the list, the person is gone there too (the list stayed stale before: the
+    # erasure was announced by a name the list did not listen to; now every committed
+    # change is announced by its record type, app.ui.tasks)
+    page.show_list()
+    qtbot.waitUntil(
+        lambda: [r.full_name[:8] for r in page.list.model.rows] == ["[Dihapus"], timeout=10_000
+    )

@@ -170,7 +170,6 @@ class ParticipantDetailView(QWidget):
 
         def done(value: str) -> None:
             show(value)
-            self.ctx.changed({"audit_event"})
 
         run_task(
             lambda _p, _c: records.reveal(ctx.db, actor, pid, field),
@@ -188,7 +187,6 @@ class ParticipantDetailView(QWidget):
             return None
         row = self.detail.row
         dialog = StatusDialog(self.ctx, self.actor, row.id, row.full_name, row.status, self)
-        dialog.succeeded.connect(lambda _r: self.ctx.changed({"participant"}))
         dialog.open()
         return dialog
 
@@ -232,7 +230,6 @@ class ParticipantDetailView(QWidget):
         ctx, actor, pid = self.ctx, self.actor, self.participant_id
         run_task(
             lambda _p, _c: documents.attach(ctx.db, actor, pid, kind, path),
-            on_done=lambda _info: self.ctx.changed({"participant"}),
             on_error=self._failed,
             write=True,
             owner=self,

@@ -22,7 +22,6 @@ from app.ui.shell import Shell
 from app.ui.tasks import run_task
 
 # The record types this page shows (entity names, as every change announces them).
-PARTICIPANTS = frozenset({"participant"})
 SHOWN = frozenset({"participant", "consent", "participant_document"})
 
 
@@ -136,7 +135,6 @@ class ParticipantsPage(QWidget):
             self.stack.removeWidget(self.intake)
             self.intake.deleteLater()
             self.intake = None
-        self.ctx.changed(PARTICIPANTS)
         self.open_detail(participant_id, just_saved=True)
 
     def open_detail(self, participant_id: str, just_saved: bool = False) -> Any:
@@ -186,14 +184,12 @@ class ParticipantsPage(QWidget):
         self.editor.focus_first()
 
     def _edited(self, participant_id: str) -> None:
-        self.ctx.changed(PARTICIPANTS)
         self.open_detail(participant_id)
 
     def open_import(self) -> Any:
         from app.ui.dialogs.participant_import import ImportDialog
 
         dialog = ImportDialog(self.ctx, self.actor, self.window())
-        dialog.imported.connect(lambda: self.ctx.changed(PARTICIPANTS))
         dialog.open()
         return dialog
 

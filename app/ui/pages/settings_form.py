@@ -166,7 +166,6 @@ class SettingsForm(QWidget):
             self.status.setText(self.tr("Settings saved."))
         else:
             self.status.setText(self.tr("Nothing changed."))
-        self.ctx.changed(summary.entities)
 
     def _failed(self, exc: BaseException) -> None:
         self._busy = False

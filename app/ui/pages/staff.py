@@ -25,7 +25,6 @@ from app.ui.pages.staff_model import StaffTableModel
 from app.ui.tasks import run_task
 from app.ui.widgets import note
 
-STAFF = frozenset({"staff"})
 COLUMN_WIDTHS = (200, 260, 170)  # username, full name, role; status takes the rest
 
 
@@ -127,7 +126,6 @@ class StaffPage(QWidget):
         return dialog
 
     def _added(self, row: StaffRow) -> None:
-        self.ctx.changed(STAFF)
         self.select_username(row.username)
 
     def reset_password(self) -> ResetPasswordDialog | None:
@@ -140,7 +138,6 @@ class StaffPage(QWidget):
         return dialog
 
     def _after_reset(self, row: StaffRow) -> None:
-        self.ctx.changed(STAFF)
         show_info(
             self,
             self.tr("Password reset"),
@@ -171,7 +168,6 @@ class StaffPage(QWidget):
 
         def done(_result: object) -> None:
             self.setEnabled(True)
-            self.ctx.changed(STAFF)
 
         def failed(exc: BaseException) -> None:
             self.setEnabled(True)
