@@ -59,3 +59,22 @@ def test_kinds_are_checked():
 
 def test_a_new_record_carries_every_field_that_cannot_be_empty():
     assert check_changes("participant", "insert", {"full_name": "Budi"}) == "missing value: nik"
+
+
+def test_every_record_type_belongs_to_exactly_one_feature():
+    from app import features
+
+    owned = features.entities()
+    assert sorted(owned) == sorted(set(owned)), "a record type is claimed twice"
+    assert set(owned) == set(ENTITIES)
+
+
+def test_every_synced_model_is_declared():
+    from app.models import Base
+
+    synced = {
+        m.class_.__sync_entity__
+        for m in Base.registry.mappers
+        if getattr(m.class_, "__sync_entity__", None)
+    }
+    assert synced == set(ENTITIES) == set(FIELDS)
