@@ -1,4 +1,8 @@
-"""`loket check`, `loket backup FILE`, `loket restore FILE [--force] [--other-pc]`."""
+"""`loket check`, `loket backup FILE`, `loket restore FILE [--force] [--other-pc]`.
+
+Result lines are `Text` in the configured language; counts and sizes have Indonesian
+separators (app.formats). The --json data keeps plain numbers.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +10,43 @@ import argparse
 from dataclasses import asdict
 from pathlib import Path
 
-from app import config
+from app import config, formats
 from app.cli.context import open_office
-from app.cli.output import Report
+from app.cli.output import Report, aligned
+from app.texts import Text
+
+DATABASE = Text("Basis data", "Database")
+INTEGRITY = Text("Integritas", "Integrity")
+SCHEMA = Text("Skema", "Schema")
+SCHEMA_VALUE = Text("{rev} (terbaru {head})", "{rev} (newest {head})")
+AUDIT = Text("Audit", "Audit")
+AUDIT_VALUE = Text(
+    "{events} peristiwa dari {devices} perangkat", "{events} events from {devices} devices"
+)
+AUDIT_VALUE_ONE = Text("{events} peristiwa dari 1 perangkat", "{events} events from 1 device")
+ANCHOR = Text("Jangkar", "Anchor")
+ANCHOR_VALUE = Text("peristiwa audit {seq}, {source}", "audit event {seq}, {source}")
+PROBLEM = Text("MASALAH: {what}", "PROBLEM: {what}")
+HINT = Text("PETUNJUK: {what}", "HINT: {what}")
+RESULT_OK = Text("Hasil: BAIK", "Result: GOOD")
+RESULT_BAD = Text("Hasil: ADA MASALAH", "Result: PROBLEMS FOUND")
+BACKUP_WRITTEN = Text(
+    "Cadangan ditulis: {path} ({size} byte)", "Backup written: {path} ({size} bytes)"
+)
+SHA256 = Text("SHA-256: {digest}", "SHA-256: {digest}")
+RESTORED = Text("Dipulihkan dari {path} (skema {rev}).", "Restored from {path} (schema {rev}).")
+NOW_DEVICE = Text("Komputer ini sekarang perangkat {device}.", "This PC is now device {device}.")
+OLD_KEPT = Text("Basis data lama disimpan di {path}", "The old database was kept at {path}")
+LINK_DROPPED = Text(
+    "Tautan sinkronisasi dari cadangan dihapus: tokennya milik komputer asal. Minta admin "
+    "server mencabut perangkat {device_id} (loket server revoke) dan membuat kode untuknya "
+    "(loket server enroll-code --office {office} --device {device_id}), lalu jalankan "
+    "loket sync enroll di komputer ini; sinkronisasi pertama memulihkan data dari server.",
+    "The backup's sync link was removed: its token belongs to the original PC. Ask the "
+    "server admin to revoke device {device_id} (loket server revoke) and to make a code for "
+    "it (loket server enroll-code --office {office} --device {device_id}), then run "
+    "loket sync enroll on this PC; the first sync brings the data back from the server.",
+)
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
@@ -58,11 +96,13 @@ def cmd_check(args: argparse.Namespace) -> Report:
 
     path = config.db_path()
     report = check(path)
-    lines = [
-        f"Basis data : {path}",
-        f"Integritas : {report.integrity or '-'}",
-        f"Skema      : {report.revision} (terbaru {report.head})",
-        f"Audit      : {report.audit_events} peristiwa dari {report.devices} perangkat",
+    n = formats.number
+    audit = AUDIT_VALUE_ONE if report.devices == 1 else AUDIT_VALUE
+    facts = [
+        (DATABASE, str(path)),
+        (INTEGRITY, report.integrity or "-"),
+        (SCHEMA, SCHEMA_VALUE.render(rev=report.revision or "-", head=report.head)),
+        (AUDIT, audit.render(events=n(report.audit_events), devices=n(report.devices))),
     ]
     data = asdict(report)
     if report.revision is not None and report.integrity == "ok":
@@ -70,18 +110,20 @@ def cmd_check(args: argparse.Namespace) -> Report:
 
         anchor = check_anchor(path, ask_server=not args.offline)
         if anchor.compared:
-            lines.append(f"Jangkar    : peristiwa audit {anchor.seq}, {anchor.source}")
+            # an audit event's number, like the anchor's sentences: no thousands separator
+            facts.append((ANCHOR, ANCHOR_VALUE.render(seq=anchor.seq, source=anchor.source)))
         report.problems += anchor.problems
         report.ok = report.ok and not anchor.problems
         data = asdict(report)
         data["anchor"] = asdict(anchor)
-    lines += [f"MASALAH: {p}" for p in report.problems]
+    lines = aligned(facts)
+    lines += [PROBLEM.render(what=p) for p in report.problems]
     if path.exists() and report.integrity != "ok":  # damaged, or not a database at all
         from app.storage_errors import DAMAGED_HINT
 
         data["hint"] = DAMAGED_HINT.render(backups=path.parent / "backups")
-        lines.append(f"PETUNJUK: {data['hint']}")
-    lines.append("Hasil: BAIK" if report.ok else "Hasil: ADA MASALAH")
+        lines.append(HINT.render(what=data["hint"]))
+    lines.append((RESULT_OK if report.ok else RESULT_BAD).render())
     data["database"] = str(path)
     return Report(data=data, lines=lines, ok=report.ok)
 
@@ -97,8 +139,8 @@ def cmd_backup(args: argparse.Namespace) -> Report:
     return Report(
         data={"file": str(result.path), "size_bytes": result.size_bytes, "sha256": result.sha256},
         lines=[
-            f"Cadangan ditulis: {result.path} ({result.size_bytes:,} byte)",
-            f"SHA-256: {result.sha256}",
+            BACKUP_WRITTEN.render(path=result.path, size=formats.number(result.size_bytes)),
+            SHA256.render(digest=result.sha256),
         ],
     )
 
@@ -115,20 +157,14 @@ def cmd_restore(args: argparse.Namespace) -> Report:
         other_pc=args.other_pc,
         actor=cli_actor(""),
     )
-    lines = [f"Dipulihkan dari {result.restored_from} (skema {result.revision})."]
+    lines = [RESTORED.render(path=result.restored_from, rev=result.revision)]
     if result.device:
-        lines.append(f"Komputer ini sekarang perangkat {result.device}.")
+        lines.append(NOW_DEVICE.render(device=result.device))
     if result.replaced_copy:
-        lines.append(f"Basis data lama disimpan di {result.replaced_copy}")
+        lines.append(OLD_KEPT.render(path=result.replaced_copy))
     if result.sync_link_dropped:
         office = result.device.split("-")[0]
-        lines.append(
-            "Tautan sinkronisasi dari cadangan dihapus: tokennya milik komputer asal. Minta admin "
-            f"server mencabut perangkat {result.device_id} (loket server revoke) dan membuat "
-            f"kode untuknya (loket server enroll-code --office {office} --device "
-            f"{result.device_id}), lalu jalankan loket sync enroll di komputer ini; "
-            "sinkronisasi pertama memulihkan data dari server."
-        )
+        lines.append(LINK_DROPPED.render(device_id=result.device_id, office=office))
     return Report(
         data={
             "restored_from": str(result.restored_from),

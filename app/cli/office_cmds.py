@@ -1,4 +1,4 @@
-"""`loket init` and `loket demo`."""
+"""`loket init` and `loket demo`. Result lines are `Text` in the configured language."""
 
 from __future__ import annotations
 
@@ -8,6 +8,21 @@ from dataclasses import asdict
 from app.cli.context import open_db, open_office
 from app.cli.output import Report, read_password
 from app.services.actor import cli_actor
+from app.texts import Text
+
+READY = Text(
+    "Kantor {office} ({name}), perangkat {device} siap.",
+    "Office {office} ({name}), device {device} ready.",
+)
+FIRST_ADMIN = Text("Admin pertama: {username}", "First admin: {username}")
+DATABASE = Text("Basis data: {path}", "Database: {path}")
+DEMO_DONE = Text(
+    "Data demo (seed {seed}) dibuat. Akun demo:", "Demo data (seed {seed}) created. Demo accounts:"
+)
+DEMO_LOGIN = Text(
+    "  {username:<16} {role:<11} kata sandi: {password}",
+    "  {username:<16} {role:<11} password: {password}",
+)
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
@@ -54,18 +69,19 @@ def cmd_init(args: argparse.Namespace) -> Report:
         )
     finally:
         db.dispose()
+    admin = args.admin.strip().lower()
     return Report(
         data={
             "office": info.office_code,
             "device": info.device_no,
             "device_id": info.device_id,
-            "admin": args.admin.strip().lower(),
+            "admin": admin,
             "database": str(db.path),
         },
         lines=[
-            f"Kantor {info.office_code} ({info.office_name}), perangkat {info.device_no} siap.",
-            f"Admin pertama: {args.admin.strip().lower()}",
-            f"Basis data: {db.path}",
+            READY.render(office=info.office_code, name=info.office_name, device=info.device_no),
+            FIRST_ADMIN.render(username=admin),
+            DATABASE.render(path=db.path),
         ],
     )
 
@@ -78,9 +94,10 @@ def cmd_demo(args: argparse.Namespace) -> Report:
         result = fill_demo(db, actor, seed=args.seed)
     finally:
         db.dispose()
-    lines = [f"Data demo (seed {result.seed}) dibuat. Akun demo:"]
+    lines = [DEMO_DONE.render(seed=result.seed)]
     lines += [
-        f"  {lg.username:<16} {lg.role:<11} kata sandi: {lg.password}" for lg in result.logins
+        DEMO_LOGIN.render(username=lg.username, role=lg.role, password=lg.password)
+        for lg in result.logins
     ]
     return Report(
         data={"seed": result.seed, "logins": [asdict(lg) for lg in result.logins]}, lines=lines

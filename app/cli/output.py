@@ -28,6 +28,9 @@ UNEXPECTED = Text(
     "terjadi kesalahan tak terduga ({kind}); rinciannya ada di log {log}",
     "an unexpected error occurred ({kind}); the details are in the log {log}",
 )
+PASSWORD = Text("Kata sandi: ", "Password: ")
+PASSWORD_AGAIN = Text("Ulangi kata sandi: ", "Repeat the password: ")
+PASSWORDS_DIFFER = Text("Kedua kata sandi tidak sama.", "The two passwords differ.")
 
 
 @dataclass
@@ -40,6 +43,13 @@ class Report:
 
 
 Handler = Callable[[argparse.Namespace], Report]
+
+
+def aligned(facts: list[tuple[Text, str]]) -> list[str]:
+    """`label : value` lines with the labels, in the configured language, padded alike."""
+    labels = [label.render() for label, _value in facts]
+    width = max((len(label) for label in labels), default=0)
+    return [f"{label:<{width}} : {value}" for label, (_l, value) in zip(labels, facts, strict=True)]
 
 
 def _default(value: Any) -> Any:
@@ -115,20 +125,17 @@ def run_command(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
-def read_password(from_stdin: bool, prompt: str = "Kata sandi: ") -> str:
+def read_password(from_stdin: bool) -> str:
     """A password from the first line of stdin (--password-stdin) or typed at a prompt."""
     if from_stdin:
         line = sys.stdin.readline()
         return line.rstrip("\r\n")
     import getpass
 
-    first = getpass.getpass(prompt)
-    again = getpass.getpass("Ulangi kata sandi: ")
+    first = getpass.getpass(PASSWORD.render())
+    again = getpass.getpass(PASSWORD_AGAIN.render())
     if first != again:
         from app.errors import ValidationError
-        from app.texts import Text
 
-        raise ValidationError(
-            Text("Kedua kata sandi tidak sama.", "The two passwords differ."), field="password"
-        )
+        raise ValidationError(PASSWORDS_DIFFER, field="password")
     return first

@@ -1,15 +1,43 @@
-"""`loket server run|enroll-code|devices|revoke`: the central sync server and its admin."""
+"""`loket server run|enroll-code|devices|revoke`: the central sync server and its admin.
+
+Result lines are `Text` in the language of this PC's office setting (Indonesian without
+one); the enrolment code is the last word of its line, for scripts.
+"""
 
 from __future__ import annotations
 
 import argparse
 from dataclasses import asdict
+from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
+from app import formats
 from app.cli.output import Report
+from app.texts import Text
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
+
+    from app.server.admin import DeviceRow
+
+ENROLL_CODE = Text(
+    "Kode pendaftaran untuk {office} (berlaku {hours} jam, sekali pakai): {code}",
+    "Enrolment code for {office} (valid {hours} hours, single use): {code}",
+)
+ENROLL_CODE_DEVICE = Text(
+    "Kode pendaftaran untuk {office} perangkat {device} (berlaku {hours} jam, sekali pakai): "
+    "{code}",
+    "Enrolment code for {office} device {device} (valid {hours} hours, single use): {code}",
+)
+REVOKED = Text("DICABUT", "REVOKED")
+ACTIVE = Text("aktif", "active")
+LAST_SEEN = Text("terakhir tersambung {when}", "last connected {when}")
+NEVER_SEEN = Text("belum pernah tersambung", "never connected")
+NO_DEVICES = Text("Belum ada perangkat.", "No devices yet.")
+REVOKE_DONE = Text(
+    "Perangkat {device} dicabut; permintaannya kini ditolak (401).",
+    "Device {device} revoked; its requests are now refused (401).",
+)
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
@@ -82,9 +110,12 @@ def cmd_enroll_code(args: argparse.Namespace) -> Report:
             "device": args.device,
         },
         lines=[
-            f"Kode pendaftaran untuk {args.office.upper()}"
-            + (f" perangkat {args.device}" if args.device else "")
-            + f" (berlaku {args.hours} jam, sekali pakai): {code}"
+            (ENROLL_CODE_DEVICE if args.device else ENROLL_CODE).render(
+                office=args.office.upper(),
+                device=args.device,
+                hours=formats.number(args.hours),
+                code=code,
+            )
         ],
     )
 
@@ -93,23 +124,37 @@ def cmd_devices(args: argparse.Namespace) -> Report:
     from app.server.admin import list_devices
 
     engine = _engine(args.db)
-    rows = list_devices(engine)
-    engine.dispose()
-    lines = [
-        f"{r.id}  {r.office_code}-{r.device_no:<3} {'DICABUT' if r.revoked_at else 'aktif':<8}"
-        f" {r.name}"
-        for r in rows
-    ] or ["Belum ada perangkat."]
+    try:
+        rows = list_devices(engine)
+    finally:
+        engine.dispose()
+    lines = [_device_line(r) for r in rows] or [NO_DEVICES.render()]
     return Report(data={"devices": [asdict(r) for r in rows]}, lines=lines)
+
+
+def _device_line(row: DeviceRow) -> str:
+    state = (REVOKED if row.revoked_at else ACTIVE).render()
+    seen = (
+        LAST_SEEN.render(when=formats.datetime_text(_utc(row.last_seen_at)))
+        if row.last_seen_at
+        else NEVER_SEEN.render()
+    )
+    return f"{row.id}  {row.office_code}-{row.device_no:<3} {state:<8} {row.name} — {seen}"
+
+
+def _utc(moment: datetime) -> datetime:
+    """The server's moments are UTC; SQLite gives them back without their zone."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def cmd_revoke(args: argparse.Namespace) -> Report:
     from app.server.admin import revoke
 
     engine = _engine(args.db)
-    revoke(engine, args.device_id)
-    engine.dispose()
+    try:
+        revoke(engine, args.device_id)
+    finally:
+        engine.dispose()
     return Report(
-        data={"revoked": args.device_id},
-        lines=[f"Perangkat {args.device_id} dicabut; permintaannya kini ditolak (401)."],
+        data={"revoked": args.device_id}, lines=[REVOKE_DONE.render(device=args.device_id)]
     )

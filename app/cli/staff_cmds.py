@@ -1,12 +1,40 @@
-"""`loket staff ...`: account rescue for the office IT (forgotten admin password, lock-out)."""
+"""`loket staff ...`: account rescue for the office IT (forgotten admin password, lock-out).
+
+Result lines are `Text` in the configured language; roles are shown by the codes that
+`staff add --role` takes.
+"""
 
 from __future__ import annotations
 
 import argparse
 from dataclasses import asdict
 
+from app import formats
 from app.cli.context import open_office
 from app.cli.output import Report, read_password
+from app.texts import Text
+
+HEADER = (
+    Text("PENGGUNA", "USERNAME"),
+    Text("PERAN", "ROLE"),
+    Text("STATUS", "STATUS"),
+    Text("NAMA", "NAME"),
+)
+ACTIVE = Text("aktif", "active")
+INACTIVE = Text("nonaktif", "inactive")
+LOCKED = Text("terkunci", "locked")
+LOCKED_UNTIL = Text("(terkunci sampai {when})", "(locked until {when})")
+ADDED = Text(
+    "Akun {username} dibuat; wajib ganti kata sandi saat masuk.",
+    "Account {username} created; the password must be changed at the first sign-in.",
+)
+DONE = Text("Akun {username}: {what}.", "Account {username}: {what}.")
+DONE_WHAT = {
+    "reset": Text("kata sandi diatur ulang", "password reset"),
+    "unlock": Text("kunci dibuka", "unlocked"),
+    "activate": Text("diaktifkan", "activated"),
+    "deactivate": Text("dinonaktifkan", "deactivated"),
+}
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
@@ -44,14 +72,18 @@ def cmd_list(args: argparse.Namespace) -> Report:
     from app.services.staff import list_staff
 
     db, actor = open_office()
-    rows = list_staff(db, actor)
-    db.dispose()
-    lines = [f"{'PENGGUNA':<16} {'PERAN':<11} {'STATUS':<10} NAMA"]
+    try:
+        rows = list_staff(db, actor)
+    finally:
+        db.dispose()
+    user, role, status, name = (t.render() for t in HEADER)
+    lines = [f"{user:<16} {role:<11} {status:<10} {name}"]
     for r in rows:
-        status = "aktif" if r.active else "nonaktif"
+        state = (LOCKED if r.locked_until else ACTIVE if r.active else INACTIVE).render()
+        line = f"{r.username:<16} {r.role.value:<11} {state:<10} {r.full_name}"
         if r.locked_until:
-            status = "terkunci"
-        lines.append(f"{r.username:<16} {r.role.value:<11} {status:<10} {r.full_name}")
+            line += " " + LOCKED_UNTIL.render(when=formats.datetime_text(r.locked_until))
+        lines.append(line)
     return Report(data={"staff": [asdict(r) for r in rows]}, lines=lines)
 
 
@@ -73,7 +105,7 @@ def cmd_add(args: argparse.Namespace) -> Report:
         db.dispose()
     return Report(
         data={"staff": asdict(row)},
-        lines=[f"Akun {row.username} dibuat; wajib ganti kata sandi saat masuk."],
+        lines=[ADDED.render(username=row.username)],
     )
 
 
@@ -91,15 +123,9 @@ def _by_username(args: argparse.Namespace, action: str) -> Report:
             svc.set_active(db, actor, staff_id, action == "activate")
     finally:
         db.dispose()
-    words = {
-        "reset": "kata sandi diatur ulang",
-        "unlock": "kunci dibuka",
-        "activate": "diaktifkan",
-        "deactivate": "dinonaktifkan",
-    }
     return Report(
         data={"username": args.username, "action": action},
-        lines=[f"Akun {args.username}: {words[action]}."],
+        lines=[DONE.render(username=args.username, what=DONE_WHAT[action].render())],
     )
 
 

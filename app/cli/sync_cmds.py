@@ -1,21 +1,82 @@
 """`loket sync …`: link this PC to the central server, sync, and the supervisor's review
-(conflicts, duplicate NIKs and their merge)."""
+(conflicts, duplicate NIKs and their merge).
+
+Result lines are `Text` in the configured language; counts have Indonesian separators and
+moments read DD/MM/YYYY HH:MM in local time (app.formats). The --json data is the
+services' own: plain numbers, ISO moments.
+"""
 
 from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
 from dataclasses import asdict
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
+from app import formats
 from app.cli.context import open_office
 from app.cli.output import Report
+from app.texts import Text
 
 if TYPE_CHECKING:
     from app.db import Database
     from app.services.actor import Actor
 
 T = TypeVar("T")
+
+LINKED = Text(
+    "Terhubung ke {server} sebagai perangkat {device} (kantor {office}).",
+    "Linked to {server} as device {device} (office {office}).",
+)
+PUSHED = Text(
+    "Dikirim: {pushed} (diterapkan {applied}, konflik {conflicts}, ditolak {rejected}, "
+    "ditahan {held}).",
+    "Sent: {pushed} (applied {applied}, conflicts {conflicts}, refused {rejected}, held {held}).",
+)
+PULLED = Text(
+    "Diterima: {pulled} (dilewati karena ada perubahan lokal: {skipped}).",
+    "Received: {pulled} (skipped for local changes not yet sent: {skipped}).",
+)
+PULL_PROBLEM = Text("Masalah: {what}", "Problem: {what}")
+SYNC_DONE = Text("Sinkronisasi selesai.", "Sync finished.")
+SYNC_FAILED = Text("GAGAL: {why}", "FAILED: {why}")
+SERVER = Text("Server", "Server")
+NOT_LINKED = Text("belum terhubung", "not linked")
+WAITING = Text("Menunggu dikirim", "Waiting to be sent")
+WAITING_VALUE = Text("{pending}; bermasalah: {failed}", "{pending}; with problems: {failed}")
+LAST_SUCCESS = Text("Terakhir berhasil", "Last success")
+NEVER = Text("belum pernah", "never")
+LAST_ERROR = Text("Galat terakhir", "Last error")
+CONFLICT = Text(
+    "#{id} {label} — {field}: server {server} / perangkat {device} ({why})",
+    "#{id} {label} — {field}: server {server} / device {device} ({why})",
+)
+CONFLICT_WHY = {
+    "supervised_field": Text(
+        "NIK dan rekening selalu diperiksa supervisor",
+        "NIK and account numbers are always checked by a supervisor",
+    ),
+    "same_field": Text(
+        "diubah di dua komputer sebelum sinkron", "changed on two PCs before they synced"
+    ),
+}
+NO_CONFLICTS = Text("Tidak ada konflik.", "No conflicts.")
+DUPLICATE = Text(
+    "#{id} NIK {nik}: {name_a} ({office_a}) dan {name_b} ({office_b})",
+    "#{id} NIK {nik}: {name_a} ({office_a}) and {name_b} ({office_b})",
+)
+NO_DUPLICATES = Text("Tidak ada NIK ganda.", "No duplicate NIKs.")
+KEPT_SIDE = {"server": Text("server", "server"), "device": Text("perangkat", "device")}
+RESOLVED = Text(
+    "Konflik #{id} diselesaikan (dipakai nilai {side}).",
+    "Conflict #{id} resolved (the {side} value is kept).",
+)
+MERGED = Text(
+    "NIK ganda #{id} digabung: peserta {merged} digabung ke {kept}; {moved} data terkait "
+    "dipindahkan.",
+    "Duplicate NIK #{id} merged: participant {merged} merged into {kept}; {moved} related "
+    "records moved.",
+)
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
@@ -83,8 +144,7 @@ def cmd_enroll(args: argparse.Namespace) -> Report:
             "office": found.office_code,
         },
         lines=[
-            f"Terhubung ke {found.server_url} sebagai perangkat {found.device_id} "
-            f"(kantor {found.office_code})."
+            LINKED.render(server=found.server_url, device=found.device_id, office=found.office_code)
         ],
     )
 
@@ -97,14 +157,19 @@ def cmd_run(args: argparse.Namespace) -> Report:
         report = run_cycle(db)
     finally:
         db.dispose()
+    n = formats.number
     lines = [
-        f"Dikirim: {report.pushed} (diterapkan {report.applied}, konflik "
-        f"{len(report.conflicts)}, ditolak {len(report.rejected)}, ditahan {report.held}).",
-        f"Diterima: {report.pulled} (dilewati karena ada perubahan lokal: "
-        f"{report.skipped_pending}).",
+        PUSHED.render(
+            pushed=n(report.pushed),
+            applied=n(report.applied),
+            conflicts=n(len(report.conflicts)),
+            rejected=n(len(report.rejected)),
+            held=n(report.held),
+        ),
+        PULLED.render(pulled=n(report.pulled), skipped=n(report.skipped_pending)),
     ]
-    lines += [f"Masalah: {p}" for p in report.pull_problems]
-    lines.append("Sinkronisasi selesai." if report.ok else f"GAGAL: {report.error}")
+    lines += [PULL_PROBLEM.render(what=p) for p in report.pull_problems]
+    lines.append(SYNC_DONE.render() if report.ok else SYNC_FAILED.render(why=report.error))
     return Report(data=asdict(report), lines=lines, ok=report.ok)
 
 
@@ -116,18 +181,15 @@ def cmd_status(args: argparse.Namespace) -> Report:
         found = status(db)
     finally:
         db.dispose()
-    when = (
-        found.last_success.astimezone().strftime("%d/%m/%Y %H:%M")
-        if found.last_success
-        else "belum pernah"
-    )
-    lines = [
-        f"Server: {found.server_url or 'belum terhubung'}",
-        f"Menunggu dikirim: {found.pending}; bermasalah: {found.failed}",
-        f"Terakhir berhasil: {when}",
+    n = formats.number
+    facts = [
+        (SERVER, found.server_url or NOT_LINKED.render()),
+        (WAITING, WAITING_VALUE.render(pending=n(found.pending), failed=n(found.failed))),
+        (LAST_SUCCESS, formats.datetime_text(found.last_success) or NEVER.render()),
     ]
     if found.last_error:
-        lines.append(f"Galat terakhir: {found.last_error}")
+        facts.append((LAST_ERROR, found.last_error))
+    lines = [f"{label.render()}: {value}" for label, value in facts]
     return Report(data=asdict(found), lines=lines)
 
 
@@ -139,12 +201,22 @@ def cmd_conflicts(args: argparse.Namespace) -> Report:
         rows = conflicts(db)
     finally:
         db.dispose()
-    lines = [
-        f"#{c['id']} {c['label']} — {c['field']}: server {c['server_value']!r} / "
-        f"perangkat {c['device_value']!r} ({c['reason']})"
-        for c in rows
-    ]
-    return Report(data={"conflicts": rows}, lines=lines or ["Tidak ada konflik."])
+    lines = [_conflict_line(c) for c in rows]
+    return Report(data={"conflicts": rows}, lines=lines or [NO_CONFLICTS.render()])
+
+
+def _conflict_line(c: dict[str, Any]) -> str:
+    from app.domain.participant_fields import label_of
+
+    why = CONFLICT_WHY.get(c["reason"])
+    return CONFLICT.render(
+        id=c["id"],
+        label=c["label"] or c["entity_id"],
+        field=label_of(c["field"]),
+        server=repr(c["server_value"]),
+        device=repr(c["device_value"]),
+        why=why.render() if why else c["reason"],
+    )
 
 
 def cmd_duplicates(args: argparse.Namespace) -> Report:
@@ -156,11 +228,17 @@ def cmd_duplicates(args: argparse.Namespace) -> Report:
     finally:
         db.dispose()
     lines = [
-        f"#{d['id']} NIK {d['nik_masked']}: {d['a']['name']} ({d['a']['office']}) dan "
-        f"{d['b']['name']} ({d['b']['office']})"
+        DUPLICATE.render(
+            id=d["id"],
+            nik=d["nik_masked"],
+            name_a=d["a"]["name"],
+            office_a=d["a"]["office"],
+            name_b=d["b"]["name"],
+            office_b=d["b"]["office"],
+        )
         for d in rows
     ]
-    return Report(data={"duplicates": rows}, lines=lines or ["Tidak ada NIK ganda."])
+    return Report(data={"duplicates": rows}, lines=lines or [NO_DUPLICATES.render()])
 
 
 def _as_supervisor(args: argparse.Namespace, action: Callable[[Database, Actor, str], T]) -> T:
@@ -187,7 +265,7 @@ def cmd_resolve(args: argparse.Namespace) -> Report:
     )
     return Report(
         data=result,
-        lines=[f"Konflik #{args.conflict_id} diselesaikan (dipakai nilai {args.keep})."],
+        lines=[RESOLVED.render(id=args.conflict_id, side=KEPT_SIDE[args.keep].render())],
     )
 
 
@@ -200,7 +278,11 @@ def cmd_merge(args: argparse.Namespace) -> Report:
     return Report(
         data=result,
         lines=[
-            f"NIK ganda #{args.duplicate_id} digabung: peserta {result['merged']} digabung ke "
-            f"{result['kept']}; {result['moved']} data terkait dipindahkan."
+            MERGED.render(
+                id=args.duplicate_id,
+                merged=result["merged"],
+                kept=result["kept"],
+                moved=formats.number(int(result["moved"])),
+            )
         ],
     )

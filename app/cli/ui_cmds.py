@@ -5,7 +5,11 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from app import formats
 from app.cli.output import Report
+from app.texts import Text
+
+SCREENS_WRITTEN = Text("{n} gambar layar ditulis ke {dir}.", "{n} screenshots written to {dir}.")
 
 
 def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -> None:  # type: ignore[type-arg]
@@ -38,7 +42,8 @@ def cmd_screenshots(args: argparse.Namespace) -> Report:
     files = render_screenshots(args.dir, lang=args.lang)
     return Report(
         data={"dir": str(args.dir), "files": [str(f) for f in files]},
-        lines=[f"{f}" for f in files],
+        lines=[str(f) for f in files]
+        + [SCREENS_WRITTEN.render(n=formats.number(len(files)), dir=args.dir)],
     )
 
 
