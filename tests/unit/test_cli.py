@@ -189,3 +189,77 @@ def test_staff_rescue_unlocks_and_resets(office_home):
         .fetchall()
     )
     assert audit and audit[0][0].startswith("cli:")
+
+
+def _set_language(home: Path, lang: str) -> None:
+    """The office's language setting, changed as the Pengaturan page changes it."""
+    from app.db import Database
+    from app.services.actor import cli_actor
+    from app.services.settings import update_settings
+
+    db = Database(home / "loket.db")
+    try:
+        update_settings(db, cli_actor("LOM"), {"language": lang})
+    finally:
+        db.dispose()
+
+
+def _dotted(value: int) -> str:
+    """What an Indonesian reader expects: a dot between thousands."""
+    return f"{value:,}".replace(",", ".")
+
+
+def test_result_lines_follow_the_office_language(office_home):
+    from app.migrations import HEAD
+
+    said = loket(office_home, "staff", "unlock", "admin")
+    assert said.stdout == "Akun admin: kunci dibuka.\n", said.stderr
+    assert loket(office_home, "staff", "list").stdout.split()[:4] == [
+        "PENGGUNA",
+        "PERAN",
+        "STATUS",
+        "NAMA",
+    ]
+    assert loket(office_home, "sync", "status").stdout.splitlines()[0] == "Server: belum terhubung"
+
+    _set_language(office_home, "en")
+    said = loket(office_home, "staff", "unlock", "admin")
+    assert said.stdout == "Account admin: unlocked.\n", said.stderr
+    assert loket(office_home, "sync", "status").stdout.splitlines()[0] == "Server: not linked"
+    events = json.loads(loket(office_home, "check", "--json").stdout)["audit_events"]
+    check = loket(office_home, "check")
+    assert check.returncode == 0, check.stdout
+    assert check.stdout.splitlines() == [
+        f"Database  : {office_home / 'loket.db'}",
+        "Integrity : ok",
+        f"Schema    : {HEAD} (newest {HEAD})",
+        f"Audit     : {events} events from 1 device",
+        "Result: GOOD",
+    ]
+    refused = loket(office_home, "staff", "unlock", "nobody")  # a service's refusal too
+    assert (refused.returncode, refused.stderr) == (1, "loket: Staff account not found.\n")
+
+    _set_language(office_home, "id")
+    assert loket(office_home, "check").stdout.splitlines()[-1] == "Hasil: BAIK"
+
+
+def test_counts_and_sizes_have_indonesian_thousands_separators(office_home, tmp_path):
+    assert loket(office_home, "demo").returncode == 0
+    pending = json.loads(loket(office_home, "sync", "status", "--json").stdout)["pending"]
+    assert pending >= 1000  # the demo office's changes wait for a server
+    status = loket(office_home, "sync", "status").stdout.splitlines()
+    assert status[1] == f"Menunggu dikirim: {_dotted(pending)}; bermasalah: 0"
+
+    backup_file = tmp_path / "cadangan.db"
+    out = loket(office_home, "backup", str(backup_file))
+    assert out.returncode == 0, out.stderr
+    size = backup_file.stat().st_size
+    assert size >= 1_000_000
+    assert out.stdout.splitlines()[0] == f"Cadangan ditulis: {backup_file} ({_dotted(size)} byte)"
+
+    _set_language(office_home, "en")  # English as written in Indonesia: the same dots
+    out = loket(office_home, "backup", str(tmp_path / "backup.db"))
+    size = (tmp_path / "backup.db").stat().st_size
+    assert out.stdout.splitlines()[0] == (
+        f"Backup written: {tmp_path / 'backup.db'} ({_dotted(size)} bytes)"
+    )
