@@ -126,6 +126,7 @@ class RuleConfig:
 
 
 UNKNOWN_FACT = Text("Data belum ada: {what}.", "Not known yet: {what}.")
+PHK_IN_FUTURE = Text("Tanggal PHK di masa depan.", "The PHK date is in the future.")
 RuleFn = Callable[[Facts, dict[str, Any]], RuleResult]
 
 
@@ -179,12 +180,7 @@ def phk_window(f: Facts, p: dict[str, Any]) -> RuleResult:
     if f.phk_date is None:
         return _unknown("phk_window", label, Text("tanggal PHK", "PHK date"))
     if f.phk_date > f.registered_on:
-        return RuleResult(
-            "phk_window",
-            Status.NOT_MET,
-            label,
-            Text("Tanggal PHK di masa depan.", "The PHK date is in the future."),
-        )
+        return RuleResult("phk_window", Status.NOT_MET, label, PHK_IN_FUTURE)
     months = months_between(f.phk_date, f.registered_on)
     return _r(
         "phk_window",
@@ -308,11 +304,13 @@ def claim_window(f: Facts, p: dict[str, Any]) -> RuleResult:
     label = Text("Mendaftar paling lambat {n} bulan setelah PHK", "Within {n} months of PHK")
     if f.phk_date is None:
         return _unknown("claim_window", label, Text("tanggal PHK", "PHK date"))
+    if f.phk_date > f.registered_on:  # not "-1 months since PHK; lapsed"
+        return RuleResult("claim_window", Status.NOT_MET, label, PHK_IN_FUTURE)
     months = months_between(f.phk_date, f.registered_on)
     return _r(
         "claim_window",
         label,
-        0 <= months < limit,
+        months < limit,
         Text("{m} bulan sejak PHK.", "{m} months since PHK."),
         Text("Sudah {m} bulan sejak PHK; hak gugur.", "{m} months since PHK; lapsed."),
         m=months,
