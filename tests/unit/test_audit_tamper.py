@@ -121,7 +121,7 @@ def test_a_second_device_chain_is_checked_on_its_own(staffed):
     ]
 
 
-# -- the chain rules -----------------------------------------------------------------------------
+# -- the chain rules --
 def _chain(n: int, device: str = "d") -> list[ChainedEvent]:
     out: list[ChainedEvent] = []
     prev = GENESIS

@@ -123,7 +123,7 @@ def test_each_rule_is_titled_with_its_published_number():
     assert PRESET_LABELS["jkp"].render("en") == "JKP (PP 37/2021 as amended by PP 6/2025)"
 
 
-# -- age ---------------------------------------------------------------------------------------
+# -- age --
 @pytest.mark.parametrize(
     ("birth", "status", "id_text"),
     [
@@ -162,7 +162,7 @@ def test_a_leap_day_birthday_comes_on_the_first_of_march():
     assert (age_rule.status, age_rule.params["age"]) == (Status.NOT_MET, 41)
 
 
-# -- months of membership and of contributions -------------------------------------------------
+# -- months of membership and of contributions --
 @pytest.mark.parametrize(
     ("months", "status", "id_text"),
     [
@@ -202,7 +202,7 @@ def test_jkp_looks_at_the_last_24_months_not_at_the_whole_membership():
     )
 
 
-# -- the PHK date --------------------------------------------------------------------------------
+# -- the PHK date --
 @pytest.mark.parametrize(
     ("phk", "status", "id_text"),
     [
@@ -247,7 +247,7 @@ def test_month_ends_count_whole_months():
     assert RULES["phk_window"](facts, {}).params["m"] == 1
 
 
-# -- the PHK reason -------------------------------------------------------------------------------
+# -- the PHK reason --
 @pytest.mark.parametrize("reason", list(PhkReason))
 def test_jkp_excludes_exactly_the_four_published_phk_reasons(reason):
     excluded = {"resignation", "retirement", "death", "permanent_disability"}
@@ -270,7 +270,7 @@ def test_the_vocational_preset_asks_no_phk_reason():
     assert verdict("vokasi_2019", phk_reason="resignation").status is Status.MET
 
 
-# -- yes/no facts ---------------------------------------------------------------------------------
+# -- yes/no facts --
 @pytest.mark.parametrize(
     ("key", "changes", "id_text", "en_text"),
     [
@@ -305,7 +305,7 @@ def test_the_met_reasons_read_as_a_clerk_says_them():
     assert jkp["max_age"] == ("Usia 36 tahun.", "Age 36.")
 
 
-# -- each rule's unknown alone --------------------------------------------------------------------
+# -- each rule's unknown alone --
 UNKNOWN_ALONE = [
     # (preset, rule, the fact left blank, how the reason names it in id / en)
     ("vokasi_2019", "valid_nik", "nik_valid", "NIK", "NIK"),
@@ -364,7 +364,7 @@ def test_not_met_outweighs_unknown():
     assert v.status is Status.NOT_MET
 
 
-# -- through the intake form: what a clerk types, each membership fact left blank --------------
+# -- through the intake form: what a clerk types, each membership fact left blank --
 FORM = {
     "nik": "3171011708900001",
     "nama": "Budi Santoso",
@@ -416,7 +416,7 @@ def test_the_form_facts_reach_their_rules():
     assert form_verdict("jkp", alasan_phk="Pensiun").status is Status.NOT_MET
 
 
-# -- the rules' own defaults and the switched-off rules ------------------------------------------
+# -- the rules' own defaults and the switched-off rules --
 def test_each_rule_without_parameters_uses_the_vocational_numbers():
     facts = facts_from(
         {**COMPLETE, "birth_date": years_before(41), "phk_date": months_before(25)}, REG
