@@ -8,6 +8,7 @@ is painted), guarded by a lock because both may happen at once.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 from pathlib import Path
@@ -81,10 +82,9 @@ class AppContext(QObject):
     def close(self) -> None:
         from app.ui import tasks
 
-        try:  # a closed context hears no more changes (tests make one after another)
+        # a closed context hears no more changes (tests make one after another)
+        with contextlib.suppress(RuntimeError, TypeError):
             tasks.hub().changed.disconnect(self.changed)
-        except (RuntimeError, TypeError):
-            pass
         with self._lock:
             if self._db is not None and self._owns_db:
                 self._db.dispose()
