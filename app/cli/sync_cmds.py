@@ -208,14 +208,14 @@ def cmd_conflicts(args: argparse.Namespace) -> Report:
 def _conflict_line(c: dict[str, Any]) -> str:
     from app.domain.participant_fields import label_of
 
-    why = CONFLICT_WHY.get(c["reason"])
+    why = CONFLICT_WHY.get(c.get("reason") or "")
     return CONFLICT.render(
         id=c["id"],
-        label=c["label"] or c["entity_id"],
+        label=c.get("label") or c["entity_id"],
         field=label_of(c["field"]),
         server=repr(c["server_value"]),
         device=repr(c["device_value"]),
-        why=why.render() if why else c["reason"],
+        why=why.render() if why else c.get("reason") or "-",
     )
 
 
@@ -231,9 +231,9 @@ def cmd_duplicates(args: argparse.Namespace) -> Report:
         DUPLICATE.render(
             id=d["id"],
             nik=d["nik_masked"],
-            name_a=d["a"]["name"],
+            name_a=d["a"]["name"] or "-",
             office_a=d["a"]["office"],
-            name_b=d["b"]["name"],
+            name_b=d["b"]["name"] or "-",
             office_b=d["b"]["office"],
         )
         for d in rows

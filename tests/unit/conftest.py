@@ -76,6 +76,52 @@ def _staffed_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, d
     return path, actors
 
 
+@pytest.fixture(scope="session")
+def _second_pc_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, object]]:
+    """Counter 2 of the same office, set up on its own (its own device id and admin)."""
+    from app.db import Database, upgrade
+    from app.services.auth import login
+    from app.services.office import initialise
+
+    home = tmp_path_factory.mktemp("second-pc")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("LOKET_HOME", str(home))
+        path = home / "loket.db"
+        upgrade(path, home / "backups")
+        db = Database(path, clock=FakeClock())
+        try:
+            initialise(
+                db,
+                office_code="JKT",
+                device_no=2,
+                admin_username="admin.dua",
+                admin_full_name="Admin Loket Dua",
+                admin_password=ADMIN_PASSWORD,
+                actor_label="cli:test",
+            )
+            actors: dict[str, object] = {"admin": login(db, "admin.dua", ADMIN_PASSWORD).actor}
+        finally:
+            db.dispose()
+    return path, actors
+
+
+@pytest.fixture
+def second_pc(
+    _second_pc_template: tuple[Path, dict[str, object]], tmp_path: Path
+) -> Iterator[Staffed]:
+    """A fresh copy of counter 2 (LOKET_HOME stays the first PC's: give this one's path)."""
+    from app.db import Database
+
+    template, actors = _second_pc_template
+    home = tmp_path / "second-pc"
+    home.mkdir()
+    shutil.copyfile(template, home / "loket.db")
+    clock = FakeClock()
+    db = Database(home / "loket.db", clock=clock)
+    yield Staffed(db, home, actors, clock)
+    db.dispose()
+
+
 @pytest.fixture
 def staffed(
     _staffed_template: tuple[Path, dict[str, object]],
