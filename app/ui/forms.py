@@ -25,7 +25,21 @@ def fit_window(widget: QWidget) -> None:
     """Let a dialog grow when an error line appears (Qt does not re-measure wrapped text)."""
     window = widget.window()
     if window.isWindow() and window.isVisible() and not window.isMaximized():
+        hold_minimum_height(window)
         window.adjustSize()
+
+
+def hold_minimum_height(window: QWidget) -> None:
+    """Make `window`'s smallest height the one its wrapped lines need at its smallest width.
+
+    Qt counts a word-wrapped label as one line in a window's minimum size, so a dialog
+    made as small as it goes, or one whose error lines just appeared, squeezed its rows
+    over each other (the set-up screen's messages overlapped the inputs below them)."""
+    layout = window.layout()
+    if layout is None or not layout.hasHeightForWidth():
+        return
+    width = max(window.minimumWidth(), layout.totalMinimumSize().width())
+    window.setMinimumHeight(layout.totalMinimumHeightForWidth(width))
 
 
 def error_label(parent: QWidget | None = None) -> QLabel:
@@ -72,6 +86,10 @@ class FieldErrors:
     def label(self, field: str) -> QLabel:
         return self._labels[field]
 
+    def first_input(self) -> QWidget | None:
+        """The input of the first row added (the top of the form)."""
+        return next(iter(self._inputs.values()), None)
+
     def clear(self) -> None:
         for label in self._labels.values():
             label.clear()
@@ -86,8 +104,12 @@ class FieldErrors:
         label = self._labels[field]
         label.setText(text)
         label.setVisible(True)
-        width = self._inputs[field].width()
-        if width > 0:  # a form row does not re-measure wrapped text by itself
+        # A form row does not re-measure wrapped text by itself. The line is as wide as its
+        # row, not as its input (a narrow spin box made a two-line sentence eleven lines
+        # tall, over the next row).
+        row = label.parentWidget()
+        width = row.contentsRect().width() if row is not None else 0
+        if width > 0:
             label.setMinimumHeight(label.heightForWidth(width))
         self._inputs[field].setFocus()
         fit_window(self.owner)

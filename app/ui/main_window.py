@@ -1,5 +1,10 @@
 """The main window after sign-in: sidebar, pages, status bar (with the sync state), background
-sync, screen lock and sign-out."""
+sync, screen lock and sign-out.
+
+It opens inside the screen's available area, where it was left last time
+(app.ui.placement); every page must fit at 1366×768 with a taskbar
+(tests/ui/test_window_geometry.py), scrolling inside itself where it is taller.
+"""
 
 from __future__ import annotations
 
@@ -14,7 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QListWidget,
-    QListWidgetItem,
     QMainWindow,
     QPushButton,
     QStackedWidget,
@@ -32,12 +36,15 @@ from app.ui.dialogs.change_password import ChangePasswordDialog
 from app.ui.dialogs.lock import LockDialog
 from app.ui.idle import IdleWatcher
 from app.ui.messages import report, show_info
+from app.ui.navigation import install as install_nav_delegate
+from app.ui.navigation import nav_item
 from app.ui.sync_runner import SyncRunner, SyncStatusBar
 from app.ui.tasks import run_task
 from app.ui.widgets import demo_banner
 
 if TYPE_CHECKING:
     from app.db import Database
+    from app.services.window_state import WindowState
 
 
 class MainWindow(QMainWindow):
@@ -67,7 +74,6 @@ class MainWindow(QMainWindow):
         self.setObjectName("mainWindow")
         title = self.tr("Loket Vokasi — {office}").format(office=info.office_name)
         self.setWindowTitle(f"{title} [DEMO]" if info.is_demo else title)
-        self.resize(1280, 800)
 
         central = QWidget()
         outer = QVBoxLayout(central)
@@ -131,6 +137,32 @@ class MainWindow(QMainWindow):
         lock.triggered.connect(self.lock_now)
         self.addAction(lock)
         self.sync.refresh_status()
+        self._place()
+
+    def _place(self) -> None:
+        """Open where the window was left (or fitted to this screen); see app.ui.placement."""
+        from app.services.window_state import load_window_state
+        from app.ui.placement import place
+
+        self._kept_state: WindowState | None
+        try:
+            self._kept_state = load_window_state(self.ctx.db)
+        except Exception as exc:  # a place on screen is not worth a failed sign-in
+            report(exc)
+            self._kept_state = None
+        place(self, self._kept_state)
+
+    def _keep_place(self) -> None:
+        """Remember size, position and maximised state for the next session (on the
+        writer thread; nothing is written when they did not change)."""
+        from app.services.window_state import save_window_state
+        from app.ui.placement import current_state
+
+        state = current_state(self)
+        if state == self._kept_state:
+            return
+        self._kept_state = state
+        self._audit(lambda db: save_window_state(db, state))
 
     def _sidebar(self) -> QFrame:
         bar = QFrame()
@@ -149,10 +181,8 @@ class MainWindow(QMainWindow):
         self.nav = QListWidget()
         self.nav.setObjectName("nav")
         for position, spec in enumerate(self.page_specs, start=1):
-            item = QListWidgetItem(spec.title.render())
-            key = QKeySequence(spec.shortcut or f"Ctrl+{position}")
-            item.setToolTip(key.toString(QKeySequence.SequenceFormat.NativeText))
-            self.nav.addItem(item)
+            self.nav.addItem(nav_item(spec.title.render(), spec.shortcut or f"Ctrl+{position}"))
+        install_nav_delegate(self.nav, self)
         self.nav.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.nav.currentRowChanged.connect(self.show_page)
         column.addWidget(self.nav, 1)
@@ -274,6 +304,7 @@ class MainWindow(QMainWindow):
         self.idle.stop()
         self.sync.stop()
         self._flush_pages()
+        self._keep_place()
         self._audit(lambda db: auth.record_logout(db, self.actor))
         self.signed_out.emit()
 
@@ -284,6 +315,7 @@ class MainWindow(QMainWindow):
         if not self._signing_out:
             self._signing_out = True
             self._flush_pages()
+            self._keep_place()
             self._audit(lambda db: auth.record_logout(db, self.actor))
         super().closeEvent(event)
 
@@ -296,7 +328,8 @@ class MainWindow(QMainWindow):
                 flush()
 
     def _audit(self, record: Callable[[Database], None]) -> None:
-        """Write a session event on the writer thread; a failure is logged, never blocks."""
+        """Write a session event (or the window's place) on the writer thread; a failure
+        is logged, never blocks."""
         ctx = self.ctx
         run_task(lambda _p, _c: record(ctx.db), on_error=report, write=True)
 

@@ -1,9 +1,10 @@
-"""Small shared widgets: the DEMO strip, page headings and the count tiles of the home page."""
+"""Small shared widgets: the DEMO strip, page headings, the count tiles of the home page and
+the scroll area that keeps a tall page inside a small screen."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLocale
-from PySide6.QtWidgets import QFrame, QLabel, QProgressBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QProgressBar, QScrollArea, QVBoxLayout, QWidget
 
 
 def demo_banner(parent: QWidget | None = None) -> QLabel:
@@ -67,3 +68,20 @@ def busy_bar(parent: QWidget) -> QProgressBar:
     bar.setMaximumHeight(6)
     bar.setVisible(False)
     return bar
+
+
+def scroll_area(content: QWidget, name: str = "pageScroll") -> QScrollArea:
+    """`content` in a borderless, see-through scroll area.
+
+    A page or form taller than what a 1366×768 screen leaves (taskbar, title bar, DEMO
+    strip, status bar) would otherwise push the main window past the screen's edge, taking
+    the status bar and the sidebar's buttons with it; in here it gets a scroll bar instead,
+    and only while the window is smaller than `content` needs."""
+    area = QScrollArea()
+    area.setObjectName(name)
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidgetResizable(True)
+    area.setWidget(content)
+    content.setAutoFillBackground(False)  # setWidget turns it on: keep the page's colour
+    area.viewport().setAutoFillBackground(False)
+    return area

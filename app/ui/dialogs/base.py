@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -75,6 +76,17 @@ class FormDialog(QDialog):
         buttons.addWidget(self.ok_button)
         layout.addLayout(buttons)
         self._busy = False
+        self._shown = False
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """The cursor starts in the first field. The buttons are made here, before a
+        subclass adds its fields, so Qt would otherwise start on the main button."""
+        super().showEvent(event)
+        if not self._shown:
+            self._shown = True
+            first = self.errors.first_input()
+            if first is not None:
+                first.setFocus()
 
     def set_intro(self, text: str) -> None:
         """A sentence above the form that says why the dialog is there."""

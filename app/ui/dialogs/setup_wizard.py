@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -25,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.domain.offices import MAX_DEVICE_NO, OFFICES
 from app.ui.context import AppContext
-from app.ui.forms import FieldErrors, error_label, password_edit
+from app.ui.forms import FieldErrors, error_label, hold_minimum_height, password_edit
 from app.ui.tasks import TaskFn, run_task
 from app.ui.widgets import busy_bar, heading, note
 
@@ -86,7 +87,14 @@ class SetupWizard(QDialog):
         row.addWidget(self.quit_button)
         row.addWidget(self.ok_button)
         layout.addLayout(row)
-        self.username.setFocus()
+        self.office.setFocus()  # the first field: which office this PC belongs to
+
+    def showEvent(self, event: QShowEvent) -> None:
+        """Its smallest size keeps every line readable: narrower than the office names
+        and taller than its wrapped sentences need, it is not made
+        (tests/ui/test_window_geometry.py)."""
+        super().showEvent(event)
+        hold_minimum_height(self)
 
     def _office_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Office and device"))

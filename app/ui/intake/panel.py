@@ -3,7 +3,7 @@ and the existing records that may be the same person."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from app.services.participant_views import DuplicateCandidate
 from app.ui.formats import eligibility_label, fmt_date, mark, status_label
 from app.ui.intake.rules import RuleLine
-from app.ui.widgets import note
+from app.ui.widgets import note, scroll_area
 
 
 def _clear(layout: QVBoxLayout) -> None:
@@ -67,7 +67,15 @@ class SidePanel(QFrame):
         super().__init__(parent)
         self.setObjectName("sidePanel")
         self.setFixedWidth(330)
-        column = QVBoxLayout(self)
+        # Rules and the cards of possible duplicates scroll inside the panel: four cards
+        # made the form taller than a 1366×768 screen, pushing Simpan below the taskbar.
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        body = QWidget()
+        area = scroll_area(body, "sidePanelScroll")
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        outer.addWidget(area)
+        column = QVBoxLayout(body)
         column.setContentsMargins(14, 12, 14, 12)
         column.setSpacing(6)
         self.title = QLabel(self.tr("Eligibility"))

@@ -95,8 +95,8 @@ class ParticipantDetailView(QWidget):
         layout.addWidget(self.summary)
         self.saved_note = QLabel(self.tr("The participant has been saved."))
         self.saved_note.setObjectName("saved")
-        self.saved_note.setVisible(just_saved)
-        layout.addWidget(self.saved_note)
+        layout.addWidget(self.saved_note)  # first: shown without a parent, it flashed up
+        self.saved_note.setVisible(just_saved)  # as a window of its own and took the focus
         self.tabs = QTabWidget(self)
         self.tabs.setUsesScrollButtons(False)  # a bold current tab must not push one out
         layout.addWidget(self.tabs, 1)

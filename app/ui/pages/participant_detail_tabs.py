@@ -59,13 +59,15 @@ class RevealField(QWidget):
         self.value = QLabel(masked)
         self.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.button = QPushButton(translate("ParticipantDetail", "Show"))
-        self.button.setVisible(bool(masked))
         self.logged = note(translate("ParticipantDetail", "Viewing is logged"))
-        self.logged.setVisible(False)
         row.addWidget(self.value)
         row.addWidget(self.button)
         row.addWidget(self.logged)
         row.addStretch(1)
+        # only once they have a parent: shown before, the button flashed up as a window
+        # of its own and took the keyboard from the main window
+        self.button.setVisible(bool(masked))
+        self.logged.setVisible(False)
         self.button.clicked.connect(lambda: reveal(field, self.show_full))
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)

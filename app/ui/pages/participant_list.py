@@ -57,10 +57,10 @@ class ParticipantList(QWidget):
         self.new_button.setObjectName("primary")
         self.new_button.setToolTip("Ctrl+N")
         self.import_button = QPushButton(self.tr("Import…"))
-        self.import_button.setVisible(may_import)
         top.addWidget(self.import_button)
         top.addWidget(self.new_button)
         layout.addLayout(top)
+        self.import_button.setVisible(may_import)  # once it has a parent (see RevealField)
 
         self.search = QLineEdit()
         self.search.setObjectName("search")

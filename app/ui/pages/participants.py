@@ -147,6 +147,7 @@ class ParticipantsPage(QWidget):
         self.detail.back.connect(self.show_list)
         self.detail.edit_requested.connect(self.edit)
         self._show(self.detail)
+        self.detail.tabs.setFocus()  # the keyboard goes on here: Esc back, Tab to the buttons
         return self.detail
 
     def edit(self, participant_id: str) -> None:

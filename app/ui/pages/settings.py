@@ -11,7 +11,7 @@ from app.services.actor import Actor
 from app.ui.context import AppContext
 from app.ui.pages.settings_form import SettingsForm
 from app.ui.shell import Shell
-from app.ui.widgets import heading
+from app.ui.widgets import heading, scroll_area
 
 if TYPE_CHECKING:
     from app.ui.pages.staff import StaffPage
@@ -28,7 +28,8 @@ class SettingsPage(QWidget):
         layout.addWidget(heading(self.tr("Settings")))
         self.tabs = QTabWidget(self)
         self.general = SettingsForm(ctx, actor)
-        self.tabs.addTab(self.general, self.tr("General"))
+        # the form is the tallest thing on the page: it scrolls on a small screen
+        self.tabs.addTab(scroll_area(self.general), self.tr("General"))
         self.staff: StaffPage | None = None
         if can(actor.role, Permission.STAFF_MANAGE):
             from app.ui.pages.staff import StaffPage

@@ -21,8 +21,14 @@ from PySide6.QtWidgets import QApplication, QWidget
 from app.ui import tasks
 from app.ui.context import AppContext
 
-MAIN_SIZE = (1280, 800)
+# The main window as a clerk sees it on the smallest screen of the offices: maximised on
+# 1366×768, less a 40-pixel taskbar and a 30-pixel title bar. Anything cut off at this
+# size is cut off on that screen, and shows in the PNG. Dialogs are drawn at their own
+# size (what `show()` gives them).
+SCREEN_SIZE = (1366, 768)
+TASKBAR_HEIGHT = 40
 TITLE_BAR_HEIGHT = 30
+MAIN_SIZE = (SCREEN_SIZE[0], SCREEN_SIZE[1] - TASKBAR_HEIGHT - TITLE_BAR_HEIGHT)
 
 
 class SyncServer(Protocol):
@@ -108,6 +114,8 @@ class ShotSession:
         from app.ui.main_window import MainWindow
 
         window = MainWindow(self.ctx, actor, self.ctx.startup_info(), sync_interval_ms=0)
+        # Not maximised: the offscreen screen is 800×600, and the PNG must be MAIN_SIZE.
+        window.setWindowState(Qt.WindowState.WindowNoState)
         window.resize(*MAIN_SIZE)
         window.show()
         self.on_close(lambda: _close(window))

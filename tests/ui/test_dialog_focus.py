@@ -1,0 +1,255 @@
+"""Every dialog opens with the cursor in its first field (issue #8, part 7): a clerk starts
+typing at once, without reaching for the mouse.
+
+The dialogs are found by reading app/ui: every class that derives from a Qt dialog class
+(directly or through another such class) must have a case here, so a new dialog without one
+fails `test_every_dialog_of_the_program_has_a_case`. "First field" is the first input in
+reading order (top to bottom, then left to right): a line edit, combo box, spin or date box,
+or check box; a dialog with none gets its main button. The import dialog's first field is its
+"Choose file…" button (the file is what it asks for first), named as such below.
+"""
+
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtCore import QPoint
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QApplication,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTextEdit,
+    QWidget,
+)
+from pytestqt.exceptions import TimeoutError
+
+import app.ui
+from app.services.participant_views import DuplicateCandidate
+
+QT_DIALOG_CLASSES = {"QDialog", "QWizard", "QMessageBox", "QInputDialog", "QFileDialog"}
+# Bases that are never shown on their own; each of their subclasses has a case.
+ABSTRACT = {"FormDialog"}
+INPUTS = (QLineEdit, QComboBox, QAbstractSpinBox, QCheckBox, QTextEdit, QPlainTextEdit)
+
+
+def dialog_classes() -> set[str]:
+    """Names of the classes under app/ui that are dialogs (a Qt dialog class, or a class
+    derived from one found here), by reading the source."""
+    bases: dict[str, set[str]] = {}
+    root = Path(app.ui.__file__).parent
+    for path in root.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ClassDef):
+                names = set()
+                for base in node.bases:
+                    if isinstance(base, ast.Name):
+                        names.add(base.id)
+                    elif isinstance(base, ast.Attribute):
+                        names.add(base.attr)
+                bases[node.name] = names
+    found: set[str] = set()
+    known = set(QT_DIALOG_CLASSES)
+    while True:
+        more = {name for name, of in bases.items() if of & known} - found
+        if not more:
+            return found
+        found |= more
+        known |= more
+
+
+def first_field(dialog: QWidget) -> QWidget:
+    """The first input a clerk sees, reading the dialog from the top; else its main button."""
+
+    def position(widget: QWidget) -> tuple[int, int]:
+        point = widget.mapTo(dialog, QPoint(0, 0))
+        return point.y(), point.x()
+
+    inputs = [
+        w
+        for w in dialog.findChildren(QWidget)
+        if isinstance(w, INPUTS)
+        and not isinstance(w.parentWidget(), (QComboBox, QAbstractSpinBox))
+        and w.isVisible()
+        and w.isEnabled()
+    ]
+    if inputs:
+        return min(inputs, key=position)
+    buttons = [b for b in dialog.findChildren(QPushButton) if b.isVisible() and b.isEnabled()]
+    main = [b for b in buttons if b.isDefault() or b.objectName() == "primary"]
+    assert main, f"{type(dialog).__name__} has neither an input nor a main button"
+    return main[0]
+
+
+def has_focus_in(widget: QWidget) -> bool:
+    """The application's focus is `widget` or inside it (a combo box's or spin box's own
+    line edit)."""
+    focus = QApplication.focusWidget()
+    return focus is not None and (focus is widget or widget.isAncestorOf(focus))
+
+
+def describe(widget: QWidget | None) -> str:
+    if widget is None:
+        return "nothing"
+    text = widget.text() if isinstance(widget, (QAbstractButton, QLineEdit)) else ""
+    return f"{type(widget).__name__} {widget.objectName()!r} {text!r}"
+
+
+# --- one case per dialog: (build the dialog) -> the dialog and the widget named as its
+# first field, checked against `first_field` unless the case says why not ----------------
+
+Case = Callable[[Any, Any, QWidget], tuple[QDialog, QWidget]]
+
+
+def _login(ctx: Any, _admin: Any, _parent: QWidget) -> tuple[QDialog, QWidget]:
+    from app.ui.dialogs.login import LoginDialog
+
+    dialog = LoginDialog(ctx, ctx.startup_info())
+    return dialog, dialog.username
+
+
+def _setup(ctx: Any, _admin: Any, _parent: QWidget) -> tuple[QDialog, QWidget]:
+    from app.ui.dialogs.setup_wizard import SetupWizard
+
+    dialog = SetupWizard(ctx)
+    return dialog, dialog.office
+
+
+def _change_password(ctx: Any, admin: Any, parent: QWidget) -> tuple[QDialog, QWidget]:
+    from app.ui.dialogs.change_password import ChangePasswordDialog
+
+    dialog = ChangePasswordDialog(ctx, admin, parent)
+    return dialog, dialog.current
+
+
+def _forced_password(ctx: Any, admin: Any, _parent: QWidget) -> tuple[QDialog, QWidget]:
+    from app.ui.dialogs.change_password import ChangePasswordDialog
+
+    dialog = ChangePasswordDialog(ctx, admin, forced=True)  # a window of its own, as at sign-in
+    return dialog, dialog.current
+
+
+def _lock(ctx: Any, admin: Any, parent: QWidget) -> tuple[QDialog, QWidget]:
+    from app.ui.dialogs.lock import LockDialog
+
+    dialog = LockDialog(ctx, admin, parent)
+    return dialog, dialog.password
+
+
+def _add_staff(ctx: Any, admin: Any, parent: QWidget) -> tuple[QDialog, QWidget]:
+    from app.ui.dialogs.staff_dialogs import AddStaffDialog
+
+    dialog = AddStaffDialog(ctx, admin, parent)
+    return dialog, dialog.username
+
+
+def _reset_password(ctx: Any, admin: Any, parent: QWidget) -> tuple[QDialog, QWidget]:
+    from app.ui.dialogs.staff_dialogs import ResetPasswordDialog
+
+    dialog = ResetPasswordDialog(ctx, admin, "staff-id", "Rina", parent)
+    return dialog, dialog.password
+
+
+def _supervisor(_ctx: Any, _admin: Any, parent: QWidget) -> tuple[QDialog, QWidget]:
+    from app.ui.dialogs.supervisor_confirm import SupervisorConfirmDialog
+
+    dialog = SupervisorConfirmDialog(
+        "Selesaikan konflik", "Pakai nilai ini?", "Pakai", lambda _p: None, parent
+    )
+    return dialog, dialog.password
+
+
+def _status(ctx: Any, admin: Any, parent: QWidget) -> tuple[QDialog, QWidget]:
+    from app.ui.dialogs.participant_status import StatusDialog
+
+    dialog = StatusDialog(ctx, admin, "participant-id", "Sri Wahyuni", "registered", parent)
+    return dialog, dialog.status
+
+
+def _import(ctx: Any, admin: Any, parent: QWidget) -> tuple[QDialog, QWidget]:
+    from app.ui.dialogs.participant_import import ImportDialog
+
+    dialog = ImportDialog(ctx, admin, parent)
+    return dialog, dialog.choose_button
+
+
+def _duplicates(_ctx: Any, _admin: Any, parent: QWidget) -> tuple[QDialog, QWidget]:
+    from app.ui.intake.duplicates import DuplicatesDialog
+
+    candidates = [
+        DuplicateCandidate(
+            f"p-{n}", "name", "Sri Wahyuni", "3171********0001", date(1993, 5, 5), "JKT",
+            "registered",
+        )
+        for n in (1, 2)
+    ]
+    typed = {"nama": "Sri Wahyuni", "tanggal_lahir": "05/05/1993"}
+    dialog = DuplicatesDialog(typed, candidates, parent)
+    return dialog, next(iter(dialog.checks.values()))
+
+
+def _question(_ctx: Any, _admin: Any, parent: QWidget) -> tuple[QDialog, QWidget]:
+    """messages.ask: the save flow's warnings, "leave the form", "clear the form", erase."""
+    from app.ui.messages import ask
+
+    box = ask(parent, "Simpan dengan peringatan?", "Periksa:", "Sudah, simpan", "Kembali",
+              lambda: None)
+    return box, box.defaultButton()
+
+
+CASES: dict[str, Case] = {
+    "LoginDialog": _login,
+    "SetupWizard": _setup,
+    "ChangePasswordDialog": _change_password,
+    "ChangePasswordDialog (forced at sign-in)": _forced_password,
+    "LockDialog": _lock,
+    "AddStaffDialog": _add_staff,
+    "ResetPasswordDialog": _reset_password,
+    "SupervisorConfirmDialog": _supervisor,
+    "StatusDialog": _status,
+    "ImportDialog": _import,
+    "DuplicatesDialog": _duplicates,
+    "ask (a question box)": _question,
+}
+NOT_READING_ORDER = {"ImportDialog"}  # its first field is a button: see the module docstring
+
+
+def test_every_dialog_of_the_program_has_a_case():
+    found = dialog_classes()
+    assert {"LoginDialog", "FormDialog", "ChangePasswordDialog"} <= found  # the search works
+    covered = {name.split(" ")[0] for name in CASES}
+    assert found - ABSTRACT - covered == set(), "a dialog without a focus test"
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_dialog_opens_with_the_focus_on_its_first_field(qtbot, ctx, admin, name):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    parent.resize(1000, 700)
+    parent.show()
+    dialog, expected = CASES[name](ctx, admin, parent)
+    if dialog.parent() is None:  # a child goes with its parent
+        qtbot.addWidget(dialog)
+    if not dialog.isVisible():
+        dialog.open()
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog, timeout=5_000)
+    if name not in NOT_READING_ORDER:
+        assert first_field(dialog) is expected, describe(first_field(dialog))
+    try:
+        qtbot.waitUntil(lambda: has_focus_in(expected), timeout=2_000)
+    except TimeoutError:
+        pytest.fail(
+            f"{name}: the focus is on {describe(QApplication.focusWidget())}, "
+            f"not on {describe(expected)}"
+        )
