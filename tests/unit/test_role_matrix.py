@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import ast
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -291,7 +292,10 @@ def _require_calls() -> set[tuple[str, Permission]]:
                     and len(node.args) == 3
                     and isinstance(node.args[2], ast.Attribute)
                 ):
-                    found.add((f"{source.stem}:{fn.name}", Permission[node.args[2].attr]))
+                    # mutmut's copy (scripts/mutation.sh) renames each function to
+                    # x_<name>__mutmut_<n> once per mutant: the original name is meant
+                    name = re.sub(r"^x_(.+?)__mutmut_(orig|\d+)$", r"\1", fn.name)
+                    found.add((f"{source.stem}:{name}", Permission[node.args[2].attr]))
     return found
 
 
