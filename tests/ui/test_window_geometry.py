@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QAbstractSpinBox,
     QApplication,
     QComboBox,
+    QGroupBox,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -164,6 +165,35 @@ def test_every_page_fits_a_1366x768_screen(qtbot, ctx, admin):
     fits("intake with errors and four possible duplicates")
     assert _inside(view.save_button, window)
     assert view.form.errors.first_error()
+    # and no input of the form is squeezed below its own height (Kecamatan was cut off
+    # beside Telepon's two-line error)
+    view.load({"telepon": "0812-55", "kode_wilayah": "31.73.01"})
+    view.attempted = True
+    view.run_check()
+    settle(qtbot)
+    assert view.form.errors.label("telepon").isVisible()
+    qtbot.wait(100)  # layouts settle over several rounds of the event loop
+    squeezed = _squeezed(view.form.body)
+    assert squeezed == [], "\n".join(squeezed)
+
+
+def _section(widget: QWidget) -> str:
+    parent = widget.parentWidget()
+    while parent is not None and not isinstance(parent, QGroupBox):
+        parent = parent.parentWidget()
+    return parent.title() if parent is not None else ""
+
+
+def _squeezed(body: QWidget) -> list[str]:
+    """Visible inputs of `body` lower than they need to be drawn whole."""
+    return [
+        f"{type(w).__name__} in {_section(w)!r}: {w.height()} < {w.minimumSizeHint().height()}"
+        for w in body.findChildren(QWidget)
+        if isinstance(w, (QLineEdit, QComboBox, QAbstractSpinBox))
+        and w.isVisible()
+        and not isinstance(w.parentWidget(), (QComboBox, QAbstractSpinBox))
+        and w.height() < w.minimumSizeHint().height()
+    ]
 
 
 # --- the set-up screen at its smallest -----------------------------------------------------
