@@ -6,6 +6,8 @@ KPJ is 11 digits in practice, NPP 8; another length is a warning, letters an err
 
 from __future__ import annotations
 
+import unicodedata
+
 from app.domain.findings import Finding, error, warning
 from app.texts import Text
 
@@ -22,9 +24,12 @@ NPP_LENGTH = Text(
 
 def check_kpj(raw: str, field_name: str = "kpj") -> tuple[str | None, list[Finding]]:
     text = "".join((raw or "").split()).replace("-", "").replace(".", "")
+    # full-width or other script digits are stored as ASCII (a search for the KPJ finds
+    # them); a superscript or other digit-like sign is refused
+    text = "".join(str(unicodedata.decimal(ch)) if ch.isdecimal() else ch for ch in text)
     if not text:
         return None, []
-    if not text.isdigit():
+    if not (text.isascii() and text.isdigit()):
         return None, [error(field_name, KPJ_DIGITS)]
     if len(text) != 11:
         return text, [warning(field_name, KPJ_LENGTH, n=len(text))]

@@ -101,8 +101,8 @@ def check_nik(
         return None, [error(field_name, REQUIRED)]
     if EXCEL_NUMBER.match(text):
         return None, [error(field_name, EXCEL_DESTROYED, raw=text)]
-    number = compact(text)
-    if not number.isdigit():
+    number = compact(text)  # full-width digits become ASCII here, superscripts do not
+    if not (number.isascii() and number.isdigit()):
         return None, [error(field_name, NOT_DIGITS)]
     if len(number) != 16:
         return None, [error(field_name, WRONG_LENGTH, n=len(number))]

@@ -89,3 +89,19 @@ def test_century_follows_the_registration_date():
 
 def test_mask():
     assert mask_nik("3171011708750001") == "3171********0001"
+
+
+@pytest.mark.parametrize("sign", ["²", "¹", "⁰"])
+def test_a_superscript_digit_is_refused_as_not_digits_not_a_crash(sign):
+    """isdigit() takes superscripts, int() does not: the check used to raise ValueError
+    (a crash at the counter) instead of saying the NIK holds digits only."""
+    info, findings = check_nik("317101170875000" + sign, REG, regions())
+    assert info is None
+    assert [(f.field, f.message().startswith("NIK hanya")) for f in findings] == [("nik", True)]
+    info, findings = check_nik("31710117087" + sign + "0001", REG, regions())
+    assert info is None and len(findings) == 1
+
+
+def test_full_width_digits_are_read_as_digits():
+    info, findings = check_nik("３１７１０１１７０８７５０００１", REG, regions())
+    assert findings == [] and info is not None and info.nik == "3171011708750001"

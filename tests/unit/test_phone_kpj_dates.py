@@ -53,3 +53,13 @@ def test_age_and_months():
     assert months_between(date(2026, 1, 31), date(2026, 2, 28)) == 0
     assert months_between(date(2026, 1, 31), date(2026, 3, 1)) == 1
     assert months_between(date(2024, 11, 28), date(2026, 11, 28)) == 24
+
+
+def test_a_kpj_in_other_digits_is_stored_in_ascii_and_a_superscript_refused():
+    """A KPJ typed with full-width (or Arabic-Indic) digits is the same number: stored as
+    ASCII, so a search for it finds the record; a superscript is not a digit of a KPJ."""
+    assert check_kpj("１２３４５６７８９０１") == ("12345678901", [])
+    assert check_kpj("١٢٣٤٥٦٧٨٩٠١") == ("12345678901", [])
+    value, findings = check_kpj("1234567890²")
+    assert value is None
+    assert [(f.field, f.severity) for f in findings] == [("kpj", Severity.ERROR)]
