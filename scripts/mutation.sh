@@ -40,8 +40,8 @@ declare -A TESTS=(
     [import]='test_participant_import test_import_csv_hostile test_import_headers
         test_import_hostile_values test_participant_export_labels test_role_matrix
         test_import_edges'
-    [policy]='test_pending_changes test_server_policy'
-    [local_apply]='test_pending_changes test_local_apply'
+    [policy]='test_pending_changes test_server_policy test_server_policy_edges'
+    [local_apply]='test_pending_changes test_local_apply test_local_apply_edges'
 )
 ORDER=(domain uow import policy local_apply)
 if [ "$#" -gt 0 ]; then
