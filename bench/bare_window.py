@@ -5,15 +5,21 @@ painted for the first time.
 """
 
 import sys
+import time
 
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QLabel
 
 
+def painted():
+    print(f"first-paint {time.time_ns()}", flush=True)
+    QApplication.quit()
+
+
 class QuitOnFirstPaint(QObject):
     def eventFilter(self, obj, event):
         if event.type() == QEvent.Type.Paint:
-            QTimer.singleShot(0, QApplication.quit)
+            QTimer.singleShot(0, painted)
         return False
 
 
