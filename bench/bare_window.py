@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 
 
 def painted():
-    print(f"first-paint {time.time_ns()}", flush=True)
+    print(f"first-paint {time.time_ns()}", file=sys.stderr, flush=True)
     QApplication.quit()
 
 

@@ -35,11 +35,11 @@ def timed_run(cmd: list[str], env: dict[str, str]) -> tuple[float, float]:
     figure up to the next poll (medians of 164.7 / 214.9 / 264.9 ms until 2026-12-02)."""
     start_ns = time.time_ns()
     start = time.perf_counter()
-    process = subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=subprocess.PIPE,
-                               stderr=subprocess.DEVNULL, text=True)
+    process = subprocess.Popen(cmd, env=env, cwd=ROOT, stdout=subprocess.DEVNULL,
+                               stderr=subprocess.PIPE, text=True)
     guard = threading.Timer(60, process.kill)
     guard.start()
-    out, _ = process.communicate()
+    _, out = process.communicate()
     took = (time.perf_counter() - start) * 1000
     guard.cancel()
     if process.returncode != 0:
