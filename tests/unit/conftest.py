@@ -12,6 +12,7 @@ import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -34,30 +35,39 @@ class Staffed:
         return self.db.path  # type: ignore[attr-defined, no-any-return]
 
 
+def _new_office(home: Path, device_no: int, admin_username: str, admin_full_name: str) -> Any:
+    """A PC of office JKT set up in `home` as `loket init` does (migrations, office, first
+    admin), and that admin signed in: (database path, open Database, admin actor). The
+    caller disposes of the Database."""
+    from app.db import Database, upgrade
+    from app.services.auth import login
+    from app.services.office import initialise
+
+    path = home / "loket.db"
+    upgrade(path, home / "backups")
+    db = Database(path, clock=FakeClock())
+    initialise(
+        db,
+        office_code="JKT",
+        device_no=device_no,
+        admin_username=admin_username,
+        admin_full_name=admin_full_name,
+        admin_password=ADMIN_PASSWORD,
+        actor_label="cli:test",
+    )
+    return path, db, login(db, admin_username, ADMIN_PASSWORD).actor
+
+
 @pytest.fixture(scope="session")
 def _staffed_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, object]]:
-    from app.db import Database, upgrade
     from app.services.auth import change_password, login
-    from app.services.office import initialise
     from app.services.staff import add_staff
 
     home = tmp_path_factory.mktemp("staffed-office")
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("LOKET_HOME", str(home))
-        path = home / "loket.db"
-        upgrade(path, home / "backups")
-        db = Database(path, clock=FakeClock())
+        path, db, admin = _new_office(home, 1, "admin", "Admin Kantor")
         try:
-            initialise(
-                db,
-                office_code="JKT",
-                device_no=1,
-                admin_username="admin",
-                admin_full_name="Admin Kantor",
-                admin_password=ADMIN_PASSWORD,
-                actor_label="cli:test",
-            )
-            admin = login(db, "admin", ADMIN_PASSWORD).actor
             actors: dict[str, object] = {"admin": admin}
             for username, role in (("spv.rina", "supervisor"), ("loket.budi", "counter")):
                 add_staff(
@@ -79,30 +89,12 @@ def _staffed_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, d
 @pytest.fixture(scope="session")
 def _second_pc_template(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, object]]:
     """Counter 2 of the same office, set up on its own (its own device id and admin)."""
-    from app.db import Database, upgrade
-    from app.services.auth import login
-    from app.services.office import initialise
-
     home = tmp_path_factory.mktemp("second-pc")
     with pytest.MonkeyPatch.context() as mp:
         mp.setenv("LOKET_HOME", str(home))
-        path = home / "loket.db"
-        upgrade(path, home / "backups")
-        db = Database(path, clock=FakeClock())
-        try:
-            initialise(
-                db,
-                office_code="JKT",
-                device_no=2,
-                admin_username="admin.dua",
-                admin_full_name="Admin Loket Dua",
-                admin_password=ADMIN_PASSWORD,
-                actor_label="cli:test",
-            )
-            actors: dict[str, object] = {"admin": login(db, "admin.dua", ADMIN_PASSWORD).actor}
-        finally:
-            db.dispose()
-    return path, actors
+        path, db, admin = _new_office(home, 2, "admin.dua", "Admin Loket Dua")
+        db.dispose()
+    return path, {"admin": admin}
 
 
 @pytest.fixture
