@@ -72,6 +72,7 @@ def ensure_application(argv: list[str] | None = None) -> QApplication:
 def run_gui(argv: list[str] | None = None) -> int:
     """Run the desktop program until it is closed; returns the process exit code."""
     from app import config
+    from app.logging_setup import open_held
     from app.ui import crash, i18n, style, tasks
 
     app = ensure_application(argv)
@@ -101,12 +102,15 @@ def run_gui(argv: list[str] | None = None) -> int:
         if os.environ.get(EXIT_ON_FIRST_WINDOW) == "1":
             # bench/startup.py times process start to this line on stderr (wall clock, ns)
             print(f"first-paint {time.time_ns()}", file=sys.stderr, flush=True)
+            open_held()
             app.exit(0)
             return
+        open_held()
         tasks.run_task(lambda _p, _c: ctx.preload(), on_error=_preload_failed, write=True)
 
     FirstPaint(window, first_painted)
     code = app.exec()
+    open_held()  # closed before it was painted: the held records still reach the file
     tasks.wait_all()
     ctx.close()
     log.info("window closed (exit code %s); log in %s", code, log_path)
@@ -119,11 +123,13 @@ def _preload_failed(exc: BaseException) -> None:
 
 
 def _start_logging() -> Path:
+    """The log file is opened after the first paint (app.logging_setup.hold_records); the
+    logs folder is made now, so an unusable data folder is still said before any window."""
     from app import config
-    from app.logging_setup import log_nowhere, setup_logging
+    from app.logging_setup import hold_records, log_nowhere
 
     try:
-        path = setup_logging(config.logs_dir())
+        path = hold_records(config.logs_dir())
     except Exception:
         log_nowhere()
         raise
@@ -147,8 +153,10 @@ def _cannot_start(exc: BaseException) -> bool:
     said in a message box, in the database's language if it can be read. False for a bug.
     """
     from app.errors import LoketError
+    from app.logging_setup import open_held
     from app.ui.messages import as_refusal, error_text, report
 
+    open_held()
     refusal = as_refusal(exc)
     if not isinstance(refusal, LoketError):
         return False

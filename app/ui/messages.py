@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,13 +29,13 @@ log = logging.getLogger(__name__)
 
 def log_file() -> Path | None:
     """The program's log file (set up by app.logging_setup), if logging is set up."""
-    handlers = logging.getLogger().handlers
-    ours = [h for h in handlers if getattr(h, "_loket", False)]
-    for handler in ours or [h for h in handlers if isinstance(h, RotatingFileHandler)]:
+    from app.logging_setup import current_log_file
+
+    for handler in logging.getLogger().handlers:
         name = getattr(handler, "baseFilename", None)
-        if name:
+        if getattr(handler, "_loket", False) and name:
             return Path(name)
-    return None
+    return current_log_file()
 
 
 def as_refusal(exc: BaseException) -> BaseException:

@@ -168,3 +168,33 @@ def test_first_window_loads_the_fewest_modules(office, home):
     result = _start(home, code)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split("\n")[0] == "[]"
+
+
+def test_held_log_records_reach_the_file_at_first_error_or_when_opened(tmp_path):
+    """Start-up holds its log records until the first paint; none may be lost on the way."""
+    code = (
+        "import logging, sys\n"
+        "from pathlib import Path\n"
+        "from app.logging_setup import hold_records, open_held\n"
+        "logs = Path(sys.argv[1])\n"
+        "path = hold_records(logs)\n"
+        "logging.getLogger('t').info('first line')\n"
+        "print(path.exists(), 'logging.handlers' in sys.modules)\n"
+        "logging.getLogger('t').error('broke before the window')\n"
+        "print(path.exists())\n"
+        "logging.getLogger('t').info('after')\n"
+        "print(open_held() == path)\n"
+        "for h in logging.getLogger().handlers: h.flush()\n"
+        "print(path.read_text(encoding='utf-8').count('\\n'))\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["False", "False", "True", "True", "3"]
+    text = (tmp_path / "loket.log").read_text(encoding="utf-8")
+    assert text.index("first line") < text.index("broke before") < text.index("after")
