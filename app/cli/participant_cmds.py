@@ -8,8 +8,10 @@ app.domain.participant_fields), as the window shows them.
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app import formats
 from app.cli.context import open_office
@@ -18,6 +20,9 @@ from app.db import Database
 from app.domain.participant_fields import BY_KEY, label_of
 from app.services.actor import Actor
 from app.texts import Text
+
+if TYPE_CHECKING:
+    from app.services.participant_import import ImportResult
 
 IMPORT_SUMMARY = Text(
     "Baris data: {total} — baik {ok}, peringatan {warnings}, galat {errors}.",
@@ -34,7 +39,8 @@ ROW_STATUS = {"error": Text("galat", "error"), "warning": Text("peringatan", "wa
 DRY_RUN = Text(
     "Uji coba (--dry-run): tidak ada yang ditulis.", "Trial run (--dry-run): nothing written."
 )
-WRITTEN = Text("Ditulis: {n} peserta.", "Written: {n} participants.")
+WRITTEN = Text("Ditulis: {n} {what}.", "Written: {n} {what}.")
+PARTICIPANTS = Text("peserta", "participants")
 NOTHING_WRITTEN = Text(
     "Tidak ada yang ditulis: perbaiki baris bergalat atau pakai --skip-invalid.",
     "Nothing written: correct the rows with errors or use --skip-invalid.",
@@ -135,6 +141,16 @@ def cmd_import(args: argparse.Namespace) -> Report:
         db.dispose()
     if args.report:
         write_report(result, args.report)
+    return import_report(result)
+
+
+def import_report(
+    result: ImportResult,
+    what: Text = PARTICIPANTS,
+    label: Callable[[str], str] = label_of,
+) -> Report:
+    """The lines and --json data of an import (participants, providers): the counts, the
+    rows with errors (the first SHOWN_ERRORS), and what was written."""
     n = formats.number
     lines = [
         IMPORT_SUMMARY.render(
@@ -149,7 +165,7 @@ def cmd_import(args: argparse.Namespace) -> Report:
         IMPORT_ROW.render(
             row=r.row,
             status=ROW_STATUS[r.status].render(),
-            fields=", ".join(label_of(f) for f in r.field.split(";") if f),
+            fields=", ".join(label(f) for f in r.field.split(";") if f),
             message=r.message,
         )
         for r in failed[:SHOWN_ERRORS]
@@ -159,7 +175,7 @@ def cmd_import(args: argparse.Namespace) -> Report:
     if result.dry_run:
         lines.append(DRY_RUN.render())
     elif result.written:
-        lines.append(WRITTEN.render(n=n(result.written)))
+        lines.append(WRITTEN.render(n=n(result.written), what=what.render()))
     else:
         lines.append(NOTHING_WRITTEN.render())
     data = {k: v for k, v in asdict(result).items() if k != "reports"}

@@ -36,6 +36,11 @@ class Permission(StrEnum):
     PARTICIPANT_EXPORT_FULL = "participant.export_full"
     PARTICIPANT_ERASE = "participant.erase"
     SYNC_RESOLVE = "sync.resolve"
+    MODULE_MANAGE = "module.manage"
+    PROVIDER_EDIT = "provider.edit"
+    PROVIDER_ASSESS = "provider.assess"
+    PROVIDER_DECIDE = "provider.decide"
+    PROVIDER_IMPORT = "provider.import"
 
 
 GRANTS: dict[Permission, frozenset[Role]] = {
@@ -50,6 +55,13 @@ GRANTS: dict[Permission, frozenset[Role]] = {
     Permission.PARTICIPANT_EXPORT_FULL: frozenset({Role.SUPERVISOR}),
     Permission.PARTICIPANT_ERASE: frozenset({Role.SUPERVISOR}),
     Permission.SYNC_RESOLVE: frozenset({Role.SUPERVISOR}),
+    # The catalogue and the decision on a provider are the supervisor's; registering a
+    # provider and marking checklist items with evidence is counter work.
+    Permission.MODULE_MANAGE: frozenset({Role.SUPERVISOR}),
+    Permission.PROVIDER_EDIT: frozenset({Role.COUNTER, Role.SUPERVISOR, Role.ADMIN}),
+    Permission.PROVIDER_ASSESS: frozenset({Role.COUNTER, Role.SUPERVISOR}),
+    Permission.PROVIDER_DECIDE: frozenset({Role.SUPERVISOR}),
+    Permission.PROVIDER_IMPORT: frozenset({Role.SUPERVISOR, Role.ADMIN}),
 }
 
 

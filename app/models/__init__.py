@@ -6,6 +6,14 @@ from app.models.local import Device, LocalSetting, LoginGuard
 from app.models.office import Office
 from app.models.outbox import Outbox
 from app.models.participant import Consent, IntakeDraft, Participant, ParticipantDocument
+from app.models.provider import (
+    ProviderCheck,
+    ProviderDecision,
+    ProviderEvidence,
+    ProviderModule,
+    TrainingModule,
+    TrainingProvider,
+)
 from app.models.staff import Staff
 from app.models.sync import SyncLink
 
@@ -21,7 +29,13 @@ __all__ = [
     "Outbox",
     "Participant",
     "ParticipantDocument",
+    "ProviderCheck",
+    "ProviderDecision",
+    "ProviderEvidence",
+    "ProviderModule",
     "Staff",
     "SyncLink",
     "SyncMixin",
+    "TrainingModule",
+    "TrainingProvider",
 ]

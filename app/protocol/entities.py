@@ -20,6 +20,10 @@ from app.texts import Text
 class Scope(StrEnum):
     EVERYONE = "everyone"  # reference data: every office receives it
     OFFICE = "office"  # the owning office's devices (and HQ)
+    # Every office receives it and any office's device may write it (training providers
+    # and modules: a provider in Jawa Barat may train people from Jakarta). The record
+    # still never changes office; its office_code says where it was first registered.
+    SHARED = "shared"
 
 
 class Policy(StrEnum):
@@ -51,6 +55,10 @@ class EntitySpec:
     # in a list (a record without one is named by the record its first link points to).
     label: Text = RECORD
     title_field: str | None = None
+    # Ids are deterministic (app.domain.ids.stable_id): the same record made at two devices
+    # offline is ONE record, so an insert of an id the server holds is merged by the policy
+    # (last writer by hlc, or field by field from base version 0), not refused.
+    converges: bool = False
 
 
 ENTITIES: dict[str, EntitySpec] = {
@@ -97,6 +105,59 @@ ENTITIES: dict[str, EntitySpec] = {
             Policy.LAST_WRITER,
             links=(("participant_id", "participant"),),
             label=Text("Dokumen", "Document"),
+        ),
+        EntitySpec(
+            "training_module",
+            "training_module",
+            Scope.SHARED,
+            Policy.FIELD_MERGE,
+            converges=True,
+            label=Text("Modul pelatihan", "Training module"),
+            title_field="name",
+        ),
+        EntitySpec(
+            "training_provider",
+            "training_provider",
+            Scope.SHARED,
+            Policy.FIELD_MERGE,
+            label=Text("Lembaga pelatihan", "Training provider"),
+            title_field="name",
+        ),
+        EntitySpec(
+            "provider_module",
+            "provider_module",
+            Scope.SHARED,
+            Policy.LAST_WRITER,
+            converges=True,
+            links=(("provider_id", "training_provider"),),
+            label=Text("Modul lembaga", "Provider's module"),
+            title_field="module_code",
+        ),
+        EntitySpec(
+            "provider_check",
+            "provider_check",
+            Scope.SHARED,
+            Policy.LAST_WRITER,
+            converges=True,
+            links=(("provider_id", "training_provider"),),
+            label=Text("Butir penilaian", "Checklist item"),
+        ),
+        EntitySpec(
+            "provider_evidence",
+            "provider_evidence",
+            Scope.SHARED,
+            Policy.LAST_WRITER,
+            links=(("provider_id", "training_provider"),),
+            label=Text("Bukti penilaian", "Checklist evidence"),
+            title_field="original_name",
+        ),
+        EntitySpec(
+            "provider_decision",
+            "provider_decision",
+            Scope.SHARED,
+            Policy.INSERT_ONLY,
+            links=(("provider_id", "training_provider"),),
+            label=Text("Keputusan kelayakan", "Fitness decision"),
         ),
         EntitySpec(
             "audit_event",

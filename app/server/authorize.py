@@ -6,7 +6,8 @@ device's own enrolment (DESIGN §5). Rules, in order:
 
 1. A record never changes office: the office a change names must be the stored record's
    (for a new record, the one it will have), and a changed `office_code` field must be it too.
-2. Reference data (scope EVERYONE) is written only by head-office devices.
+2. Reference data (scope EVERYONE) is written only by head-office devices; shared records
+   (scope SHARED: training providers and modules) by any enrolled device.
 3. Other records are written by devices of their own office; head office may write any
    office's, except where the record type is `owner_only` (staff credentials).
 4. A record type with a `device_field` (the audit event) is written only by the device it
@@ -38,6 +39,8 @@ def refusal(stored: Draft | None, device: Device, m: Mutation, spec: EntitySpec)
         return FORBIDDEN
     if spec.scope is Scope.EVERYONE:
         return None if device.is_hq else REFERENCE_ONLY_HQ
+    if spec.scope is Scope.SHARED:
+        return None
     if office != device.office_code and (spec.owner_only or not device.is_hq):
         return FORBIDDEN
     if spec.device_field is not None:

@@ -9,6 +9,7 @@ reads the drafts before and writes them after, in bulk.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import json
 from dataclasses import dataclass
@@ -78,6 +79,13 @@ def decide(
     rec: Draft | None, device: Device, m: Mutation, spec: EntitySpec, now: datetime
 ) -> tuple[str, str, Draft | None, bool, list[dict[str, Any]]]:
     """(status, reason, record after, whether the record changed, conflict rows)."""
+    if m.op == "insert" and rec is not None and spec.converges:
+        # The same record made at another device (deterministic id): merged, not refused.
+        # It keeps its first creation time; the rest is decided as a change from version
+        # 0, so a field another device set is overwritten only by a newer stamp (last
+        # writer) or goes to the conflict queue (field merge).
+        changes = {k: v for k, v in m.changes.items() if k != "created_at"}
+        m = dataclasses.replace(m, op="update", base_version=0, changes=changes)
     if m.op == "insert":
         if rec is not None:
             same = all(rec.data.get(k) == v for k, v in m.changes.items())

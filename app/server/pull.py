@@ -65,7 +65,10 @@ def read_changes(
         ).where(_log.c.seq > after, _log.c.seq <= newest)
         if not me.is_hq:
             stmt = stmt.where(
-                or_(_log.c.scope == Scope.EVERYONE.value, _log.c.office_code == me.office_code)
+                or_(
+                    _log.c.scope.in_((Scope.EVERYONE.value, Scope.SHARED.value)),
+                    _log.c.office_code == me.office_code,
+                )
             )
         if made is not None and made >= me.last_seq:
             stmt = stmt.where(or_(_log.c.origin_device.is_(None), _log.c.origin_device != me.id))

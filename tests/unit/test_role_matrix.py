@@ -43,6 +43,11 @@ EXPECTED: dict[Permission, frozenset[str]] = {
     Permission.PARTICIPANT_EXPORT_FULL: frozenset({SUPERVISOR}),
     Permission.PARTICIPANT_ERASE: frozenset({SUPERVISOR}),
     Permission.SYNC_RESOLVE: frozenset({SUPERVISOR}),
+    Permission.MODULE_MANAGE: frozenset({SUPERVISOR}),
+    Permission.PROVIDER_EDIT: ALL,
+    Permission.PROVIDER_ASSESS: frozenset({COUNTER, SUPERVISOR}),
+    Permission.PROVIDER_DECIDE: frozenset({SUPERVISOR}),
+    Permission.PROVIDER_IMPORT: frozenset({SUPERVISOR, ADMIN}),
 }
 # Declared for the audit-log viewer of a later issue; no service checks it yet (asserted
 # below, so the first one that does must add its row).
@@ -64,6 +69,7 @@ class Ctx:
     admin: Any
     tmp: Path
     person: str = ""
+    provider: str = ""
 
 
 def _person(ctx: Ctx) -> str:
@@ -214,6 +220,80 @@ def _merge(ctx: Ctx) -> object:
     return merge(ctx.db, ctx.actor, 1, "a", "rahasia")
 
 
+PROVIDER = {"name": "BLK Matriks", "provider_type": "BLK", "licence_number": "TD-1"}
+
+
+def _provider(ctx: Ctx) -> str:
+    from app.services.providers import register_provider
+
+    return register_provider(ctx.db, ctx.admin, dict(PROVIDER)).id
+
+
+def _add_module(ctx: Ctx) -> object:
+    from app.services.modules import add_module
+
+    return add_module(ctx.db, ctx.actor, {"code": "LAS-PIPA", "name": "Las pipa", "hours": 80})
+
+
+def _update_module(ctx: Ctx) -> object:
+    from app.services.modules import update_module
+
+    return update_module(ctx.db, ctx.actor, "LAS", {"name": "Juru las", "hours": 200})
+
+
+def _deactivate_module(ctx: Ctx) -> object:
+    from app.services.modules import set_module_active
+
+    return set_module_active(ctx.db, ctx.actor, "LAS", False)
+
+
+def _register_provider(ctx: Ctx) -> object:
+    from app.services.providers import register_provider
+
+    return register_provider(ctx.db, ctx.actor, dict(PROVIDER, name="LPK Baru"))
+
+
+def _update_provider(ctx: Ctx) -> object:
+    from app.services.providers import update_provider
+
+    return update_provider(ctx.db, ctx.actor, ctx.provider, dict(PROVIDER, address="Jl. Baru"))
+
+
+def _set_offers(ctx: Ctx) -> object:
+    from app.services.provider_views import Offer
+    from app.services.providers import set_offers
+
+    return set_offers(ctx.db, ctx.actor, ctx.provider, [Offer("LAS"), Offer("GARMEN")])
+
+
+def _mark_item(ctx: Ctx) -> object:
+    from app.services.provider_assessment import mark_item
+
+    return mark_item(ctx.db, ctx.actor, ctx.provider, "site_visit", "sesuai", "dikunjungi")
+
+
+def _attach_evidence(ctx: Ctx) -> object:
+    from app.services.provider_assessment import attach_evidence
+
+    scan = ctx.tmp / "foto.jpg"
+    scan.write_bytes(b"\xff\xd8\xff foto lokasi")
+    return attach_evidence(ctx.db, ctx.actor, ctx.provider, "site_visit", scan)
+
+
+def _decide(ctx: Ctx) -> object:
+    from app.services.provider_assessment import decide
+
+    return decide(ctx.db, ctx.actor, ctx.provider, "tidak_layak", "belum enam bulan")
+
+
+def _import_providers(ctx: Ctx) -> object:
+    from app.services.provider_import import run_provider_import
+
+    path = ctx.tmp / "lembaga.csv"
+    path.write_text("nama,jenis,modul\nLPK Impor,LPK,LAS|GARMEN\n", encoding="utf-8")
+    return run_provider_import(ctx.db, ctx.actor, path)
+
+
 @dataclass(frozen=True)
 class Row:
     permission: Permission
@@ -222,6 +302,7 @@ class Row:
     done: str | None  # the audit action an allowed role leaves behind
     refusal: type[LoketError] | None = None  # or the business refusal it meets instead
     needs_person: bool = False
+    needs_provider: bool = False
 
 
 ROWS = [
@@ -256,6 +337,24 @@ ROWS = [
     # Allowed, the supervisor gets as far as the server: this PC is not enrolled.
     Row(Permission.SYNC_RESOLVE, "sync_review:resolve", _resolve, None, StateError),
     Row(Permission.SYNC_RESOLVE, "sync_review:merge", _merge, None, StateError),
+    Row(Permission.MODULE_MANAGE, "modules:add_module", _add_module, "module.add"),
+    Row(Permission.MODULE_MANAGE, "modules:update_module", _update_module, "module.update"),
+    Row(Permission.MODULE_MANAGE, "modules:set_module_active", _deactivate_module,
+        "module.deactivate"),
+    Row(Permission.PROVIDER_EDIT, "providers:register_provider", _register_provider,
+        "provider.register"),
+    Row(Permission.PROVIDER_EDIT, "providers:update_provider", _update_provider,
+        "provider.update", needs_provider=True),
+    Row(Permission.PROVIDER_EDIT, "providers:set_offers", _set_offers, "provider.offers",
+        needs_provider=True),
+    Row(Permission.PROVIDER_ASSESS, "provider_assessment:mark_item", _mark_item,
+        "provider.check", needs_provider=True),
+    Row(Permission.PROVIDER_ASSESS, "provider_assessment:attach_evidence", _attach_evidence,
+        "provider.evidence", needs_provider=True),
+    Row(Permission.PROVIDER_DECIDE, "provider_assessment:decide", _decide, "provider.decide",
+        needs_provider=True),
+    Row(Permission.PROVIDER_IMPORT, "provider_import:run_provider_import", _import_providers,
+        "provider.import"),
 ]  # fmt: skip
 
 
@@ -325,8 +424,14 @@ def test_each_role_against_each_permission_check(staffed, tmp_path, row, role):
     ctx = Ctx(staffed.db, staffed.actors[role], staffed.actors[ADMIN], tmp_path)
     if row.needs_person:
         ctx.person = _person(ctx)
+    if row.needs_provider:
+        ctx.provider = _provider(ctx)
     path = staffed.path
-    tables = ("participant", "staff", "consent", "participant_document", "local_setting")
+    tables = (
+        "participant", "staff", "consent", "participant_document", "local_setting",
+        "training_module", "training_provider", "provider_module", "provider_check",
+        "provider_evidence", "provider_decision",
+    )
     before = {t: count(path, t) for t in tables}
     outbox_before = count(path, "outbox")
     done_before = count(path, "audit_event", "action=?", row.done) if row.done else 0
