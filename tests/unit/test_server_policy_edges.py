@@ -56,3 +56,63 @@ def test_the_body_digest_does_not_depend_on_the_order_of_the_fields():
     assert list(one.changes) != list(two.changes)
     assert one.body_sha256() == two.body_sha256()
     assert one.body_sha256() != m(full_name="Budi").body_sha256()
+
+
+# -- records with deterministic ids (converges=True): made at two devices, one record --------
+
+
+def test_a_converging_insert_with_a_newer_stamp_wins_as_last_writer():
+    rec = stored("provider_check", status="tidak_sesuai", note="tutup", created_at="2026-12-01")
+    status, reason, after, changed, _c = run(
+        rec,
+        B,
+        m(
+            "insert",
+            "provider_check",
+            base=0,
+            hlc=h(5),
+            status="sesuai",
+            note="buka",
+            created_at="2026-12-02",
+        ),
+    )
+    assert (status, reason, changed) == ("applied", "", True)
+    assert after is not None
+    assert (after.data["status"], after.data["note"]) == ("sesuai", "buka")
+    assert after.data["created_at"] == "2026-12-01"  # the first creation time stays
+    assert after.version == 2
+
+
+def test_a_converging_insert_with_an_older_stamp_is_superseded():
+    rec = stored("provider_check", hlc=h(5), status="sesuai", note="buka")
+    status, reason, after, changed, _c = run(
+        rec, B, m("insert", "provider_check", base=0, hlc=h(3), status="tidak_sesuai")
+    )
+    assert (status, reason, changed) == ("applied", "superseded by a newer change", False)
+    assert after is not None and after.data["status"] == "sesuai"
+
+
+def test_a_converging_field_merge_insert_sends_a_differing_field_to_a_supervisor():
+    """Two supervisors add module LAS-PIPA offline with different names: one module, and the
+    name another device set goes to the conflict queue instead of being overwritten."""
+    rec = stored("training_module", code="LAS-PIPA", name="Las pipa 6G", hours=120)
+    status, reason, after, _changed, conflicts = run(
+        rec, B, m("insert", "training_module", base=0, code="LAS-PIPA", name="Las pipa", hours=120)
+    )
+    assert (status, reason) == ("conflict", "name")
+    assert [(c["field"], c["reason"]) for c in conflicts] == [("name", "same_field")]
+    assert after is not None and after.data["name"] == "Las pipa 6G"
+    same = run(
+        rec,
+        B,
+        m("insert", "training_module", base=0, code="LAS-PIPA", name="Las pipa 6G", hours=120),
+    )
+    assert same[:2] == ("applied", "no change")
+
+
+def test_a_non_converging_insert_under_a_used_id_is_still_refused():
+    rec = stored("provider_evidence", original_name="a.pdf")
+    status, reason, *_ = run(
+        rec, B, m("insert", "provider_evidence", base=0, original_name="b.pdf")
+    )
+    assert (status, reason) == ("rejected", "id already used by another record")
