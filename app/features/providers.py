@@ -3,10 +3,11 @@ with evidence, the supervisor's decision, and whether a cohort may start (issue 
 
 from __future__ import annotations
 
-from app.features import Feature
+from app.features import DemoStep, Feature
 
 FEATURE = Feature(
     key="providers",
+    demo=DemoStep("app.services.demo_providers:demo_providers", order=30),
     cli=("app.cli.provider_cmds",),
     entities=(
         "training_module",

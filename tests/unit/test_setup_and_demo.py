@@ -122,3 +122,30 @@ def test_demo_niks_agree_with_birth_date_sex_and_region(office):
                                    form_birth_date=date.fromisoformat(born), form_sex=sex)
         assert info is not None and findings == [], (nik, [f.message() for f in findings])
         assert info.district == region
+
+
+def test_demo_providers_show_every_case_of_the_checklist(office):
+    """A dozen providers across the five areas: some decided layak, and one for each way of
+    failing (no licence, expired licence, under six months, one module, an inactive module
+    counted out), one licence ending within 60 days (issue #9 item 8)."""
+    from app.services.provider_assessment import assess
+    from app.services.providers import list_providers
+
+    fill_demo(office, cli_actor("JKT"), seed=7)
+    providers = list_providers(office)
+    assert len(providers) == 12
+    provinces = {p.region_code.split(".")[0] for p in providers if p.region_code}
+    assert provinces == {"31", "32", "36", "52", "64"}
+    failing: dict[str, set[str]] = {}
+    for p in providers:
+        for check in assess(office, p.id).checks:
+            if check.automatic and not check.passed:
+                failing.setdefault(check.key, set()).add(p.name)
+    assert failing == {
+        "licence": {"LPK Cilegon Teknik", "LPK Garut Sejahtera"},
+        "operating_months": {"LPK Bandung Kreatif"},
+        "modules": {"LPK Busana Mandiri", "LPK Senggigi Hospitality"},
+    }
+    assert [p.name for p in providers if p.expiring] == ["Pusat Pelatihan PT Krakatau Karya"]
+    results = sorted(p.result or "-" for p in providers)
+    assert results.count("layak") == 6 and "tidak_layak" in results and "tindak_lanjut" in results
