@@ -1,4 +1,4 @@
-"""`loket modules list` and `loket providers import|list|assess|decide`.
+"""`loket modules list` and `loket providers import|list|assess|decide|checklist`.
 
 Same conventions as the participant commands: `--json` prints one object, exit 0 done, 1
 refused or failed, 2 a usage error. A decision is signed by a supervisor who signs in with
@@ -93,6 +93,14 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     decide.add_argument("--supervisor", required=True, help="supervisor username")
     decide.add_argument("--password-stdin", action="store_true")
     decide.set_defaults(handler=cmd_decide)
+
+    sheet = psub.add_parser(
+        "checklist", parents=[common], help="print the checklist as a PDF for the office file"
+    )
+    sheet.add_argument("provider", metavar="NAME_OR_ID")
+    sheet.add_argument("--out", type=Path, required=True, help="the PDF to write")
+    sheet.add_argument("--date", help="assessment date (default today)")
+    sheet.set_defaults(handler=cmd_checklist)
 
 
 def _date(raw: str | None, field: str) -> date | None:
@@ -221,3 +229,19 @@ def cmd_decide(args: argparse.Namespace) -> Report:
     if d.open_items:
         lines.append(OPEN_NAMED.render(items=", ".join(d.open_items)))
     return Report(data={"decision": asdict(d)}, lines=lines)
+
+
+PRINTED = Text("Daftar periksa ditulis ke {path}.", "Checklist written to {path}.")
+
+
+def cmd_checklist(args: argparse.Namespace) -> Report:
+    from app.services.provider_documents import checklist_pdf
+    from app.services.providers import find_provider_id
+
+    db, actor = open_office()
+    try:
+        provider_id = find_provider_id(db, args.provider)
+        out = checklist_pdf(db, actor, provider_id, args.out.resolve(), _date(args.date, "date"))
+    finally:
+        db.dispose()
+    return Report(data={"file": str(out)}, lines=[PRINTED.render(path=out)])

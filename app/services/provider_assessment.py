@@ -126,12 +126,19 @@ def _decision_row(d: ProviderDecision | None) -> DecisionRow | None:
     )
 
 
-def _assess(session: Session, provider_id: str, on: date, today: date) -> Assessment:
+def _assess(
+    session: Session, provider_id: str, on: date, today: date, lang: str | None = None
+) -> Assessment:
     provider = load_provider(session, provider_id)
     evidence = _evidence(session, provider.id)
     checks = [
         CheckRow(
-            c.key, c.label(), True, c.passed, c.message(), evidence=tuple(evidence.get(c.key, ()))
+            c.key,
+            c.label(lang),
+            True,
+            c.passed,
+            c.message(lang),
+            evidence=tuple(evidence.get(c.key, ())),
         )
         for c in rules.automatic_checks(facts_of(session, provider), on)
     ]
@@ -145,14 +152,16 @@ def _assess(session: Session, provider_id: str, on: date, today: date) -> Assess
     }
     for key in rules.MANUAL:
         item = marked.get(key)
-        verdict = rules.manual_check(key, item.status if item else None)
+        verdict = rules.manual_check(
+            key, item.status if item else None, item.note if item else None
+        )
         checks.append(
             CheckRow(
                 key,
-                verdict.label(),
+                verdict.label(lang),
                 False,
                 verdict.passed,
-                verdict.message(),
+                verdict.message(lang),
                 status=item.status if item else rules.ItemStatus.OPEN.value,
                 note=item.note if item else None,
                 checked_by=item.checked_by if item else None,
@@ -168,11 +177,14 @@ def _assess(session: Session, provider_id: str, on: date, today: date) -> Assess
     )
 
 
-def assess(db: Database, provider_id: str, on: date | None = None) -> Assessment:
-    """Every checklist item of the provider on date `on` (default today)."""
+def assess(
+    db: Database, provider_id: str, on: date | None = None, lang: str | None = None
+) -> Assessment:
+    """Every checklist item of the provider on date `on` (default today), its sentences in
+    `lang` (default the program's language; the printed checklist is always Indonesian)."""
     today = today_of(db)
     with db.read() as session:
-        return _assess(session, provider_id, on or today, today)
+        return _assess(session, provider_id, on or today, today, lang)
 
 
 def mark_item(

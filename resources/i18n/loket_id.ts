@@ -122,6 +122,49 @@
     </message>
 </context>
 <context>
+    <name>DecisionDialog</name>
+    <message>
+        <source>Fitness decision</source>
+        <translation>Keputusan kelayakan</translation>
+    </message>
+    <message>
+        <source>Layak is refused while one of the three automatic checks fails on the assessment date.</source>
+        <translation>Layak ditolak selama salah satu dari tiga pemeriksaan otomatis tidak terpenuhi pada tanggal penilaian.</translation>
+    </message>
+    <message>
+        <source>Still open, and named in the decision: {items}.</source>
+        <translation>Masih terbuka, dan disebut dalam keputusan: {items}.</translation>
+    </message>
+    <message>
+        <source>empty: one year later</source>
+        <translation>kosong: satu tahun kemudian</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Keputusan</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Alasan</translation>
+    </message>
+    <message>
+        <source>Assessment date</source>
+        <translation>Tanggal penilaian</translation>
+    </message>
+    <message>
+        <source>Re-check on</source>
+        <translation>Penilaian ulang</translation>
+    </message>
+    <message>
+        <source>Sign decision</source>
+        <translation>Tanda tangani keputusan</translation>
+    </message>
+    <message>
+        <source>Write the date as DD/MM/YYYY.</source>
+        <translation>Tulis tanggal sebagai HH/BB/TTTT.</translation>
+    </message>
+</context>
+<context>
     <name>DocumentPicker</name>
     <message>
         <source>Choose file…</source>
@@ -761,6 +804,150 @@
     </message>
 </context>
 <context>
+    <name>MarkItemDialog</name>
+    <message>
+        <source>What was seen, by whom, where</source>
+        <translation>Apa yang dilihat, oleh siapa, di mana</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Hasil</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Catatan</translation>
+    </message>
+</context>
+<context>
+    <name>ModuleDialog</name>
+    <message>
+        <source>Edit module</source>
+        <translation>Ubah modul</translation>
+    </message>
+    <message>
+        <source>New module</source>
+        <translation>Modul baru</translation>
+    </message>
+    <message>
+        <source>e.g. LAS-PIPA</source>
+        <translation>mis. LAS-PIPA</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <source>Never changes once saved: files and the CLI use it.</source>
+        <translation>Tidak dapat diubah setelah disimpan: dipakai berkas impor dan CLI.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Sektor</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>Jam pelajaran</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>Uraian</translation>
+    </message>
+</context>
+<context>
+    <name>ModulesPage</name>
+    <message>
+        <source>Training modules</source>
+        <translation>Modul pelatihan</translation>
+    </message>
+    <message>
+        <source>The modules the programme trains in. An inactive module stays on the records that use it but is no longer offered, picked or counted.</source>
+        <translation>Modul pelatihan program. Modul nonaktif tetap tercatat pada data yang memakainya, tetapi tidak lagi ditawarkan, dipilih, atau dihitung.</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Sektor</translation>
+    </message>
+    <message>
+        <source>Hours (JP)</source>
+        <translation>Jam (JP)</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>New module…</source>
+        <translation>Modul baru…</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>Ubah…</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>Nonaktifkan</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>Aktif</translation>
+    </message>
+    <message>
+        <source>Inactive</source>
+        <translation>Nonaktif</translation>
+    </message>
+    <message>
+        <source>Activate</source>
+        <translation>Aktifkan</translation>
+    </message>
+</context>
+<context>
+    <name>OffersDialog</name>
+    <message>
+        <source>Modules offered</source>
+        <translation>Modul yang ditawarkan</translation>
+    </message>
+    <message>
+        <source>Tick each module the provider offers. Instructors: name (certification), separated by semicolons.</source>
+        <translation>Centang setiap modul yang ditawarkan lembaga. Instruktur: nama (sertifikasi), dipisah titik koma.</translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation>Modul</translation>
+    </message>
+    <message>
+        <source>Offered</source>
+        <translation>Ditawarkan</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Kapasitas</translation>
+    </message>
+    <message>
+        <source>Instructors</source>
+        <translation>Instruktur</translation>
+    </message>
+    <message>
+        <source>{name} (inactive)</source>
+        <translation>{name} (nonaktif)</translation>
+    </message>
+    <message>
+        <source>Modules</source>
+        <translation>Modul</translation>
+    </message>
+</context>
+<context>
     <name>ParticipantDetail</name>
     <message>
         <source>Show</source>
@@ -1104,6 +1291,381 @@
     <message>
         <source>Cancel</source>
         <translation>Batal</translation>
+    </message>
+</context>
+<context>
+    <name>ProviderDialog</name>
+    <message>
+        <source>Edit provider</source>
+        <translation>Ubah data lembaga</translation>
+    </message>
+    <message>
+        <source>New provider</source>
+        <translation>Lembaga baru</translation>
+    </message>
+    <message>
+        <source>The licence, the date operations began and the modules decide the agency&apos;s three checks. Dates as DD/MM/YYYY.</source>
+        <translation>Izin, tanggal mulai beroperasi, dan modul menentukan tiga parameter penilaian. Tanggal ditulis HH/BB/TTTT.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Region code</source>
+        <translation>Kode wilayah</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Alamat</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>Narahubung</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telepon</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>NPWP</source>
+        <translation>NPWP</translation>
+    </message>
+    <message>
+        <source>Partner LSP</source>
+        <translation>LSP mitra</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>Bank</translation>
+    </message>
+    <message>
+        <source>Account number</source>
+        <translation>Nomor rekening</translation>
+    </message>
+    <message>
+        <source>Account holder</source>
+        <translation>Nama pemilik rekening</translation>
+    </message>
+    <message>
+        <source>Licence / registration no.</source>
+        <translation>Nomor izin / tanda daftar</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>Penerbit</translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation>Tanggal terbit</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Berlaku sampai</translation>
+    </message>
+    <message>
+        <source>Operating since</source>
+        <translation>Beroperasi sejak</translation>
+    </message>
+    <message>
+        <source>LA-LPK accreditation</source>
+        <translation>Akreditasi LA-LPK</translation>
+    </message>
+    <message>
+        <source>Grade</source>
+        <translation>Peringkat</translation>
+    </message>
+    <message>
+        <source>Accreditation until</source>
+        <translation>Akreditasi sampai</translation>
+    </message>
+    <message>
+        <source>Save provider</source>
+        <translation>Simpan lembaga</translation>
+    </message>
+    <message>
+        <source>Not accredited</source>
+        <translation>Belum terakreditasi</translation>
+    </message>
+    <message>
+        <source>Accredited</source>
+        <translation>Terakreditasi</translation>
+    </message>
+    <message>
+        <source>e.g. 32.16</source>
+        <translation>mis. 32.16</translation>
+    </message>
+</context>
+<context>
+    <name>ProviderList</name>
+    <message>
+        <source>Training providers</source>
+        <translation>Lembaga pelatihan</translation>
+    </message>
+    <message>
+        <source>New provider</source>
+        <translation>Lembaga baru</translation>
+    </message>
+    <message>
+        <source>Search provider name…</source>
+        <translation>Cari nama lembaga…</translation>
+    </message>
+    <message>
+        <source>All types</source>
+        <translation>Semua jenis</translation>
+    </message>
+    <message>
+        <source>All provinces</source>
+        <translation>Semua provinsi</translation>
+    </message>
+    <message>
+        <source>Any decision</source>
+        <translation>Semua keputusan</translation>
+    </message>
+    <message>
+        <source>Not decided</source>
+        <translation>Belum diputuskan</translation>
+    </message>
+    <message>
+        <source>Licence ending within 60 days</source>
+        <translation>Izin berakhir dalam 60 hari</translation>
+    </message>
+    <message>
+        <source>{n} providers</source>
+        <translation>{n} lembaga</translation>
+    </message>
+</context>
+<context>
+    <name>ProviderPrint</name>
+    <message>
+        <source>Save the checklist</source>
+        <translation>Simpan daftar periksa</translation>
+    </message>
+</context>
+<context>
+    <name>ProviderTableModel</name>
+    <message>
+        <source>Not decided</source>
+        <translation>Belum diputuskan</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Wilayah</translation>
+    </message>
+    <message>
+        <source>Modules</source>
+        <translation>Modul</translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation>Keputusan</translation>
+    </message>
+    <message>
+        <source>Licence valid until</source>
+        <translation>Izin berlaku sampai</translation>
+    </message>
+    <message>
+        <source>{date} (ends soon)</source>
+        <translation>{date} (segera berakhir)</translation>
+    </message>
+</context>
+<context>
+    <name>ProviderView</name>
+    <message>
+        <source>← Provider list</source>
+        <translation>← Daftar lembaga</translation>
+    </message>
+    <message>
+        <source>Provider data</source>
+        <translation>Data lembaga</translation>
+    </message>
+    <message>
+        <source>Modules and instructors</source>
+        <translation>Modul dan instruktur</translation>
+    </message>
+    <message>
+        <source>Fitness checklist</source>
+        <translation>Penilaian kelayakan</translation>
+    </message>
+    <message>
+        <source>Edit data…</source>
+        <translation>Ubah data…</translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation>Modul</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Kapasitas</translation>
+    </message>
+    <message>
+        <source>Instructors</source>
+        <translation>Instruktur</translation>
+    </message>
+    <message>
+        <source>Change modules…</source>
+        <translation>Ubah modul…</translation>
+    </message>
+    <message>
+        <source>Assessment date</source>
+        <translation>Tanggal penilaian</translation>
+    </message>
+    <message>
+        <source>Check on this date</source>
+        <translation>Periksa pada tanggal ini</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Butir</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Hasil</translation>
+    </message>
+    <message>
+        <source>Explanation</source>
+        <translation>Keterangan</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Bukti</translation>
+    </message>
+    <message>
+        <source>Checked by</source>
+        <translation>Diperiksa oleh</translation>
+    </message>
+    <message>
+        <source>Mark item…</source>
+        <translation>Tandai butir…</translation>
+    </message>
+    <message>
+        <source>Attach evidence…</source>
+        <translation>Lampirkan bukti…</translation>
+    </message>
+    <message>
+        <source>Decide…</source>
+        <translation>Putuskan…</translation>
+    </message>
+    <message>
+        <source>Print checklist…</source>
+        <translation>Cetak daftar periksa…</translation>
+    </message>
+    <message>
+        <source>{kind} · {region} · registered at {office} · decision: {result}</source>
+        <translation>{kind} · {region} · didaftarkan di {office} · keputusan: {result}</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>Alamat</translation>
+    </message>
+    <message>
+        <source>Region code</source>
+        <translation>Kode wilayah</translation>
+    </message>
+    <message>
+        <source>Contact person</source>
+        <translation>Narahubung</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telepon</translation>
+    </message>
+    <message>
+        <source>Email</source>
+        <translation>Email</translation>
+    </message>
+    <message>
+        <source>NPWP</source>
+        <translation>NPWP</translation>
+    </message>
+    <message>
+        <source>Partner LSP</source>
+        <translation>LSP mitra</translation>
+    </message>
+    <message>
+        <source>Bank</source>
+        <translation>Bank</translation>
+    </message>
+    <message>
+        <source>Licence / registration no.</source>
+        <translation>Nomor izin / tanda daftar</translation>
+    </message>
+    <message>
+        <source>Issued by</source>
+        <translation>Penerbit</translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation>Tanggal terbit</translation>
+    </message>
+    <message>
+        <source>Valid until</source>
+        <translation>Berlaku sampai</translation>
+    </message>
+    <message>
+        <source>Operating since</source>
+        <translation>Beroperasi sejak</translation>
+    </message>
+    <message>
+        <source>LA-LPK accreditation</source>
+        <translation>Akreditasi LA-LPK</translation>
+    </message>
+    <message>
+        <source>Accreditation until</source>
+        <translation>Akreditasi sampai</translation>
+    </message>
+    <message>
+        <source>{name} (inactive: not counted)</source>
+        <translation>{name} (nonaktif: tidak dihitung)</translation>
+    </message>
+    <message>
+        <source>Not accredited</source>
+        <translation>Belum terakreditasi</translation>
+    </message>
+    <message>
+        <source>Accredited, grade {grade}</source>
+        <translation>Terakreditasi, peringkat {grade}</translation>
+    </message>
+    <message>
+        <source>automatic</source>
+        <translation>otomatis</translation>
+    </message>
+    <message>
+        <source>manual</source>
+        <translation>manual</translation>
+    </message>
+    <message>
+        <source>No decision yet.</source>
+        <translation>Belum ada keputusan.</translation>
+    </message>
+    <message>
+        <source>Decision in force: {result}, assessed {day} by {who}; re-check by {recheck}. Reason: {reason}</source>
+        <translation>Keputusan berlaku: {result}, dinilai {day} oleh {who}; penilaian ulang paling lambat {recheck}. Alasan: {reason}</translation>
+    </message>
+    <message>
+        <source>Evidence for {item}</source>
+        <translation>Bukti untuk {item}</translation>
+    </message>
+    <message>
+        <source>Scans and photos (*.pdf *.jpg *.jpeg *.png)</source>
+        <translation>Pindaian dan foto (*.pdf *.jpg *.jpeg *.png)</translation>
     </message>
 </context>
 <context>

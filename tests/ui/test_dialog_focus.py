@@ -188,7 +188,12 @@ def _duplicates(_ctx: Any, _admin: Any, parent: QWidget) -> tuple[QDialog, QWidg
 
     candidates = [
         DuplicateCandidate(
-            f"p-{n}", "name", "Sri Wahyuni", "3171********0001", date(1993, 5, 5), "JKT",
+            f"p-{n}",
+            "name",
+            "Sri Wahyuni",
+            "3171********0001",
+            date(1993, 5, 5),
+            "JKT",
             "registered",
         )
         for n in (1, 2)
@@ -202,9 +207,52 @@ def _question(_ctx: Any, _admin: Any, parent: QWidget) -> tuple[QDialog, QWidget
     """messages.ask: the save flow's warnings, "leave the form", "clear the form", erase."""
     from app.ui.messages import ask
 
-    box = ask(parent, "Simpan dengan peringatan?", "Periksa:", "Sudah, simpan", "Kembali",
-              lambda: None)
+    box = ask(
+        parent, "Simpan dengan peringatan?", "Periksa:", "Sudah, simpan", "Kembali", lambda: None
+    )
     return box, box.defaultButton()
+
+
+def _provider_id(ctx: Any, admin: Any) -> str:
+    from app.services.providers import register_provider
+
+    return register_provider(ctx.db, admin, {"name": "LPK Fokus", "provider_type": "LPK"}).id
+
+
+def _provider(ctx: Any, admin: Any, parent: QWidget) -> tuple[QDialog, QWidget]:
+    from app.ui.dialogs.provider_dialogs import ProviderDialog
+
+    dialog = ProviderDialog(ctx, admin, parent=parent)
+    return dialog, dialog.inputs["name"]
+
+
+def _offers(ctx: Any, admin: Any, parent: QWidget) -> tuple[QDialog, QWidget]:
+    from app.services.modules import list_modules
+    from app.ui.dialogs.provider_dialogs import OffersDialog
+
+    dialog = OffersDialog(ctx, admin, _provider_id(ctx, admin), list_modules(ctx.db), (), parent)
+    return dialog, dialog.rows[0][1]
+
+
+def _mark_item(ctx: Any, admin: Any, parent: QWidget) -> tuple[QDialog, QWidget]:
+    from app.ui.dialogs.provider_dialogs import MarkItemDialog
+
+    dialog = MarkItemDialog(ctx, admin, _provider_id(ctx, admin), "site_visit", None, None, parent)
+    return dialog, dialog.status
+
+
+def _decision(ctx: Any, admin: Any, parent: QWidget) -> tuple[QDialog, QWidget]:
+    from app.ui.dialogs.provider_dialogs import DecisionDialog
+
+    dialog = DecisionDialog(ctx, admin, _provider_id(ctx, admin), date(2026, 12, 2), [], parent)
+    return dialog, dialog.verdict
+
+
+def _module(ctx: Any, admin: Any, parent: QWidget) -> tuple[QDialog, QWidget]:
+    from app.ui.pages.modules import ModuleDialog
+
+    dialog = ModuleDialog(ctx, admin, None, parent)
+    return dialog, dialog.code
 
 
 CASES: dict[str, Case] = {
@@ -220,6 +268,11 @@ CASES: dict[str, Case] = {
     "ImportDialog": _import,
     "DuplicatesDialog": _duplicates,
     "ask (a question box)": _question,
+    "ProviderDialog": _provider,
+    "OffersDialog": _offers,
+    "MarkItemDialog": _mark_item,
+    "DecisionDialog": _decision,
+    "ModuleDialog": _module,
 }
 NOT_READING_ORDER = {"ImportDialog"}  # its first field is a button: see the module docstring
 
