@@ -149,17 +149,16 @@ JOBS = [
     "Staf keuangan",
     "Supervisor produksi",
 ]
+# Module codes of the seeded catalogue (app.domain.modules): what the form now stores.
 TRAININGS = [
-    "Pemrograman web",
-    "Desain grafis",
-    "Konstruksi batu & beton",
-    "Jasa kemasyarakatan",
-    "Menjahit garmen",
-    "Perkebunan kelapa sawit",
-    "Operator forklift",
-    "Juru las",
-    "Perhotelan: tata graha",
-    "Perhotelan: tata hidang",
+    "DIG-PROG",
+    "KONSTRUKSI",
+    "JASA-KOM",
+    "GARMEN",
+    "PERKEBUNAN",
+    "FORKLIFT",
+    "LAS",
+    "PERHOTELAN",
 ]
 BANKS = {
     "JKT": ["BRI", "BNI", "MANDIRI", "BANK DKI"],

@@ -30,6 +30,16 @@ from app.texts import Text
 
 CODE_TAKEN = Text("Kode {code} sudah dipakai modul lain.", "Code {code} is already used.")
 UNKNOWN_MODULE = Text("Modul tidak dikenal: {name}.", "Unknown module: {name}.")
+UNKNOWN_CHOICE = Text(
+    "Pilihan pelatihan tidak ada di katalog modul: {name}. Pakai kode atau nama modul aktif "
+    "(lihat halaman Modul).",
+    "The training choice is not in the module catalogue: {name}. Use the code or name of an "
+    "active module (see the Modules page).",
+)
+CHOICES = (
+    ("training_choice_1", "pilihan_pelatihan_1"),
+    ("training_choice_2", "pilihan_pelatihan_2"),
+)
 UNSAFE = Text(
     "Berisi karakter tak terlihat atau tampak seperti rumus Excel.",
     "Contains an invisible character or looks like an Excel formula.",
@@ -54,6 +64,34 @@ def module_pairs(session: Session) -> list[tuple[str, str]]:
         select(TrainingModule.code, TrainingModule.name).where(TrainingModule.deleted_at.is_(None))
     )
     return [(str(code), str(name)) for code, name in rows]
+
+
+def choose_modules(
+    session: Session, values: dict[str, Any], keep: frozenset[str] = frozenset()
+) -> list[Finding]:
+    """A participant's two training choices as module codes (issue #9): a code or the name
+    of an active module is stored as its code; a value in `keep` (what the record already
+    held, typed before the catalogue existed) stays as it was; anything else is an error
+    at its field. `values` are check_intake's, changed in place."""
+    active = [
+        (str(code), str(name))
+        for code, name in session.execute(
+            select(TrainingModule.code, TrainingModule.name).where(
+                TrainingModule.deleted_at.is_(None), TrainingModule.active.is_(True)
+            )
+        )
+    ]
+    found: list[Finding] = []
+    for key, field in CHOICES:
+        text = values.get(key)
+        if not text or text in keep:
+            continue
+        code = find_module(str(text), active)
+        if code is None:
+            found.append(error(field, UNKNOWN_CHOICE, name=text))
+        else:
+            values[key] = code
+    return found
 
 
 def resolve_module(session: Session, text: str) -> str:

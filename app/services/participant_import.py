@@ -34,6 +34,7 @@ from app.errors import LoketError, ValidationError
 from app.resources import regions
 from app.services.access import require
 from app.services.actor import Actor
+from app.services.modules import choose_modules
 from app.services.participants import add_participant, facts_from, find_duplicates
 from app.services.settings import get_settings
 from app.services.table_headers import Cell, normalize_header
@@ -193,6 +194,7 @@ def run_import(
             raw = {key: _cell_text(key, cells[j], findings) for j, key in enumerate(keys) if key}
             checked = check_intake(raw, today, index)
             findings += checked.findings
+            findings += choose_modules(session, checked.values)
             nik = checked.values.get("nik")
             if nik and nik in seen:
                 findings.append(error("nik", NIK_IN_FILE, row=seen[nik]))

@@ -21,7 +21,14 @@ from app.domain.participant_fields import STATUS_LABELS, TYPED
 from app.domain.roles import Permission
 from app.errors import NotFound, ValidationError
 from app.formats import form_text
-from app.models import AuditEvent, Consent, IntakeDraft, Participant, ParticipantDocument
+from app.models import (
+    AuditEvent,
+    Consent,
+    IntakeDraft,
+    Participant,
+    ParticipantDocument,
+    TrainingModule,
+)
 from app.services.access import require
 from app.services.actor import Actor
 from app.services.participant_views import (
@@ -71,6 +78,16 @@ def detail(db: Database, participant_id: str) -> ParticipantDetail:
             registered_by=p.registered_by,
             registered_at=p.registered_at,
         )
+        names = dict(
+            session.execute(
+                select(TrainingModule.code, TrainingModule.name).where(
+                    TrainingModule.code.in_([p.training_choice_1, p.training_choice_2])
+                )
+            ).all()
+        )
+        for key in ("training_choice_1", "training_choice_2"):
+            code = getattr(p, key)  # a module's code; a choice typed before it: as typed
+            values[f"{key}_label"] = f"{names[code]} ({code})" if code in names else code
         consent = session.scalars(
             select(Consent)
             .where(Consent.participant_id == p.id, Consent.withdrawn_at.is_(None))

@@ -30,6 +30,7 @@ from app.models import Consent, Participant
 from app.resources import regions
 from app.services.access import require
 from app.services.actor import Actor
+from app.services.modules import choose_modules
 from app.services.participant_views import DuplicateCandidate, ParticipantRow, row_of
 from app.services.settings import get_settings
 from app.services.uow import UnitOfWork, unit_of_work
@@ -138,12 +139,24 @@ def find_duplicates(
     return sorted(found, key=lambda d: order[d.reason])
 
 
+def _held_choices(session: Session, participant_id: object) -> frozenset[str]:
+    """The training choices an edited record already holds: kept as they are, even when
+    typed before the module catalogue (app.services.modules.choose_modules)."""
+    if not isinstance(participant_id, str):
+        return frozenset()
+    p = session.get(Participant, participant_id)
+    if p is None:
+        return frozenset()
+    return frozenset(c for c in (p.training_choice_1, p.training_choice_2) if c)
+
+
 def check(db: Database, raw: dict[str, Any]) -> tuple[IntakeResult, list[DuplicateCandidate]]:
     """Validation and duplicate candidates without saving (the form calls it as you type)."""
     today = db.clock().astimezone().date()
     result = check_intake(raw, today, regions())
     v = result.values
     with db.read() as session:
+        result.findings += choose_modules(session, v, _held_choices(session, raw.get("id")))
         dups = find_duplicates(
             session,
             nik=v.get("nik"),

@@ -591,10 +591,6 @@
         <translation>Pelatihan</translation>
     </message>
     <message>
-        <source>e.g. Welder, Hospitality</source>
-        <translation>mis. Juru las, Perhotelan</translation>
-    </message>
-    <message>
         <source>Documents</source>
         <translation>Dokumen</translation>
     </message>

@@ -103,7 +103,7 @@ def test_clerk_types_a_whole_intake_fixes_an_error_and_saves_with_ctrl_s(qtbot, 
             "PKWTT",
             5200000,
             0,
-            "Operator forklift",
+            "FORKLIFT",  # the module picked, stored by its code (issue #9)
             "0123456789012",
         )
     ]

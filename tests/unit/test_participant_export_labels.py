@@ -49,8 +49,8 @@ EVERYTHING = {  # every input of the form
     "iuran_24_bulan": "24",
     "masih_peserta_aktif": "T",
     "pernah_ikut_program": "T",
-    "pilihan_pelatihan_1": "Juru las",
-    "pilihan_pelatihan_2": "Operator forklift",
+    "pilihan_pelatihan_1": "LAS",  # module codes: what the catalogue stores (issue #9)
+    "pilihan_pelatihan_2": "FORKLIFT",
 }
 SITI = {
     **EVERYTHING,

@@ -80,7 +80,20 @@ def line_edit_of(combo: QComboBox) -> QLineEdit:
 
 def set_combo_value(combo: QComboBox, value: str) -> None:
     index = combo.findData(value)
+    if index < 0 and value and combo.property("keepUnknown"):
+        # a value from before the list existed (a training choice typed as free text):
+        # shown as it was, so saving the form does not silently drop it
+        combo.addItem(value, value)
+        index = combo.count() - 1
     combo.setCurrentIndex(index if index >= 0 else 0)
+
+
+def module_combo(modules: list[tuple[str, str]]) -> QComboBox:
+    """A pick from the active modules (shown `Name (CODE)`, the code is stored); a choice
+    typed before the catalogue existed is added and shown as it was (set_combo_value)."""
+    combo = choice_combo([(f"{name} ({code})", code) for code, name in modules])
+    combo.setProperty("keepUnknown", True)
+    return combo
 
 
 def _words_in(typed: str, name: str) -> bool:

@@ -15,6 +15,7 @@ from app.ui.intake.fields import (
     choice_combo,
     date_edit,
     digits_edit,
+    module_combo,
     text_edit,
 )
 from app.ui.intake.form import IntakeForm
@@ -83,8 +84,11 @@ def _months_edit(most_digits: int) -> QLineEdit:
     return edit
 
 
-def build_sections(form: IntakeForm, notice_version: str) -> tuple[DocumentPicker, QGroupBox]:
-    """Fill `form`; returns the document picker and the consent box (hidden when editing)."""
+def build_sections(
+    form: IntakeForm, notice_version: str, modules: list[tuple[str, str]] | None = None
+) -> tuple[DocumentPicker, QGroupBox]:
+    """Fill `form`; returns the document picker and the consent box (hidden when editing).
+    `modules` are the active modules (code, name) the two training choices pick from."""
     lab = field_labels()
     b = form.bind
 
@@ -239,10 +243,7 @@ def build_sections(form: IntakeForm, notice_version: str) -> tuple[DocumentPicke
     )
 
     g = _group(form, translate("IntakeSections", "Training"))
-    first, second = (
-        text_edit(translate("IntakeSections", "e.g. Welder, Hospitality"), 150),
-        text_edit("", 150),
-    )
+    first, second = module_combo(modules or []), module_combo(modules or [])
     b("pilihan_pelatihan_1", first)
     b("pilihan_pelatihan_2", second)
     form.row(g, lab["pilihan_pelatihan_1"], [("pilihan_pelatihan_1", first, "")])

@@ -85,8 +85,11 @@ class IntakeView(QWidget):
         body.setSpacing(16)
         self.form = IntakeForm(self)
         settings = get_settings(ctx.db)
+        from app.services.modules import list_modules
+
+        modules = [(m.code, m.name) for m in list_modules(ctx.db, active_only=True)]
         self.documents, self.consent_box = build_sections(
-            self.form, str(settings["consent_notice_version"])
+            self.form, str(settings["consent_notice_version"]), modules
         )
         self.panel = SidePanel(self)
         self.panel.open_requested.connect(self.open_requested)

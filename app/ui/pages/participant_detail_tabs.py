@@ -178,8 +178,8 @@ def data_tab(
         (
             translate("ParticipantDetail", "Training"),
             [
-                (lab["pilihan_pelatihan_1"], v.get("training_choice_1")),
-                (lab["pilihan_pelatihan_2"], v.get("training_choice_2")),
+                (lab["pilihan_pelatihan_1"], v.get("training_choice_1_label")),
+                (lab["pilihan_pelatihan_2"], v.get("training_choice_2_label")),
             ],
         ),
         (
