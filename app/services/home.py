@@ -1,4 +1,6 @@
-"""Figures for the home page (Beranda): only counts of what exists so far."""
+"""Figures for the home page (Beranda): only counts of what exists so far, and the training
+providers that need attention (a licence or accreditation ending within 60 days, a re-check
+that is due)."""
 
 from __future__ import annotations
 
@@ -56,4 +58,29 @@ def home_counts(db: Database, office_code: str) -> HomeCounts:
         + actions.get("auth.login_locked", 0),
         events_today=sum(actions.values()),
         pending_changes=pending or 0,
+    )
+
+
+@dataclass(frozen=True)
+class ProviderAlerts:
+    expiring: list[str]  # names: licence or accreditation ends within 60 days
+    recheck_due: list[str]  # names: decided layak, re-check date passed
+    fit: int
+    undecided: int
+
+
+def provider_alerts(db: Database) -> ProviderAlerts:
+    from app.services.providers import list_providers, today_of
+
+    today = today_of(db)
+    rows = list_providers(db)
+    return ProviderAlerts(
+        expiring=[r.name for r in rows if r.expiring],
+        recheck_due=[
+            r.name
+            for r in rows
+            if r.result == "layak" and r.recheck_on is not None and r.recheck_on < today
+        ],
+        fit=sum(1 for r in rows if r.result == "layak"),
+        undecided=sum(1 for r in rows if r.result is None),
     )

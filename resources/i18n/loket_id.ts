@@ -358,6 +358,26 @@
         <translation>Dikirim saat ada koneksi</translation>
     </message>
     <message>
+        <source>Training providers</source>
+        <translation>Lembaga pelatihan</translation>
+    </message>
+    <message>
+        <source>Licence ending within 60 days</source>
+        <translation>Izin berakhir dalam 60 hari</translation>
+    </message>
+    <message>
+        <source>Re-check overdue</source>
+        <translation>Penilaian ulang terlambat</translation>
+    </message>
+    <message>
+        <source>Decided fit (layak)</source>
+        <translation>Diputuskan layak</translation>
+    </message>
+    <message>
+        <source>Not decided yet</source>
+        <translation>Belum diputuskan</translation>
+    </message>
+    <message>
         <source>Every action is recorded in the audit log of this computer and sent to the central server when a connection is available. Work goes on without a connection.</source>
         <translation>Setiap tindakan dicatat dalam log audit komputer ini dan dikirim ke server pusat saat koneksi tersedia. Pekerjaan tetap bisa berjalan tanpa koneksi.</translation>
     </message>

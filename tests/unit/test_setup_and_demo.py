@@ -86,8 +86,8 @@ def test_same_seed_same_demo_data(tmp_path, monkeypatch):
         fill_demo(db, cli_actor("BTN"), seed=seed)
         db.dispose()
         return rows(path, "SELECT username, full_name, role FROM staff ORDER BY username") + rows(
-            path, "SELECT nik, full_name, birth_date, office_code, status FROM participant "
-            "ORDER BY nik"
+            path,
+            "SELECT nik, full_name, birth_date, office_code, status FROM participant ORDER BY nik",
         )
 
     assert people(3, "a.db") == people(3, "b.db")
@@ -118,8 +118,13 @@ def test_demo_niks_agree_with_birth_date_sex_and_region(office):
     fill_demo(office, cli_actor("JKT"), seed=2)
     people = rows(office.path, "SELECT nik, birth_date, sex, region_code FROM participant")
     for nik, born, sex, region in people:
-        info, findings = check_nik(nik, date(2026, 11, 28), regions(),
-                                   form_birth_date=date.fromisoformat(born), form_sex=sex)
+        info, findings = check_nik(
+            nik,
+            date(2026, 11, 28),
+            regions(),
+            form_birth_date=date.fromisoformat(born),
+            form_sex=sex,
+        )
         assert info is not None and findings == [], (nik, [f.message() for f in findings])
         assert info.district == region
 
@@ -149,3 +154,8 @@ def test_demo_providers_show_every_case_of_the_checklist(office):
     assert [p.name for p in providers if p.expiring] == ["Pusat Pelatihan PT Krakatau Karya"]
     results = sorted(p.result or "-" for p in providers)
     assert results.count("layak") == 6 and "tidak_layak" in results and "tindak_lanjut" in results
+    from app.services.home import provider_alerts
+
+    alerts = provider_alerts(office)  # what Beranda shows
+    assert alerts.expiring == ["Pusat Pelatihan PT Krakatau Karya"]
+    assert (alerts.fit, alerts.undecided, alerts.recheck_due) == (6, 4, [])

@@ -66,7 +66,21 @@ class HomePage(QWidget):
             self.today_grid.addWidget(tile, 0, col)
         self.tiles.update(today)
         layout.addLayout(self.today_grid)
-        for grid in (self.staff_grid, self.today_grid):
+        layout.addSpacing(16)
+        layout.addWidget(self._section(self.tr("Training providers")))
+        self.provider_grid = QGridLayout()
+        self.provider_grid.setSpacing(12)
+        providers = {
+            "expiring": Tile(self.tr("Licence ending within 60 days")),
+            "recheck_due": Tile(self.tr("Re-check overdue")),
+            "fit": Tile(self.tr("Decided fit (layak)")),
+            "undecided": Tile(self.tr("Not decided yet")),
+        }
+        for col, tile in enumerate(providers.values()):
+            self.provider_grid.addWidget(tile, 0, col)
+        self.tiles.update(providers)
+        layout.addLayout(self.provider_grid)
+        for grid in (self.staff_grid, self.today_grid, self.provider_grid):
             for col in range(4):
                 grid.setColumnStretch(col, 1)
         layout.addSpacing(16)
@@ -114,6 +128,23 @@ class HomePage(QWidget):
             self.tiles[role.value].set_value(counts.staff_by_role.get(role.value, 0))
         for key in ("logins_today", "failed_logins_today", "events_today", "pending_changes"):
             self.tiles[key].set_value(getattr(counts, key))
+        self._show_providers()
+
+    def _show_providers(self) -> None:
+        from app.services.home import provider_alerts
+
+        try:
+            alerts = provider_alerts(self.ctx.db)
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        for key in ("expiring", "recheck_due"):
+            names: list[str] = getattr(alerts, key)
+            self.tiles[key].set_value(len(names))
+            shown = ", ".join(names[:2]) + (" …" if len(names) > 2 else "")
+            self.tiles[key].detail.setText(shown)
+        self.tiles["fit"].set_value(alerts.fit)
+        self.tiles["undecided"].set_value(alerts.undecided)
 
     def on_data_changed(self, _entities: frozenset[str]) -> None:
         if self.isVisible():
