@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from app.services.actor import cli_actor
 from app.services.auth import login
@@ -73,7 +74,10 @@ def test_enter_on_a_row_opens_the_provider_and_back_returns(qtbot, demo):
     labels = [page.view.checks_table.item(i, 0).text() for i in range(7)]
     assert labels[0] == "Izin / tanda daftar berlaku (otomatis)"
     assert page.view.checks_table.item(4, 1).text() == "✗"  # instructors: not met
-    page.view.back_button.click()
+    page.activateWindow()  # shortcuts reach the active window only
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page, timeout=5000)
+    page.view.checks_table.setFocus()
+    qtbot.keyClick(page.view.checks_table, Qt.Key.Key_Escape)  # Esc: back to the list
     assert page.stack.currentWidget() is page.list
 
 

@@ -7,6 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -97,6 +98,9 @@ class ProviderView(QWidget):
         self.tabs.addTab(self._data_tab(), self.tr("Provider data"))
         self.tabs.addTab(self._modules_tab(), self.tr("Modules and instructors"))
         self.tabs.addTab(self._checklist_tab(), self.tr("Fitness checklist"))
+        escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), self)  # back to the list
+        escape.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.activated.connect(self.back)
 
     # --- tabs -------------------------------------------------------------------------------
     def _data_tab(self) -> QWidget:
