@@ -6,11 +6,8 @@ changed on disk afterwards is detectable. Only the metadata row syncs.
 
 from __future__ import annotations
 
-import hashlib
-import shutil
 from pathlib import Path
 
-from app import config
 from app.db import Database
 from app.domain.roles import Permission
 from app.errors import ValidationError
@@ -19,6 +16,7 @@ from app.services.access import require
 from app.services.actor import Actor
 from app.services.participant_records import load_participant
 from app.services.participant_views import DocumentInfo
+from app.services.scans import documents_dir, store_scan
 from app.services.uow import unit_of_work
 from app.texts import Text
 
@@ -31,21 +29,7 @@ KINDS: dict[str, Text] = {
     "bank_book": Text("Buku tabungan", "Bank book"),
     "other": Text("Lainnya", "Other"),
 }
-MAX_BYTES = 20 * 1024 * 1024
-ALLOWED = {".pdf", ".jpg", ".jpeg", ".png"}
-
 BAD_KIND = Text("Jenis dokumen tidak dikenal.", "Unknown document kind.")
-BAD_FILE = Text(
-    "Berkas harus PDF, JPG atau PNG, paling besar 20 MB.",
-    "The file must be PDF, JPG or PNG, at most 20 MB.",
-)
-MISSING = Text("Berkas tidak ditemukan: {path}.", "File not found: {path}.")
-
-
-def documents_dir() -> Path:
-    path = config.data_dir() / "documents"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
 
 
 def attach(
@@ -54,19 +38,8 @@ def attach(
     require(db, actor, Permission.PARTICIPANT_EDIT)
     if kind not in KINDS:
         raise ValidationError(BAD_KIND, field="kind")
-    if not source.is_file():
-        raise ValidationError(MISSING, field="file", path=source)
-    suffix = source.suffix.lower()
-    size = source.stat().st_size
-    if suffix not in ALLOWED or size > MAX_BYTES or size == 0:
-        raise ValidationError(BAD_FILE, field="file")
-    digest = hashlib.sha256(source.read_bytes()).hexdigest()
-    stored = f"{digest}{suffix}"
-    target = documents_dir() / stored
-    if not target.exists():
-        tmp = target.with_suffix(target.suffix + ".part")
-        shutil.copyfile(source, tmp)
-        tmp.replace(target)  # never a half-copied file under the final name
+    scan = store_scan(source)
+    stored, digest, size = scan.stored_name, scan.sha256, scan.size_bytes
     with unit_of_work(db, actor) as uow:
         load_participant(uow.session, participant_id)
         doc = ParticipantDocument(

@@ -16,8 +16,8 @@ from app.errors import ValidationError
 from app.models import Consent, ParticipantDocument
 from app.services.access import require
 from app.services.actor import Actor
-from app.services.participant_documents import documents_dir
 from app.services.participant_records import load_participant
+from app.services.scans import documents_dir
 from app.services.uow import unit_of_work
 from app.texts import Text
 

@@ -11,16 +11,13 @@ documents); only its metadata syncs.
 
 from __future__ import annotations
 
-import hashlib
 import json
-import shutil
 from datetime import date
 from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from app import config
 from app.db import Database
 from app.domain import provider_checks as rules
 from app.domain.ids import stable_id
@@ -39,20 +36,14 @@ from app.services.providers import (
     provider_row,
     today_of,
 )
+from app.services.scans import store_scan
 from app.services.uow import unit_of_work
 from app.texts import Text
 
-MAX_BYTES = 20 * 1024 * 1024
-ALLOWED = {".pdf", ".jpg", ".jpeg", ".png"}
 BAD_ITEM = Text("Butir penilaian tidak dikenal: {key}.", "Unknown checklist item: {key}.")
 BAD_STATUS = Text(
     "Status butir: belum, sesuai atau tidak_sesuai.", "Item status: belum, sesuai or tidak_sesuai."
 )
-BAD_FILE = Text(
-    "Berkas bukti harus PDF, JPG atau PNG, paling besar 20 MB.",
-    "The evidence must be a PDF, JPG or PNG file of at most 20 MB.",
-)
-MISSING = Text("Berkas tidak ditemukan: {path}.", "File not found: {path}.")
 BAD_RESULT = Text(
     "Keputusan: layak, tidak_layak atau tindak_lanjut.",
     "Decision: layak, tidak_layak or tindak_lanjut.",
@@ -73,12 +64,6 @@ RECHECK_BEFORE = Text(
 )
 ALL_KEYS = (*rules.AUTOMATIC, *rules.MANUAL)
 ALL_EVIDENCE_KEYS = (*ALL_KEYS, "other")
-
-
-def evidence_dir() -> Path:
-    path = config.data_dir() / "documents"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
 
 
 def _safe(text: str | None, field: str) -> str | None:
@@ -231,19 +216,8 @@ def attach_evidence(
     require(db, actor, Permission.PROVIDER_ASSESS)
     if key not in ALL_EVIDENCE_KEYS:
         raise ValidationError(BAD_ITEM, field="key", key=key)
-    if not source.is_file():
-        raise ValidationError(MISSING, field="file", path=source)
-    suffix = source.suffix.lower()
-    size = source.stat().st_size
-    if suffix not in ALLOWED or size > MAX_BYTES or size == 0:
-        raise ValidationError(BAD_FILE, field="file")
-    digest = hashlib.sha256(source.read_bytes()).hexdigest()
-    stored = f"{digest}{suffix}"
-    target = evidence_dir() / stored
-    if not target.exists():
-        tmp = target.with_suffix(target.suffix + ".part")
-        shutil.copyfile(source, tmp)
-        tmp.replace(target)  # never a half-copied file under the final name
+    scan = store_scan(source)
+    stored, digest, size = scan.stored_name, scan.sha256, scan.size_bytes
     with unit_of_work(db, actor) as uow:
         provider = load_provider(uow.session, provider_id)
         row = ProviderEvidence(

@@ -16,7 +16,6 @@ from app.services.provider_assessment import (
     assess,
     attach_evidence,
     decide,
-    evidence_dir,
     mark_item,
     provider_fit,
 )
@@ -29,6 +28,7 @@ from app.services.providers import (
     set_offers,
     update_provider,
 )
+from app.services.scans import documents_dir
 from tests.unit.helpers import count, rows
 
 TODAY = date(2026, 12, 2)
@@ -291,12 +291,12 @@ def test_evidence_is_copied_under_its_sha256_and_listed_with_its_item(office, tm
     row = attach_evidence(office.db, office.actors["counter"], pid, "facilities", scan)
     digest = hashlib.sha256(content).hexdigest()
     assert row.sha256 == digest and row.stored_name == f"{digest}.jpg"
-    assert (evidence_dir() / row.stored_name).read_bytes() == content
+    assert (documents_dir() / row.stored_name).read_bytes() == content
     item = {c.key: c for c in assess(office.db, pid).checks}["facilities"]
     assert [e.original_name for e in item.evidence] == ["Foto bengkel.JPG"]
     # the same scan again is stored once
     attach_evidence(office.db, office.actors["counter"], pid, "documents", scan)
-    assert len(list(evidence_dir().glob(f"{digest}*"))) == 1
+    assert len(list(documents_dir().glob(f"{digest}*"))) == 1
 
 
 def test_evidence_must_be_a_pdf_or_picture_and_not_empty(office, tmp_path):
