@@ -11,7 +11,7 @@ from app.services.actor import Actor
 from app.ui.context import AppContext
 from app.ui.messages import show_error
 from app.ui.shell import Shell
-from app.ui.widgets import Tile, heading, note
+from app.ui.widgets import Tile, heading, note, scroll_area
 
 # Local hour at which each greeting starts (Indonesian custom: pagi, siang, sore, malam).
 GREETING_HOURS = ((18, "evening"), (15, "afternoon"), (11, "midday"), (4, "morning"))
@@ -24,7 +24,10 @@ class HomePage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.actor = actor
-        layout = QVBoxLayout(self)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        body = QWidget()
+        layout = QVBoxLayout(body)  # in a scroll area: three rows of tiles fill a 768 screen
         layout.setContentsMargins(32, 28, 32, 28)
         layout.setSpacing(8)
         self.greeting = heading("")
@@ -94,6 +97,7 @@ class HomePage(QWidget):
             )
         )
         layout.addStretch(1)
+        outer.addWidget(scroll_area(body))
         ctx.data_changed.connect(self.on_data_changed)
 
     def _section(self, text: str) -> QLabel:

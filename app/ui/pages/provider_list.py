@@ -130,6 +130,9 @@ class ProviderList(QWidget):
         layout.setSpacing(10)
         top = QHBoxLayout()
         top.addWidget(heading(self.tr("Training providers")))
+        top.addSpacing(16)
+        self.count = QLabel()  # in the heading's row: the filters' row must fit 1366×768
+        top.addWidget(self.count)
         top.addStretch(1)
         self.new_button = QPushButton(self.tr("New provider"))
         self.new_button.setObjectName("primary")
@@ -164,12 +167,10 @@ class ProviderList(QWidget):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
-            combo.setMinimumContentsLength(14)
+            combo.setMinimumContentsLength(10)
         for widget in (self.kind, self.province, self.result, self.expiring):
             filters.addWidget(widget)
         filters.addStretch(1)
-        self.count = QLabel()
-        filters.addWidget(self.count)
         layout.addLayout(filters)
 
         self.model = ProviderTableModel(self)
