@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import re
 from datetime import date, datetime
 
@@ -42,15 +43,22 @@ def parse_date(text: str | date | datetime | None) -> date | None:
 
 
 def parse_rupiah(text: str | int | float | None) -> int | None:
-    """`1.500.000`, `1500000`, `Rp 1.500.000,00` -> 1500000; whole rupiah only."""
+    """`1.500.000`, `1500000`, `Rp 1.500.000,00` -> 1500000; whole rupiah only, never below
+    zero. A spreadsheet number is held to the same rule as typed text: a negative amount, a
+    fraction, infinity or NaN is a ParseError (a negative wage in an XLSX cell was stored
+    as it was, while the same value in a CSV was refused)."""
     if text is None:
         return None
-    if isinstance(text, int):
-        return text
+    if isinstance(text, bool):
+        raise ParseError(str(text))
     if isinstance(text, float):
-        if text != int(text):
+        if not math.isfinite(text) or text != int(text):
             raise ParseError(str(text))
-        return int(text)
+        text = int(text)
+    if isinstance(text, int):
+        if text < 0:
+            raise ParseError(str(text))
+        return text
     cleaned = re.sub(r"(?i)\s|rp", "", text)
     if not cleaned:
         return None

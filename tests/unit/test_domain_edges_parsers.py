@@ -626,3 +626,18 @@ def test_our_own_export_imports_again(value: str):
 @pytest.mark.parametrize(("text", "formula"), [("Xaverius", False), ("XX", False), ("=X", True)])
 def test_looks_like_formula(text: str, formula: bool):
     assert looks_like_formula(text) is formula
+
+
+@pytest.mark.parametrize("cell", [-2_500_000, -1, -2_500_000.0, float("inf"), float("nan"), True])
+def test_a_spreadsheet_number_that_is_no_amount_of_rupiah_is_refused(cell):
+    """An XLSX wage cell holding a negative number was stored as it was (the same value in a
+    CSV was refused); infinity crashed the parse with an OverflowError."""
+    with pytest.raises(parsing.ParseError):
+        parsing.parse_rupiah(cell)
+
+
+@pytest.mark.parametrize(
+    ("cell", "amount"), [(0, 0), (0.0, 0), (5_200_000, 5_200_000), (5_200_000.0, 5_200_000)]
+)
+def test_a_spreadsheet_number_of_whole_rupiah_is_taken(cell, amount):
+    assert parsing.parse_rupiah(cell) == amount
