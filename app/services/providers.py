@@ -245,24 +245,61 @@ def decision_in_force(session: Session, provider_id: str) -> ProviderDecision | 
 
 def provider_row(session: Session, p: TrainingProvider, today: date) -> ProviderRow:
     """The list's line for a provider: its decision in force and whether it expires soon."""
-    decision = decision_in_force(session, p.id)
-    region = regions().get(p.region_code) if p.region_code else None
-    return ProviderRow(
-        id=p.id,
-        name=p.name,
-        provider_type=p.provider_type,
-        region_code=p.region_code,
-        region_name=region.name if region else None,
-        office_code=p.office_code,
-        licence_number=p.licence_number,
-        licence_expires_on=p.licence_expires_on,
-        accreditation_expires_on=p.accreditation_expires_on,
-        active_modules=len(facts_of(session, p).active_modules),
-        result=decision.result if decision else None,
-        recheck_on=decision.recheck_on if decision else None,
-        expiring=rules.expiring_soon(p.licence_expires_on, today)
-        or rules.expiring_soon(p.accreditation_expires_on, today),
-    )
+    return provider_rows(session, [p], today)[0]
+
+
+def provider_rows(
+    session: Session, providers: list[TrainingProvider], today: date
+) -> list[ProviderRow]:
+    """The lines of many providers in three queries, not three per provider: a list of
+    1,000 providers took 0.7 s to refresh on every search keystroke that way."""
+    ids = [p.id for p in providers]
+    decisions: dict[str, ProviderDecision] = {}
+    for d in session.scalars(
+        select(ProviderDecision)
+        .where(ProviderDecision.provider_id.in_(ids), ProviderDecision.deleted_at.is_(None))
+        .order_by(
+            ProviderDecision.assessed_on.desc(),
+            ProviderDecision.recorded_at.desc(),
+            ProviderDecision.id.desc(),
+        )
+    ):
+        decisions.setdefault(d.provider_id, d)  # the first is the one in force
+    active: dict[str, set[str]] = {}
+    for provider_id, code in session.execute(
+        select(ProviderModule.provider_id, ProviderModule.module_code)
+        .join(TrainingModule, TrainingModule.code == ProviderModule.module_code)
+        .where(
+            ProviderModule.provider_id.in_(ids),
+            ProviderModule.offered.is_(True),
+            TrainingModule.active.is_(True),
+            TrainingModule.deleted_at.is_(None),
+        )
+    ):
+        active.setdefault(provider_id, set()).add(code)
+    rows = []
+    for p in providers:
+        decision = decisions.get(p.id)
+        region = regions().get(p.region_code) if p.region_code else None
+        rows.append(
+            ProviderRow(
+                id=p.id,
+                name=p.name,
+                provider_type=p.provider_type,
+                region_code=p.region_code,
+                region_name=region.name if region else None,
+                office_code=p.office_code,
+                licence_number=p.licence_number,
+                licence_expires_on=p.licence_expires_on,
+                accreditation_expires_on=p.accreditation_expires_on,
+                active_modules=len(active.get(p.id, ())),
+                result=decision.result if decision else None,
+                recheck_on=decision.recheck_on if decision else None,
+                expiring=rules.expiring_soon(p.licence_expires_on, today)
+                or rules.expiring_soon(p.accreditation_expires_on, today),
+            )
+        )
+    return rows
 
 
 def list_providers(
@@ -286,8 +323,8 @@ def list_providers(
         stmt = select(TrainingProvider).where(TrainingProvider.deleted_at.is_(None))
         if provider_type:
             stmt = stmt.where(TrainingProvider.provider_type == provider_type)
-        rows = [
-            provider_row(session, p, today)
+        found = [
+            p
             for p in session.scalars(stmt.order_by(TrainingProvider.name_key))
             if (not wanted or wanted in p.name_key)
             and (
@@ -296,6 +333,7 @@ def list_providers(
                 or (p.region_code or "").startswith(prefix + ".")
             )
         ]
+        rows = provider_rows(session, found, today)
     if result:
         rows = [r for r in rows if (r.result or "none") == result]
     if expiring_only:
