@@ -39,7 +39,7 @@ Index = QModelIndex | QPersistentModelIndex
 SEARCH_DELAY_MS = 200
 WARNING = QColor("#a4420c")
 GOOD = QColor("#1e6b3a")
-COLUMN_WIDTHS = (300, 140, 230, 90, 150)  # name, type, region, modules, decision
+COLUMN_WIDTHS = (280, 130, 190, 70, 150)  # name, type, region, modules, decision
 
 
 def result_text(result: str | None) -> str:
@@ -163,11 +163,11 @@ class ProviderList(QWidget):
         self.expiring = QCheckBox(self.tr("Licence ending within 60 days"))
         # a combo as wide as its longest entry ("Kepulauan Bangka Belitung") would widen the
         # page past the window on a 1366×768 screen
-        for combo in (self.kind, self.province, self.result):
+        for combo, letters in ((self.kind, 10), (self.province, 10), (self.result, 14)):
             combo.setSizeAdjustPolicy(
                 QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
             )
-            combo.setMinimumContentsLength(10)
+            combo.setMinimumContentsLength(letters)
         for widget in (self.kind, self.province, self.result, self.expiring):
             filters.addWidget(widget)
         filters.addStretch(1)
