@@ -114,3 +114,35 @@ def test_hlc_stamps_increase_even_when_the_clock_goes_back(office, admin, clock)
             uow.audit("staff.create", username=name)
     stamps = [r[0] for r in rows(office.path, "SELECT hlc FROM outbox ORDER BY seq")]
     assert stamps == sorted(stamps) and len(set(stamps)) == len(stamps)
+
+
+def test_a_change_to_a_tombstoned_row_is_sent_as_an_update_not_a_second_delete(office, admin):
+    """Only the change that sets `deleted_at` is a delete; a later correction of a deleted
+    record's field (an erased person's status reason) goes out as an update."""
+    with unit_of_work(office, admin) as uow:
+        staff = _staff("tono")
+        uow.session.add(staff)
+        uow.session.flush()
+        uow.audit("staff.create", "staff", staff.id)
+    with unit_of_work(office, admin) as uow:
+        row = uow.session.get(Staff, staff.id)
+        uow.tombstone(row)
+        uow.audit("staff.delete", "staff", staff.id)
+    with unit_of_work(office, admin) as uow:
+        row = uow.session.get(Staff, staff.id)
+        row.full_name = "Tono (keluar)"
+        uow.audit("staff.update", "staff", staff.id)
+    ops = rows(office.path, "SELECT op FROM outbox WHERE entity_id=? ORDER BY seq", staff.id)
+    assert ops == [("insert",), ("delete",), ("update",)]
+
+
+def test_the_audit_detail_keeps_names_as_typed(office, admin):
+    """The audit log is read by people (a supervisor, an auditor): "Zoë Ñoño" and "Siti
+    Zulaikhā" stay readable in it, not as \\u escapes."""
+    with unit_of_work(office, admin) as uow:
+        uow.audit("participant.note", name="Zoë Ñoño", other="Siti Zulaikhā")
+    ((detail,),) = rows(
+        office.path, "SELECT detail FROM audit_event WHERE action='participant.note'"
+    )
+    assert "Zoë Ñoño" in detail and "Siti Zulaikhā" in detail
+    assert json.loads(detail) == {"name": "Zoë Ñoño", "other": "Siti Zulaikhā"}
