@@ -146,3 +146,22 @@ def test_the_audit_detail_keeps_names_as_typed(office, admin):
     )
     assert "Zoë Ñoño" in detail and "Siti Zulaikhā" in detail
     assert json.loads(detail) == {"name": "Zoë Ñoño", "other": "Siti Zulaikhā"}
+
+
+def test_a_change_is_stamped_with_the_clock_and_this_pcs_device_id(office, admin, clock):
+    """The stamp's wall time is the clock's (a stamp minutes ahead would be held by the
+    server), and its node is this PC's device id (it breaks a tie between two PCs' changes
+    made in the same millisecond)."""
+    from app.domain.hlc import Hlc
+
+    clock.advance(minutes=30)  # past every stamp the set-up made
+    with unit_of_work(office, admin) as uow:
+        uow.session.add(_staff("waktu"))
+        uow.audit("staff.create", username="waktu")
+    ((stamp,),) = rows(
+        office.path, "SELECT hlc FROM outbox WHERE entity='staff' ORDER BY seq DESC LIMIT 1"
+    )
+    ((device_id,),) = rows(office.path, "SELECT device_id FROM device")
+    parsed = Hlc.parse(str(stamp))
+    assert parsed.wall_ms == int(clock().timestamp() * 1000)
+    assert parsed.node == device_id
