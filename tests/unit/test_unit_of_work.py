@@ -9,7 +9,7 @@ import pytest
 from app.domain.roles import Role
 from app.models import Staff
 from app.services.uow import MissingAudit, unit_of_work
-from tests.unit.helpers import count, rows
+from tests.unit.helpers import count, execute, rows
 
 
 def _staff(username: str) -> Staff:
@@ -165,3 +165,27 @@ def test_a_change_is_stamped_with_the_clock_and_this_pcs_device_id(office, admin
     parsed = Hlc.parse(str(stamp))
     assert parsed.wall_ms == int(clock().timestamp() * 1000)
     assert parsed.node == device_id
+
+
+def test_a_change_builds_on_its_own_records_base_not_another_pending_record(office, admin):
+    """The base version of a change is the one the server last gave THIS record; another
+    record of the same type with unsent changes must not lend it its base (the server
+    would then see a stale base and call an ordinary edit a conflict)."""
+    with unit_of_work(office, admin) as uow:
+        sent = _staff("terkirim")
+        uow.session.add(sent)
+        uow.session.flush()
+        uow.audit("staff.create", "staff", sent.id)
+    execute(office.path, "UPDATE outbox SET status='sent' WHERE entity_id=?", sent.id)
+    with unit_of_work(office, admin) as uow:
+        uow.session.add(_staff("menunggu"))  # another staff row, still waiting to be sent
+        uow.audit("staff.create", username="menunggu")
+    with unit_of_work(office, admin) as uow:
+        uow.session.get(Staff, sent.id).full_name = "Sudah Terkirim"
+        uow.audit("staff.update", "staff", sent.id)
+    ((base, version),) = rows(
+        office.path,
+        "SELECT base_version, version FROM outbox WHERE entity_id=? AND op='update'",
+        sent.id,
+    )
+    assert (base, version) == (1, 2)
