@@ -4,7 +4,15 @@ the scroll area that keeps a tall page inside a small screen."""
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLocale
-from PySide6.QtWidgets import QFrame, QLabel, QProgressBar, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QLabel,
+    QProgressBar,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 def demo_banner(parent: QWidget | None = None) -> QLabel:
@@ -85,3 +93,23 @@ def scroll_area(content: QWidget, name: str = "pageScroll") -> QScrollArea:
     content.setAutoFillBackground(False)  # setWidget turns it on: keep the page's colour
     area.viewport().setAutoFillBackground(False)
     return area
+
+
+def row_table(table: QAbstractItemView) -> None:
+    """A read-only table of records picked a whole row at a time: no grid, alternating rows,
+    left-aligned headers, the last column stretched, and Tab leaving the table (arrows move
+    inside it), as the provider, module and checklist tables are."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QTableView
+
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setTabKeyNavigation(False)
+    if isinstance(table, QTableView):
+        table.verticalHeader().setVisible(False)
+        table.setShowGrid(False)
+        header = table.horizontalHeader()
+        header.setStretchLastSection(True)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)

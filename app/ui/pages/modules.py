@@ -6,9 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
@@ -28,7 +27,7 @@ from app.ui.dialogs.base import FormDialog
 from app.ui.messages import show_error
 from app.ui.shell import Shell
 from app.ui.tasks import TaskFn, run_task
-from app.ui.widgets import heading, note
+from app.ui.widgets import heading, note, row_table
 
 
 class ModuleDialog(FormDialog):
@@ -113,17 +112,7 @@ class ModulesPage(QWidget):
             [self.tr("Code"), self.tr("Name"), self.tr("Sector"), self.tr("Hours (JP)"),
              self.tr("Status")]
         )  # fmt: skip
-        self.table.verticalHeader().setVisible(False)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setShowGrid(False)
-        self.table.setTabKeyNavigation(False)
-        self.table.horizontalHeader().setStretchLastSection(True)
-        self.table.horizontalHeader().setDefaultAlignment(
-            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-        )
+        row_table(self.table)
         for column, width in enumerate((130, 330, 220, 110)):
             self.table.setColumnWidth(column, width)
         self.table.itemSelectionChanged.connect(self._update_buttons)

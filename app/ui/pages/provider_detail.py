@@ -9,7 +9,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -39,7 +38,7 @@ from app.ui.formats import fmt_date, fmt_datetime
 from app.ui.messages import show_error
 from app.ui.pages.provider_list import result_text
 from app.ui.tasks import run_task
-from app.ui.widgets import heading, note
+from app.ui.widgets import heading, note, row_table
 
 MARKS = {True: "✓", False: "✗", None: "·"}
 
@@ -51,17 +50,7 @@ def _item(text: str) -> QTableWidgetItem:
 def _table(columns: list[str], parent: QWidget) -> QTableWidget:
     table = QTableWidget(0, len(columns), parent)
     table.setHorizontalHeaderLabels(columns)
-    table.verticalHeader().setVisible(False)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setAlternatingRowColors(True)
-    table.setShowGrid(False)
-    table.setTabKeyNavigation(False)
-    table.horizontalHeader().setStretchLastSection(True)
-    table.horizontalHeader().setDefaultAlignment(
-        Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
-    )
+    row_table(table)
     table.setWordWrap(True)
     return table
 

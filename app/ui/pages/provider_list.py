@@ -14,7 +14,6 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QHBoxLayout,
@@ -33,7 +32,7 @@ from app.services.provider_views import ProviderRow
 from app.ui.context import AppContext
 from app.ui.formats import fmt_date
 from app.ui.messages import show_error
-from app.ui.widgets import heading
+from app.ui.widgets import heading, row_table
 
 Index = QModelIndex | QPersistentModelIndex
 SEARCH_DELAY_MS = 200
@@ -176,17 +175,9 @@ class ProviderList(QWidget):
         self.model = ProviderTableModel(self)
         self.table = QTableView(self)
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.setShowGrid(False)
-        self.table.setTabKeyNavigation(False)
+        row_table(self.table)
         header = self.table.horizontalHeader()
-        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
         for column, width in enumerate(COLUMN_WIDTHS):
             self.table.setColumnWidth(column, width)
         layout.addWidget(self.table, 1)
