@@ -128,7 +128,7 @@ def add_module(db: Database, actor: Actor, values: dict[str, Any]) -> ModuleRow:
     code = normalise_code(str(values.get("code") or ""))
     clean, findings = _check(values)
     findings = code_findings(code) + findings
-    _raise_first(findings)
+    raise_first_error(findings)
     with unit_of_work(db, actor) as uow:
         if uow.session.scalar(select(TrainingModule.id).where(TrainingModule.code == code)):
             raise ValidationError(CODE_TAKEN, field="code", code=code)
@@ -145,7 +145,7 @@ def update_module(db: Database, actor: Actor, code: str, values: dict[str, Any])
     """Edit name, sector, hours and description (supervisor); the code stays."""
     require(db, actor, Permission.MODULE_MANAGE)
     clean, findings = _check(values)
-    _raise_first(findings)
+    raise_first_error(findings)
     with unit_of_work(db, actor) as uow:
         module = _load(uow.session, code)
         changed = {k: v for k, v in clean.items() if getattr(module, k) != v}
@@ -179,7 +179,9 @@ def _load(session: Session, code: str) -> TrainingModule:
     return module
 
 
-def _raise_first(findings: list[Finding]) -> None:
+def raise_first_error(findings: list[Finding]) -> None:
+    """A form checked as a whole is refused at its first error's field (the window puts the
+    sentence there); warnings do not stop it."""
     if has_errors(findings):
         first = next(f for f in findings if f.severity.value == "error")
         raise ValidationError(first.text, field=first.field, **first.params)

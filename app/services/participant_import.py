@@ -142,12 +142,16 @@ def _cell_text(key: str, value: Cell, findings: list[Finding]) -> Any:
     return value
 
 
-def _summarise(row: int, findings: list[Finding]) -> RowReport:
+def summarise(
+    row: int, findings: list[Finding], name_of: Callable[[str], str] = key_of
+) -> RowReport:
+    """One report line for a data row: its worst finding, the fields (as `name_of` names
+    them for the file: the participant import's column keys by default), errors first."""
     if not findings:
         return RowReport(row, "ok", "", "")
     worst = "error" if any(f.severity is Severity.ERROR for f in findings) else "warning"
     ordered = sorted(findings, key=lambda f: f.severity is not Severity.ERROR)
-    fields = ";".join(dict.fromkeys(key_of(f.field) for f in ordered))
+    fields = ";".join(dict.fromkeys(name_of(f.field) for f in ordered))
     return RowReport(row, worst, fields, " | ".join(f.message() for f in ordered))
 
 
@@ -221,7 +225,7 @@ def run_import(
                                 reason=DUPLICATE_REASONS[dup.reason].render(),
                             )
                         )
-            report = _summarise(row_no, findings)
+            report = summarise(row_no, findings)
             result.reports.append(report)
             if report.status == "error":
                 result.errors += 1

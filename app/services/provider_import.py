@@ -21,7 +21,7 @@ from typing import Any
 from sqlalchemy import select
 
 from app.db import Database
-from app.domain.findings import Finding, Severity, error
+from app.domain.findings import error
 from app.domain.ids import stable_id
 from app.domain.modules import find_module, split_list
 from app.domain.roles import Permission
@@ -31,7 +31,7 @@ from app.models import ProviderModule, TrainingProvider
 from app.services.access import require
 from app.services.actor import Actor
 from app.services.modules import module_pairs
-from app.services.participant_import import ImportResult, RowReport, write_report
+from app.services.participant_import import ImportResult, summarise, write_report
 from app.services.providers import add_provider, check_values
 from app.services.table_headers import Cell, normalize_header
 from app.services.tables import read_table
@@ -92,15 +92,6 @@ def _cell(value: Cell) -> Any:
     return None if value is None else str(value)
 
 
-def _summarise(row: int, findings: list[Finding]) -> RowReport:
-    if not findings:
-        return RowReport(row, "ok", "", "")
-    worst = "error" if any(f.severity is Severity.ERROR for f in findings) else "warning"
-    ordered = sorted(findings, key=lambda f: f.severity is not Severity.ERROR)
-    fields = ";".join(dict.fromkeys(FIELD_COLUMN.get(f.field, f.field) for f in ordered))
-    return RowReport(row, worst, fields, " | ".join(f.message() for f in ordered))
-
-
 def run_provider_import(
     db: Database,
     actor: Actor,
@@ -144,7 +135,7 @@ def run_provider_import(
             elif key in registered:
                 findings.append(error("name", ALREADY_REGISTERED, name=clean["name"]))
             seen.setdefault(key, number)
-        report = _summarise(number, findings)
+        report = summarise(number, findings, lambda f: FIELD_COLUMN.get(f, f))
         result.reports.append(report)
         result.total += 1
         if report.status == "error":

@@ -18,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from app.db import Database
 from app.domain import provider_checks as rules
-from app.domain.findings import Finding, has_errors
+from app.domain.findings import Finding
 from app.domain.ids import stable_id
 from app.domain.provider_fields import check_provider
 from app.domain.roles import Permission
@@ -27,7 +27,7 @@ from app.models import ProviderDecision, ProviderModule, TrainingModule, Trainin
 from app.resources import regions
 from app.services.access import require
 from app.services.actor import Actor
-from app.services.modules import resolve_module
+from app.services.modules import raise_first_error, resolve_module
 from app.services.provider_views import Instructor, Offer, ProviderDetail, ProviderRow
 from app.services.uow import unit_of_work
 from app.texts import Text
@@ -78,12 +78,6 @@ def check_values(db: Database, values: dict[str, Any]) -> tuple[dict[str, Any], 
     return res.values, res.findings
 
 
-def _raise(findings: list[Finding]) -> None:
-    if has_errors(findings):
-        first = next(f for f in findings if f.severity.value == "error")
-        raise ValidationError(first.text, field=first.field, **first.params)
-
-
 def add_provider(session: Session, clean: dict[str, Any], actor: Actor) -> TrainingProvider:
     """Add a checked provider inside the caller's unit of work (the import adds many)."""
     provider = TrainingProvider(registered_by=actor.username)
@@ -97,7 +91,7 @@ def add_provider(session: Session, clean: dict[str, Any], actor: Actor) -> Train
 def register_provider(db: Database, actor: Actor, values: dict[str, Any]) -> ProviderRow:
     require(db, actor, Permission.PROVIDER_EDIT)
     clean, findings = check_values(db, values)
-    _raise(findings)
+    raise_first_error(findings)
     with unit_of_work(db, actor) as uow:
         provider = add_provider(uow.session, clean, actor)
         uow.audit("provider.register", "training_provider", provider.id, name=provider.name)
@@ -110,7 +104,7 @@ def update_provider(
     """Save the form over the stored provider; only fields that changed are written."""
     require(db, actor, Permission.PROVIDER_EDIT)
     clean, findings = check_values(db, values)
-    _raise(findings)
+    raise_first_error(findings)
     with unit_of_work(db, actor) as uow:
         provider = load_provider(uow.session, provider_id)
         changed = sorted(k for k in EDITABLE if getattr(provider, k) != clean.get(k))
