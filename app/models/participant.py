@@ -43,6 +43,30 @@ class Participant(SyncMixin, Base):
         Index(
             "ix_participant_tombstones", "deleted_at", sqlite_where=text("deleted_at IS NOT NULL")
         ),
+        # The list's filters in name order over live rows (migration 0009): a filtered page
+        # walks its own rows, a (capped) count reads only the index. A training choice is
+        # either column, so each has one; rows without a choice are left out of them.
+        Index(
+            "ix_participant_live_office",
+            "office_code",
+            "name_key",
+            "id",
+            sqlite_where=text("deleted_at IS NULL"),
+        ),
+        Index(
+            "ix_participant_live_choice_1",
+            "training_choice_1",
+            "name_key",
+            "id",
+            sqlite_where=text("deleted_at IS NULL AND training_choice_1 IS NOT NULL"),
+        ),
+        Index(
+            "ix_participant_live_choice_2",
+            "training_choice_2",
+            "name_key",
+            "id",
+            sqlite_where=text("deleted_at IS NULL AND training_choice_2 IS NOT NULL"),
+        ),
     )
 
     nik: Mapped[str] = mapped_column(String(16), index=True)
@@ -97,6 +121,16 @@ class Participant(SyncMixin, Base):
 # migration 0007). The expression must stay `substr(nik, -4)`: SQLite uses an index on an
 # expression only for a query that writes the same expression.
 Index("ix_participant_nik_tail", func.substr(Participant.nik, -4))
+# The province (the region code's first two digits) in name order over live rows, for the
+# list's province filter (migration 0009); the query must write `substr(region_code, 1, 2)`
+# with these literals (app.services.participant_search.PROVINCE).
+Index(
+    "ix_participant_live_province",
+    func.substr(Participant.region_code, 1, 2),
+    Participant.name_key,
+    Participant.id,
+    sqlite_where=text("deleted_at IS NULL"),
+)
 
 
 class Consent(SyncMixin, Base):
