@@ -29,6 +29,7 @@ log = logging.getLogger(__name__)
 EXIT_ON_FIRST_WINDOW = "LOKET_EXIT_ON_FIRST_WINDOW"
 FIRST_WINDOW_MODULES = (
     "app.ui.app",
+    "app.ui.collector",
     "app.ui.context",
     "app.ui.crash",
     "app.ui.flow",
@@ -66,6 +67,9 @@ def ensure_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication(argv if argv is not None else sys.argv)
     app.setApplicationName("Loket Vokasi")
     app.setOrganizationName("BPJAMSOSTEK")
+    from app.ui import collector
+
+    collector.install(app)  # cycles holding Qt objects are collected in this thread only
     return app
 
 

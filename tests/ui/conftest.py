@@ -7,6 +7,7 @@ Flow that registers every window it shows with qtbot, and clean-up of worker thr
 
 from __future__ import annotations
 
+import gc
 import os
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before any Qt import
@@ -28,6 +29,7 @@ def close_windows_and_wait() -> None:
 
     tasks.wait_all()
     QApplication.processEvents()
+    gc.collect()  # in this (the UI) thread, while no worker runs (app.ui.collector)
     for widget in QApplication.topLevelWidgets():
         widget.close()
     QApplication.processEvents()
@@ -37,8 +39,11 @@ def close_windows_and_wait() -> None:
 
 @pytest.fixture(autouse=True)
 def _ui_language(qapp: object) -> Iterator[None]:
-    """Every test starts in Indonesian, the default, and leaves no window or task behind."""
-    from app.ui import i18n
+    """Every test starts in Indonesian, the default, and leaves no window or task behind.
+    Garbage is collected only in the UI thread, as in the program (app.ui.collector)."""
+    from app.ui import collector, i18n
+
+    collector.install(qapp)  # type: ignore[arg-type]
 
     i18n.apply_language("id")
     yield
