@@ -225,3 +225,113 @@ def contradiction(result: str, verdict: Verdict, lang: str = "id") -> str | None
     if result == FAILED and verdict.passes:
         return CONTRADICTS_FAIL.render(lang)
     return None
+
+
+# -- enrolment -------------------------------------------------------------------------
+ENROLLED = "enrolled"
+WAITING = "waiting"
+WITHDRAWN = "withdrawn"
+ENROLMENT_LABELS: dict[str, Text] = {
+    ENROLLED: Text("Terdaftar", "Enrolled"),
+    WAITING: Text("Daftar tunggu", "Waiting list"),
+    WITHDRAWN: Text("Mengundurkan diri", "Withdrawn"),
+}
+ACTIVE_COHORT = frozenset({Status.PLANNED, Status.RUNNING})
+# Participant statuses that cannot be enrolled at all (not a person in the registry any more).
+GONE_STATUSES = frozenset({"erased", "merged"})
+
+
+@dataclass(frozen=True)
+class EnrolFacts:
+    """What the enrolment rules need to know about one person and one cohort."""
+
+    participant_status: str
+    eligibility: str | None  # app.domain.eligibility.Status value, None: never judged
+    same_office: bool
+    previous_participation: bool | None  # said at registration: took part before
+    here: str | None  # this person's enrolment status in this cohort, if any
+    active_elsewhere: str | None  # code of another planned/running cohort they are in
+    trained_in: str | None  # code of a finished cohort they took part in
+    cohort_open: bool  # the cohort is planned or running
+
+
+NOT_OPEN = Text("Angkatan sudah selesai atau dibatalkan.", "The cohort is finished or cancelled.")
+GONE = Text(
+    "Data peserta sudah dihapus atau digabung.", "The participant's record is erased or merged."
+)
+OTHER_OFFICE = Text(
+    "Peserta terdaftar di kantor lain; daftarkan di angkatan kantor itu.",
+    "The participant is registered at another office; enrol them in a cohort of that office.",
+)
+ALREADY_HERE = Text("Sudah terdaftar di angkatan ini.", "Already enrolled in this cohort.")
+ALREADY_WAITING = Text(
+    "Sudah ada di daftar tunggu angkatan ini.", "Already on this cohort's waiting list."
+)
+ACTIVE_ELSEWHERE = Text("Sedang mengikuti angkatan {code}.", "Already in cohort {code}.")
+TRAINED_BEFORE = Text(
+    "Sudah pernah dilatih (angkatan {code}); program hanya sekali.",
+    "Trained before (cohort {code}); the programme is once only.",
+)
+SAID_BEFORE = Text(
+    "Saat pendaftaran tercatat pernah ikut program; program hanya sekali.",
+    "Recorded at registration as having taken part before; the programme is once only.",
+)
+NOT_ELIGIBLE = Text("Tidak memenuhi syarat program.", "Not eligible for the programme.")
+UNKNOWN_ELIGIBILITY = Text(
+    "Kelayakan belum dapat dipastikan (data belum lengkap); pastikan dulu sebelum mendaftarkan.",
+    "Eligibility is unknown (facts missing); confirm before enrolling.",
+)
+FULL = Text(
+    "Angkatan penuh ({capacity} orang); masuk daftar tunggu.",
+    "The cohort is full ({capacity} people); goes on the waiting list.",
+)
+
+
+def enrol_refusals(f: EnrolFacts) -> list[Text]:
+    """Every reason this person cannot be enrolled in this cohort (empty: they can, maybe
+    after the clerk confirms an unknown eligibility, see `needs_confirmation`)."""
+    reasons: list[Text] = []
+    if not f.cohort_open:
+        reasons.append(NOT_OPEN)
+    if f.participant_status in GONE_STATUSES:
+        reasons.append(GONE)
+    if not f.same_office:
+        reasons.append(OTHER_OFFICE)
+    if f.here == ENROLLED:
+        reasons.append(ALREADY_HERE)
+    elif f.here == WAITING:
+        reasons.append(ALREADY_WAITING)
+    if f.active_elsewhere is not None:
+        reasons.append(
+            Text(
+                ACTIVE_ELSEWHERE.id.format(code=f.active_elsewhere),
+                ACTIVE_ELSEWHERE.en.format(code=f.active_elsewhere),
+            )
+        )
+    if f.trained_in is not None:
+        reasons.append(
+            Text(
+                TRAINED_BEFORE.id.format(code=f.trained_in),
+                TRAINED_BEFORE.en.format(code=f.trained_in),
+            )
+        )
+    elif f.previous_participation:
+        reasons.append(SAID_BEFORE)
+    if f.eligibility == "not_met" or f.participant_status == "ineligible":
+        reasons.append(NOT_ELIGIBLE)
+    return reasons
+
+
+def needs_confirmation(f: EnrolFacts) -> bool:
+    """Eligibility only unknown (or never judged): enrolled once the clerk confirms."""
+    return f.eligibility in (None, "unknown") and f.participant_status != "ineligible"
+
+
+def full_text(capacity: int) -> Text:
+    return Text(FULL.id.format(capacity=capacity), FULL.en.format(capacity=capacity))
+
+
+LOCKED_DAY = Text(
+    "Hari {day} sudah disetujui supervisor; perubahan perlu persetujuan supervisor.",
+    "Day {day} is approved by a supervisor; a change needs a supervisor's approval.",
+)

@@ -41,6 +41,12 @@ class Permission(StrEnum):
     PROVIDER_ASSESS = "provider.assess"
     PROVIDER_DECIDE = "provider.decide"
     PROVIDER_IMPORT = "provider.import"
+    COHORT_EDIT = "cohort.edit"
+    COHORT_ENROL = "cohort.enrol"
+    ATTENDANCE_MARK = "attendance.mark"
+    ATTENDANCE_APPROVE = "attendance.approve"
+    COHORT_RESULT = "cohort.result"
+    COHORT_CLOSE = "cohort.close"
 
 
 GRANTS: dict[Permission, frozenset[Role]] = {
@@ -62,6 +68,16 @@ GRANTS: dict[Permission, frozenset[Role]] = {
     Permission.PROVIDER_ASSESS: frozenset({Role.COUNTER, Role.SUPERVISOR}),
     Permission.PROVIDER_DECIDE: frozenset({Role.SUPERVISOR}),
     Permission.PROVIDER_IMPORT: frozenset({Role.SUPERVISOR, Role.ADMIN}),
+    # Cohorts: planning, enrolling, marking and recording results are counter work (and the
+    # CLI's, which acts as admin, so office IT can script a cohort); approving a day's
+    # attendance (and any change after it), finishing and cancelling are the supervisor's
+    # (admin too for finishing and cancelling from the CLI).
+    Permission.COHORT_EDIT: frozenset({Role.COUNTER, Role.SUPERVISOR, Role.ADMIN}),
+    Permission.COHORT_ENROL: frozenset({Role.COUNTER, Role.SUPERVISOR, Role.ADMIN}),
+    Permission.ATTENDANCE_MARK: frozenset({Role.COUNTER, Role.SUPERVISOR, Role.ADMIN}),
+    Permission.ATTENDANCE_APPROVE: frozenset({Role.SUPERVISOR}),
+    Permission.COHORT_RESULT: frozenset({Role.COUNTER, Role.SUPERVISOR, Role.ADMIN}),
+    Permission.COHORT_CLOSE: frozenset({Role.SUPERVISOR, Role.ADMIN}),
 }
 
 

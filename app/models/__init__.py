@@ -2,6 +2,7 @@
 
 from app.models.audit import AuditEvent
 from app.models.base import Base, SyncMixin
+from app.models.cohort import Attendance, Cohort, CohortSession, Enrollment
 from app.models.local import Device, LocalSetting, LoginGuard
 from app.models.office import Office
 from app.models.outbox import Outbox
@@ -18,10 +19,14 @@ from app.models.staff import Staff
 from app.models.sync import SyncLink
 
 __all__ = [
+    "Attendance",
     "AuditEvent",
     "Base",
+    "Cohort",
+    "CohortSession",
     "Consent",
     "Device",
+    "Enrollment",
     "IntakeDraft",
     "LocalSetting",
     "LoginGuard",

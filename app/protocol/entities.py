@@ -24,6 +24,9 @@ class Scope(StrEnum):
     # and modules: a provider in Jawa Barat may train people from Jakarta). The record
     # still never changes office; its office_code says where it was first registered.
     SHARED = "shared"
+    # Every office receives it; only its own office's devices (and HQ) write it (a cohort's
+    # definition and days: others see which provider trains whom, read-only).
+    PUBLISHED = "published"
 
 
 class Policy(StrEnum):
@@ -34,6 +37,21 @@ class Policy(StrEnum):
 
 
 RECORD = Text("Data", "Record")
+
+
+@dataclass(frozen=True)
+class LockRule:
+    """While the record that `link` names (of type `entity`) has `lock` set, a change to
+    one of the `guarded` fields that does not carry an `approval` of its own is not applied:
+    it goes to the supervisor as a conflict. This is an attendance mark for a day a
+    supervisor has approved, made at another counter that did not know yet; a change made
+    with the supervisor's approval carries it (a new value each time) and is applied."""
+
+    link: str
+    entity: str
+    lock: str
+    approval: str
+    guarded: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -59,6 +77,8 @@ class EntitySpec:
     # offline is ONE record, so an insert of an id the server holds is merged by the policy
     # (last writer by hlc, or field by field from base version 0), not refused.
     converges: bool = False
+    # Changes held to a lock on another record (an attendance mark to its approved day).
+    locked_by: LockRule | None = None
 
 
 ENTITIES: dict[str, EntitySpec] = {
@@ -158,6 +178,46 @@ ENTITIES: dict[str, EntitySpec] = {
             Policy.INSERT_ONLY,
             links=(("provider_id", "training_provider"),),
             label=Text("Keputusan kelayakan", "Fitness decision"),
+        ),
+        EntitySpec(
+            "cohort",
+            "cohort",
+            Scope.PUBLISHED,
+            Policy.FIELD_MERGE,
+            links=(("provider_id", "training_provider"),),
+            label=Text("Angkatan", "Cohort"),
+            title_field="code",
+        ),
+        EntitySpec(
+            "cohort_session",
+            "cohort_session",
+            Scope.PUBLISHED,
+            Policy.FIELD_MERGE,
+            converges=True,
+            links=(("cohort_id", "cohort"),),
+            label=Text("Hari pelatihan", "Training day"),
+            title_field="day",
+        ),
+        EntitySpec(
+            "enrollment",
+            "enrollment",
+            Scope.OFFICE,
+            Policy.LAST_WRITER,
+            converges=True,
+            links=(("participant_id", "participant"), ("cohort_id", "cohort")),
+            label=Text("Peserta angkatan", "Enrolment"),
+        ),
+        EntitySpec(
+            "attendance",
+            "attendance",
+            Scope.OFFICE,
+            Policy.LAST_WRITER,
+            converges=True,
+            links=(("participant_id", "participant"), ("session_id", "cohort_session")),
+            locked_by=LockRule(
+                "session_id", "cohort_session", "locked_at", "approval", guarded=("mark",)
+            ),
+            label=Text("Kehadiran", "Attendance"),
         ),
         EntitySpec(
             "audit_event",

@@ -43,7 +43,7 @@ from app.chunks import chunks
 from app.protocol.entities import EntitySpec
 from app.protocol.validate import VOID, check_mutation
 from app.server.duplicates import flag_batch, merged_targets
-from app.server.judge import BatchOutcome, judge, link_targets, record_result
+from app.server.judge import BatchOutcome, judge, link_targets, lock_targets, record_result
 from app.server.models import (
     ChangeLog,
     Conflict,
@@ -181,6 +181,10 @@ def _apply_batch(
         records: dict[tuple[str, str], Draft | None] = {
             k: replace(r) if r is not None else None for k, r in before.items()
         }
+        # The records whose lock holds some changes back (an approved training day), read
+        # as committed, not locked: a lock committing meanwhile orders after this batch.
+        held = sorted(lock_targets(sound, before) - records.keys())
+        records.update(_load_records(conn, held, lock=False))
         for m, digest in zip(batch, digests, strict=True):
             prior = seen.get(m.mutation_id)
             if prior is not None:
@@ -257,21 +261,22 @@ def _stored_results(
 
 
 def _load_records(
-    conn: Connection, keys: list[tuple[str, str]]
+    conn: Connection, keys: list[tuple[str, str]], *, lock: bool = True
 ) -> dict[tuple[str, str], Draft | None]:
-    """The records `keys` name (None: not there yet), locked in key order until commit."""
+    """The records `keys` name (None: not there yet), locked in key order until commit
+    (unless `lock` is false)."""
     found: dict[tuple[str, str], Draft | None] = dict.fromkeys(keys)
     by_entity: dict[str, list[str]] = defaultdict(list)
     for entity, entity_id in keys:  # sorted, so each entity's ids are in order too
         by_entity[entity].append(entity_id)
     for entity, ids in by_entity.items():
         for chunk in chunks(ids):
-            rows = conn.execute(
+            stmt = (
                 select(_record)
                 .where(_record.c.entity == entity, _record.c.entity_id.in_(chunk))
                 .order_by(_record.c.entity_id)
-                .with_for_update()
             )
+            rows = conn.execute(stmt.with_for_update() if lock else stmt)
             for r in rows:
                 found[(r.entity, r.entity_id)] = Draft(
                     entity=r.entity,

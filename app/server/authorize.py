@@ -8,7 +8,8 @@ device's own enrolment (DESIGN §5). Rules, in order:
    (for a new record, the one it will have), and a changed `office_code` field must be it too.
 2. Reference data (scope EVERYONE) is written only by head-office devices; shared records
    (scope SHARED: training providers and modules) by any enrolled device.
-3. Other records are written by devices of their own office; head office may write any
+3. Other records (scopes OFFICE and PUBLISHED: a cohort every office sees but only its own
+   office runs) are written by devices of their own office; head office may write any
    office's, except where the record type is `owner_only` (staff credentials).
 4. A record type with a `device_field` (the audit event) is written only by the device it
    names: no PC can speak for another, not even one of the same office.

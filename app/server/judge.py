@@ -20,7 +20,7 @@ from app.protocol.entities import ENTITIES, MAX_CLOCK_AHEAD_MS, EntitySpec
 from app.protocol.validate import VOID, safe_label
 from app.server.anchors import chain_refusal
 from app.server.authorize import refusal
-from app.server.policy import Draft, Mutation, decide
+from app.server.policy import Draft, Mutation, decide, held_by_lock
 
 if TYPE_CHECKING:
     from app.server.models import Device, RecordState
@@ -113,9 +113,10 @@ def judge(
     if why is not None:
         out.refused(device, m, action, why, now)
         return record_result(m, "rejected", why)
-    status, reason, rec, changed, conflicts = decide(
-        stored, device, _relinked(m, spec, merged), spec, now
-    )
+    m = _relinked(m, spec, merged)
+    status, reason, rec, changed, conflicts = held_by_lock(
+        stored, records, device, m, spec, now
+    ) or decide(stored, device, m, spec, now)
     if rec is not None:
         records[key] = rec
         if changed:
@@ -143,6 +144,24 @@ def link_targets(sound: Sequence[Mutation]) -> dict[str, set[str]]:
             if isinstance(value, str):
                 targets[target].add(value)
     return targets
+
+
+def lock_targets(
+    sound: Sequence[Mutation], stored: dict[tuple[str, str], Draft | None]
+) -> set[tuple[str, str]]:
+    """The records whose lock may hold back some of the batch's changes
+    (app.protocol.entities.LockRule): named by the change, or by the stored record."""
+    found: set[tuple[str, str]] = set()
+    for m in sound:
+        spec = ENTITIES.get(m.entity)
+        rule = spec.locked_by if spec is not None else None
+        if rule is None:
+            continue
+        rec = stored.get((m.entity, m.entity_id))
+        target = m.changes.get(rule.link, rec.data.get(rule.link) if rec is not None else None)
+        if isinstance(target, str):
+            found.add((rule.entity, target))
+    return found
 
 
 def _relinked(

@@ -155,6 +155,70 @@ def decide(
     return "applied", "" if clean else "no change", rec, bool(clean), rows
 
 
+LOCKED = "locked"  # the reason of a conflict held by a lock (app.protocol.entities.LockRule)
+
+
+def held_by_lock(
+    rec: Draft | None,
+    records: dict[tuple[str, str], Draft | None],
+    device: Device,
+    m: Mutation,
+    spec: EntitySpec,
+    now: datetime,
+) -> tuple[str, str, Draft | None, bool, list[dict[str, Any]]] | None:
+    """The outcome of a change its record type's lock holds back (None: not held), in the
+    shape of `decide`. The locked record is read as the batch has it so far, so a lock
+    earlier in the same batch counts. Nothing guarded is applied: a stored record keeps its
+    values; a new one is written with the guarded fields empty, so the supervisor decides
+    what the approved day shows."""
+    rule = spec.locked_by
+    if rule is None or m.changes.get(rule.approval):
+        return None
+    target_id = m.changes.get(rule.link, rec.data.get(rule.link) if rec is not None else None)
+    target = records.get((rule.entity, target_id)) if isinstance(target_id, str) else None
+    if target is None or target.deleted or not target.data.get(rule.lock):
+        return None
+    current = rec.data if rec is not None else {}
+    held = {
+        f: m.changes[f] for f in rule.guarded if f in m.changes and m.changes[f] != current.get(f)
+    }
+    if not held:
+        return None
+    changed = False
+    if rec is None:
+        if m.op != "insert":
+            return None  # an unknown record: decided (refused) by the policy
+        data = {**m.changes, **dict.fromkeys(rule.guarded)}
+        rec = Draft(
+            entity=m.entity,
+            entity_id=m.entity_id,
+            office_code=m.office_code,
+            version=1,
+            hlc=m.hlc,
+            data=data,
+            deleted=bool(data.get("deleted_at")),
+            field_versions={k: field_origin(1, device.id) for k in data},
+        )
+        changed = True
+    rows = [
+        {
+            "entity": m.entity,
+            "entity_id": m.entity_id,
+            "office_code": rec.office_code,
+            "field": f,
+            "server_value": json.dumps(rec.data.get(f), ensure_ascii=False),
+            "device_value": json.dumps(value, ensure_ascii=False),
+            "device_id": device.id,
+            "mutation_id": m.mutation_id,
+            "reason": LOCKED,
+            "status": "open",
+            "created_at": now,
+        }
+        for f, value in held.items()
+    ]
+    return "conflict", ",".join(held), rec, changed, rows
+
+
 def natural_key(entity: str, data: dict[str, Any]) -> str | None:
     """The NIK of a live participant record; a record merged into another has none, so it
     is not flagged again."""

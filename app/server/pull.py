@@ -66,7 +66,9 @@ def read_changes(
         if not me.is_hq:
             stmt = stmt.where(
                 or_(
-                    _log.c.scope.in_((Scope.EVERYONE.value, Scope.SHARED.value)),
+                    _log.c.scope.in_(
+                        (Scope.EVERYONE.value, Scope.SHARED.value, Scope.PUBLISHED.value)
+                    ),
                     _log.c.office_code == me.office_code,
                 )
             )

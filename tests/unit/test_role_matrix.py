@@ -19,6 +19,7 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -48,6 +49,12 @@ EXPECTED: dict[Permission, frozenset[str]] = {
     Permission.PROVIDER_ASSESS: frozenset({COUNTER, SUPERVISOR}),
     Permission.PROVIDER_DECIDE: frozenset({SUPERVISOR}),
     Permission.PROVIDER_IMPORT: frozenset({SUPERVISOR, ADMIN}),
+    Permission.COHORT_EDIT: ALL,
+    Permission.COHORT_ENROL: ALL,
+    Permission.ATTENDANCE_MARK: ALL,
+    Permission.ATTENDANCE_APPROVE: frozenset({SUPERVISOR}),
+    Permission.COHORT_RESULT: ALL,
+    Permission.COHORT_CLOSE: frozenset({SUPERVISOR, ADMIN}),
 }
 # Declared for the audit-log viewer of a later issue; no service checks it yet (asserted
 # below, so the first one that does must add its row).
@@ -70,6 +77,8 @@ class Ctx:
     tmp: Path
     person: str = ""
     provider: str = ""
+    cohort: str = ""
+    other: str = ""  # a second person, not enrolled
 
 
 def _person(ctx: Ctx) -> str:
@@ -294,6 +303,113 @@ def _import_providers(ctx: Ctx) -> object:
     return run_provider_import(ctx.db, ctx.actor, path)
 
 
+def _cohort(office: Any, ctx: Ctx) -> None:
+    """A cohort 30/11-11/12/2026 (today is 02/12) with one person enrolled and marked on
+    the 2nd, and one more person not enrolled."""
+    from app.services.attendance import mark
+    from app.services.enrolment import enrol
+    from tests.unit.cohort_support import TODAY, at, cohort, fit_provider, person
+
+    at(office, TODAY)
+    ctx.provider = fit_provider(office)
+    ctx.cohort = cohort(office, ctx.provider, start=date(2026, 11, 30), end=date(2026, 12, 11))
+    ctx.person, ctx.other = person(office, 1), person(office, 2)
+    enrol(office.db, ctx.admin, ctx.cohort, [ctx.person])
+    mark(office.db, ctx.admin, ctx.cohort, TODAY, {ctx.person: "H"})
+
+
+def _create_cohort(ctx: Ctx) -> object:
+    from app.services.cohorts import CohortPlan, create_cohort
+
+    plan = CohortPlan(ctx.provider, "GARMEN", date(2026, 12, 14), date(2026, 12, 18))
+    return create_cohort(ctx.db, ctx.actor, plan)
+
+
+def _move_cohort(ctx: Ctx) -> object:
+    from app.services.cohorts import move_cohort
+
+    days = ("mon", "tue", "wed", "thu", "fri")
+    return move_cohort(ctx.db, ctx.actor, ctx.cohort, date(2026, 11, 30), date(2026, 12, 18), days)
+
+
+def _cancel_cohort(ctx: Ctx) -> object:
+    from app.services.cohorts import set_status
+
+    return set_status(ctx.db, ctx.actor, ctx.cohort, "dibatalkan", "lembaga tutup")
+
+
+def _remove_day(ctx: Ctx) -> object:
+    from app.services.cohorts import remove_day
+
+    return remove_day(ctx.db, ctx.actor, ctx.cohort, date(2026, 12, 10))
+
+
+def _add_day(ctx: Ctx) -> object:
+    from app.services.cohorts import add_day
+
+    return add_day(ctx.db, ctx.actor, ctx.cohort, date(2026, 12, 5))
+
+
+def _set_capacity(ctx: Ctx) -> object:
+    from app.services.enrolment import set_capacity
+
+    return set_capacity(ctx.db, ctx.actor, ctx.cohort, 30)
+
+
+def _enrol(ctx: Ctx) -> object:
+    from app.services.enrolment import enrol
+
+    (out,) = enrol(ctx.db, ctx.actor, ctx.cohort, [ctx.other])
+    assert out.status == "enrolled", out.reasons
+    return out
+
+
+def _withdraw(ctx: Ctx) -> object:
+    from app.services.enrolment import withdraw
+
+    return withdraw(ctx.db, ctx.actor, ctx.cohort, ctx.person, "sudah bekerja")
+
+
+def _mark(ctx: Ctx) -> object:
+    from app.services.attendance import mark
+
+    return mark(ctx.db, ctx.actor, ctx.cohort, date(2026, 12, 1), {ctx.person: "I"})
+
+
+def _all_present(ctx: Ctx) -> object:
+    from app.services.attendance import all_present
+
+    out = all_present(ctx.db, ctx.actor, ctx.cohort, date(2026, 12, 1))
+    assert out.marked == 1
+    return out
+
+
+def _lock_day(ctx: Ctx) -> object:
+    from app.services.attendance import lock_day
+
+    return lock_day(ctx.db, ctx.actor, ctx.cohort, date(2026, 12, 2))
+
+
+def _record_result(ctx: Ctx) -> object:
+    from app.services.cohort_results import record_result
+
+    return record_result(ctx.db, ctx.actor, ctx.cohort, ctx.person, 10, "tidak_lulus")
+
+
+def _finish_cohort(ctx: Ctx) -> object:
+    from app.services.cohort_results import finish_cohort
+
+    return finish_cohort(ctx.db, ctx.actor, ctx.cohort)
+
+
+def _begin_cohort(ctx: Ctx) -> object:
+    from app.services.cohorts import set_status
+
+    # marking the 2nd started it; a planned one is started by hand
+    other = _create_cohort(ctx)
+    return set_status(ctx.db, ctx.actor, other.id, "berjalan")  # type: ignore[attr-defined]
+
+
 @dataclass(frozen=True)
 class Row:
     permission: Permission
@@ -303,6 +419,7 @@ class Row:
     refusal: type[LoketError] | None = None  # or the business refusal it meets instead
     needs_person: bool = False
     needs_provider: bool = False
+    needs_cohort: bool = False
 
 
 ROWS = [
@@ -355,6 +472,34 @@ ROWS = [
         needs_provider=True),
     Row(Permission.PROVIDER_IMPORT, "provider_import:run_provider_import", _import_providers,
         "provider.import"),
+    Row(Permission.COHORT_EDIT, "cohorts:create_cohort", _create_cohort, "cohort.create",
+        needs_cohort=True),
+    Row(Permission.COHORT_EDIT, "cohorts:move_cohort", _move_cohort, "cohort.move",
+        needs_cohort=True),
+    Row(Permission.COHORT_EDIT, "cohorts:set_status", _begin_cohort, "cohort.status",
+        needs_cohort=True),
+    Row(Permission.COHORT_EDIT, "cohorts:remove_day", _remove_day, "cohort.day_removed",
+        needs_cohort=True),
+    Row(Permission.COHORT_EDIT, "cohorts:add_day", _add_day, "cohort.day_added",
+        needs_cohort=True),
+    Row(Permission.COHORT_EDIT, "enrolment:set_capacity", _set_capacity, "cohort.capacity",
+        needs_cohort=True),
+    Row(Permission.COHORT_ENROL, "enrolment:enrol", _enrol, "cohort.enrol", needs_cohort=True),
+    Row(Permission.COHORT_ENROL, "enrolment:withdraw", _withdraw, "cohort.withdraw",
+        needs_cohort=True),
+    Row(Permission.ATTENDANCE_MARK, "attendance:mark", _mark, "attendance.mark",
+        needs_cohort=True),
+    Row(Permission.ATTENDANCE_MARK, "attendance:all_present", _all_present, "attendance.mark",
+        needs_cohort=True),
+    Row(Permission.ATTENDANCE_APPROVE, "attendance:lock_day", _lock_day, "attendance.lock",
+        needs_cohort=True),
+    Row(Permission.COHORT_RESULT, "cohort_results:record_result", _record_result,
+        "cohort.result", needs_cohort=True),
+    # Allowed, the supervisor meets the rule: the cohort's last day has not come.
+    Row(Permission.COHORT_CLOSE, "cohort_results:finish_cohort", _finish_cohort, None,
+        StateError, needs_cohort=True),
+    Row(Permission.COHORT_CLOSE, "cohorts:set_status", _cancel_cohort, "cohort.status",
+        needs_cohort=True),
 ]  # fmt: skip
 
 
@@ -426,11 +571,14 @@ def test_each_role_against_each_permission_check(staffed, tmp_path, row, role):
         ctx.person = _person(ctx)
     if row.needs_provider:
         ctx.provider = _provider(ctx)
+    if row.needs_cohort:
+        _cohort(staffed, ctx)
     path = staffed.path
     tables = (
         "participant", "staff", "consent", "participant_document", "local_setting",
         "training_module", "training_provider", "provider_module", "provider_check",
-        "provider_evidence", "provider_decision",
+        "provider_evidence", "provider_decision", "cohort", "cohort_session", "enrollment",
+        "attendance",
     )
     before = {t: count(path, t) for t in tables}
     outbox_before = count(path, "outbox")
