@@ -324,7 +324,7 @@ def cmd_list(args: argparse.Namespace) -> Report:
     ]
     lines = [
         f"{r.code:<24} {rules.STATUS_LABELS[rules.Status(r.status)].render():<13} "
-        f"{r.module_code:<9} {formats.date_text(r.start_date)}–{formats.date_text(r.end_date)} "
+        f"{r.module_code:<10} {formats.date_text(r.start_date)}–{formats.date_text(r.end_date)} "
         f"{r.enrolled}/{r.capacity}  {r.provider}"
         for r in rows
     ] or [NO_COHORTS.render()]

@@ -59,6 +59,10 @@ CONFLICT_WHY = {
     "same_field": Text(
         "diubah di dua komputer sebelum sinkron", "changed on two PCs before they synced"
     ),
+    "locked": Text(
+        "ditandai di komputer lain setelah hari itu disetujui supervisor",
+        "marked at another PC after a supervisor approved the day",
+    ),
 }
 NO_CONFLICTS = Text("Tidak ada konflik.", "No conflicts.")
 DUPLICATE = Text(

@@ -31,6 +31,9 @@ class ConflictItem:
     server_value: Any  # JSON value; NIK and account numbers masked
     device_value: Any
     supervised: bool  # True: a NIK / account change, always reviewed; False: a real clash
+    # Why it is a conflict: supervised_field, same_field, or locked (a mark made at another
+    # counter after a supervisor approved the day, app.protocol.entities.LockRule).
+    reason: str = "same_field"
     office_code: str
     created_at: str  # ISO 8601, as the server sent it
 
@@ -71,6 +74,7 @@ def conflict_items(db: Database) -> list[ConflictItem]:
             server_value=_mask(c["field"], c.get("server_value")),
             device_value=_mask(c["field"], c.get("device_value")),
             supervised=c.get("reason") == "supervised_field",
+            reason=str(c.get("reason") or "same_field"),
             office_code=str(c.get("office_code") or ""),
             created_at=str(c.get("created_at") or ""),
         )

@@ -159,3 +159,45 @@ def test_demo_providers_show_every_case_of_the_checklist(office):
     alerts = provider_alerts(office)  # what Beranda shows
     assert alerts.expiring == ["Pusat Pelatihan PT Krakatau Karya"]
     assert (alerts.fit, alerts.undecided, alerts.recheck_due) == (6, 4, [])
+
+
+def test_demo_cohorts_show_every_state_with_consistent_people(office):
+    """Each area has a finished, a running, a planned and a cancelled cohort (issue #10 item
+    9): attendance up to today with some people below 80%, results that agree with the rule,
+    a waiting list, withdrawals, and participant states that follow their enrolment."""
+    from app.services.cohorts import cohort_detail, list_cohorts
+
+    fill_demo(office, cli_actor("JKT"), seed=7)
+    cohorts = list_cohorts(office)
+    states = {(c.office_code, c.status) for c in cohorts}
+    assert states == {
+        (o, s)
+        for o in ("JKT", "BTN", "JBR", "LOM", "BPN")
+        for s in ("selesai", "berjalan", "direncanakan", "dibatalkan")
+    }
+    below = results = waiting = withdrawn = 0
+    for c in cohorts:
+        d = cohort_detail(office, c.id)
+        for e in d.enrolments:
+            ((status,),) = rows(
+                office.path, "SELECT status FROM participant WHERE id=?", e.participant_id
+            )
+            if e.status == "waiting":
+                waiting += 1
+                assert status in ("registered", "verified")
+            elif e.status == "withdrawn":
+                withdrawn += 1
+                assert status == "withdrawn" and e.withdraw_reason
+            elif c.status == "selesai":
+                results += 1
+                assert e.result in ("lulus", "tidak_lulus") and e.contradiction is None
+                assert status == "completed"
+            else:
+                assert status == "in_training" and e.result is None
+            if c.status == "berjalan" and e.status == "enrolled" and e.rate is not None:
+                below += e.rate < 0.8
+        if c.status in ("direncanakan", "dibatalkan"):
+            assert all(not s.locked for s in d.sessions)
+    assert below >= 3 and results >= 40 and waiting >= 5 and withdrawn >= 1
+    passed = rows(office.path, "SELECT result, count(*) FROM enrollment GROUP BY 1")
+    assert {r for r, _n in passed} >= {"lulus", "tidak_lulus"}

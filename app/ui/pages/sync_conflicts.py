@@ -42,14 +42,22 @@ class ConflictCard(QFrame):
         grid = QGridLayout(self)
         grid.setContentsMargins(16, 12, 16, 12)
         grid.setHorizontalSpacing(24)
-        self.field_label = label_of_model_field(item.field)
+        self.field_label = (
+            self.tr("Attendance mark")
+            if item.entity == "attendance" and item.field == "mark"
+            else label_of_model_field(item.field)
+        )
         title = QLabel(f"{item.label} — {self.field_label}")
         title.setObjectName("conflictTitle")
-        why = (
-            self.tr("A NIK or account number change is always checked by a supervisor.")
-            if item.supervised
-            else self.tr("Changed on two computers before they synced.")
-        )
+        if item.reason == "locked":
+            why = self.tr(
+                "Marked at another computer after a supervisor approved the day: "
+                "the approved mark stays until you choose."
+            )
+        elif item.supervised:
+            why = self.tr("A NIK or account number change is always checked by a supervisor.")
+        else:
+            why = self.tr("Changed on two computers before they synced.")
         grid.addWidget(title, 0, 0, 1, 2)
         grid.addWidget(note(why), 1, 0, 1, 2)
         self.buttons: dict[str, QPushButton] = {}
