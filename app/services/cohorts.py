@@ -425,7 +425,8 @@ def _row(
 def list_cohorts(
     db: Database, *, status: str | None = None, text: str = "", mine_only: bool = False
 ) -> list[CohortRow]:
-    """Cohorts newest first: this office's and (unless `mine_only`) the others' it received."""
+    """This office's cohorts, then (unless `mine_only`) the others' it received; newest
+    first in each."""
     with db.read() as session:
         office = session.scalar(select(Device.office_code)) or ""
         stmt = (
@@ -445,7 +446,10 @@ def list_cohorts(
                 | func.upper(TrainingProvider.name).like(like)
                 | func.upper(Cohort.module_code).like(like)
             )
-        found = session.execute(stmt.order_by(Cohort.start_date.desc(), Cohort.code)).all()
+        # this office's first (the others' are read-only here), newest first
+        found = session.execute(
+            stmt.order_by(Cohort.office_code != office, Cohort.start_date.desc(), Cohort.code)
+        ).all()
         counts = _counts(session, [c.id for c, _p, _m in found])
         return [_row(c, p, m or c.module_code, counts, office) for c, p, m in found]
 

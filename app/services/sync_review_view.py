@@ -31,11 +31,11 @@ class ConflictItem:
     server_value: Any  # JSON value; NIK and account numbers masked
     device_value: Any
     supervised: bool  # True: a NIK / account change, always reviewed; False: a real clash
+    office_code: str
+    created_at: str  # ISO 8601, as the server sent it
     # Why it is a conflict: supervised_field, same_field, or locked (a mark made at another
     # counter after a supervisor approved the day, app.protocol.entities.LockRule).
     reason: str = "same_field"
-    office_code: str
-    created_at: str  # ISO 8601, as the server sent it
 
 
 @dataclass(frozen=True)
