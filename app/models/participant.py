@@ -9,6 +9,7 @@ name, and the NIK, KPJ and phone indexes (with the NIK's last four digits) searc
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 from sqlalchemy import Boolean, Date, ForeignKey, Index, Integer, String, Text, func, text
 from sqlalchemy.orm import Mapped, mapped_column
@@ -22,17 +23,11 @@ class Participant(SyncMixin, Base):
     __table_args__ = (
         Index("ix_participant_birth_date_name_key", "birth_date", "name_key"),
         # The list's orders over live rows (app.services.participant_search, migration
-        # 0004). Partial, so neither a page nor a count visits the table to skip tombstones.
-        # Names sort by their key: case, titles and Muhammad's spellings do not move a name.
+        # 0004; the status order is below with the filters). Partial, so neither a page nor
+        # a count visits the table to skip tombstones. Names sort by their key: case,
+        # titles and Muhammad's spellings do not move a name.
         Index(
             "ix_participant_live_name", "name_key", "id", sqlite_where=text("deleted_at IS NULL")
-        ),
-        Index(
-            "ix_participant_live_status",
-            "status",
-            "name_key",
-            "id",
-            sqlite_where=text("deleted_at IS NULL"),
         ),
         Index(
             "ix_participant_live_registered",
@@ -42,30 +37,6 @@ class Participant(SyncMixin, Base):
         ),
         Index(
             "ix_participant_tombstones", "deleted_at", sqlite_where=text("deleted_at IS NOT NULL")
-        ),
-        # The list's filters in name order over live rows (migration 0009): a filtered page
-        # walks its own rows, a (capped) count reads only the index. A training choice is
-        # either column, so each has one; rows without a choice are left out of them.
-        Index(
-            "ix_participant_live_office",
-            "office_code",
-            "name_key",
-            "id",
-            sqlite_where=text("deleted_at IS NULL"),
-        ),
-        Index(
-            "ix_participant_live_choice_1",
-            "training_choice_1",
-            "name_key",
-            "id",
-            sqlite_where=text("deleted_at IS NULL AND training_choice_1 IS NOT NULL"),
-        ),
-        Index(
-            "ix_participant_live_choice_2",
-            "training_choice_2",
-            "name_key",
-            "id",
-            sqlite_where=text("deleted_at IS NULL AND training_choice_2 IS NOT NULL"),
         ),
     )
 
@@ -121,16 +92,41 @@ class Participant(SyncMixin, Base):
 # migration 0007). The expression must stay `substr(nik, -4)`: SQLite uses an index on an
 # expression only for a query that writes the same expression.
 Index("ix_participant_nik_tail", func.substr(Participant.nik, -4))
-# The province (the region code's first two digits) in name order over live rows, for the
-# list's province filter (migration 0009); the query must write `substr(region_code, 1, 2)`
-# with these literals (app.services.participant_search.PROVINCE).
-Index(
-    "ix_participant_live_province",
-    func.substr(Participant.region_code, 1, 2),
-    Participant.name_key,
-    Participant.id,
-    sqlite_where=text("deleted_at IS NULL"),
-)
+# The list's filters (and the status order) over live rows, each in name order (migration
+# 0009; app.services.participant_search): a filtered page walks the rows of one filter,
+# and a count reads only that index. Each also holds the office, the status and the
+# province that it is not keyed by (the province's, the whole region code), so the other
+# filters are tested on the index entry without reading the row. The province is the
+# region code's first two digits, written `substr(region_code, 1, 2)`: a query must write
+# the same expression (participant_search.PROVINCE). A training choice is either column,
+# so each has one, without the rows that have no choice.
+_HELD = ("office", "status", "province")
+
+
+def _column(name: str) -> Any:
+    if name == "province":
+        return func.substr(Participant.region_code, 1, 2)
+    return Participant.__table__.c[{"office": "office_code"}.get(name, name)]
+
+
+def _filter_index(name: str, key: str, where: str = "deleted_at IS NULL") -> Index:
+    held: list[Any] = [_column(other) for other in _HELD if other != key]
+    if key == "province":  # and the whole code, for a regency within it
+        held.append(Participant.region_code)
+    return Index(
+        name, _column(key), Participant.name_key, Participant.id, *held, sqlite_where=text(where)
+    )
+
+
+_filter_index("ix_participant_live_office", "office")
+_filter_index("ix_participant_live_status", "status")
+_filter_index("ix_participant_live_province", "province")
+for _n in (1, 2):
+    _filter_index(
+        f"ix_participant_live_choice_{_n}",
+        f"training_choice_{_n}",
+        f"deleted_at IS NULL AND training_choice_{_n} IS NOT NULL",
+    )
 
 
 class Consent(SyncMixin, Base):
