@@ -1192,6 +1192,10 @@
         <translation>Lebih dari {n} cocok: ketik lebih lengkap</translation>
     </message>
     <message>
+        <source>More than {n} participants: type a name to narrow</source>
+        <translation>Lebih dari {n} peserta: ketik nama untuk mempersempit</translation>
+    </message>
+    <message>
         <source>{n} participants</source>
         <translation>{n} peserta</translation>
     </message>

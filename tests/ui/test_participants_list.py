@@ -88,6 +88,13 @@ def test_the_list_fetches_more_rows_as_it_scrolls(qtbot, ctx, admin):
     qtbot.waitUntil(lambda: page.list.count_label.text().startswith("Lebih dari"), timeout=10_000)
     assert page.list.count_label.text() == "Lebih dari 2.000 cocok: ketik lebih lengkap"
 
+    page.list.search.clear()  # a filter alone is counted to 1,000, then "more than"
+    region = page.list.region
+    region.setCurrentIndex(region.findData("31"))
+    qtbot.waitUntil(lambda: "peserta" in page.list.count_label.text(), timeout=10_000)
+    assert page.list.count_label.text() == "Lebih dari 1.000 peserta: ketik nama untuk mempersempit"
+    assert model.total == 1000 and _names(page)[:2] == ["Peserta Uji 0000", "Peserta Uji 0001"]
+
 
 def test_an_unfinished_intake_is_offered_back_at_the_next_sign_in(qtbot, ctx, admin):
     from app.ui.main_window import MainWindow

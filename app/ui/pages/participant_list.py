@@ -152,8 +152,10 @@ class ParticipantList(QWidget):
         self.model.set_query(self.query())
 
     def _counted(self, total: int, more: bool) -> None:
-        if more:
+        if more and self.model.query.text.strip():
             text = self.tr("More than {n} match: type more to narrow")
+        elif more:  # filters alone: the count stops at participant_search.COUNT_CAP
+            text = self.tr("More than {n} participants: type a name to narrow")
         else:
             text = self.tr("{n} participants") if total != 1 else self.tr("{n} participant")
         self.count_label.setText(text.format(n=formats.number(total)))
