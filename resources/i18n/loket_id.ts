@@ -33,6 +33,79 @@
     </message>
 </context>
 <context>
+    <name>ApprovalDialog</name>
+    <message>
+        <source>Supervisor approval</source>
+        <translation>Persetujuan supervisor</translation>
+    </message>
+    <message>
+        <source>{day} is approved. A supervisor signs in to allow the change; their name is kept with the mark and in the audit log.</source>
+        <translation>{day} sudah disetujui. Supervisor masuk untuk mengizinkan perubahan; namanya disimpan bersama tanda kehadiran dan di log audit.</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s username</source>
+        <translation>Nama pengguna supervisor</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Kata sandi</translation>
+    </message>
+    <message>
+        <source>Approve the change</source>
+        <translation>Setujui perubahan</translation>
+    </message>
+</context>
+<context>
+    <name>AttendanceGrid</name>
+    <message>
+        <source>All present (Ctrl+H)</source>
+        <translation>Semua hadir (Ctrl+H)</translation>
+    </message>
+    <message>
+        <source>Approve day</source>
+        <translation>Setujui hari</translation>
+    </message>
+    <message>
+        <source>Remove day</source>
+        <translation>Hapus hari</translation>
+    </message>
+    <message>
+        <source>Add make-up day</source>
+        <translation>Tambah hari pengganti</translation>
+    </message>
+    <message>
+        <source>Keys: H present · I excused · S sick · A absent, then the next person. Arrows and Tab move.</source>
+        <translation>Tombol: H hadir · I izin · S sakit · A alpa, lalu ke peserta berikutnya. Panah dan Tab untuk berpindah.</translation>
+    </message>
+    <message>
+        <source>approved by {name}</source>
+        <translation>disetujui oleh {name}</translation>
+    </message>
+    <message>
+        <source>not yet held</source>
+        <translation>belum berlangsung</translation>
+    </message>
+    <message>
+        <source>This day has not come yet.</source>
+        <translation>Hari itu belum tiba.</translation>
+    </message>
+</context>
+<context>
+    <name>AttendanceModel</name>
+    <message>
+        <source>Approved by {name}</source>
+        <translation>Disetujui oleh {name}</translation>
+    </message>
+    <message>
+        <source>Rate</source>
+        <translation>Hadir</translation>
+    </message>
+    <message>
+        <source>{day}: {n} of {total} present</source>
+        <translation>{day}: {n} dari {total} hadir</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <source>Change password</source>
@@ -64,7 +137,399 @@
     </message>
 </context>
 <context>
+    <name>CohortDialog</name>
+    <message>
+        <source>New cohort</source>
+        <translation>Angkatan baru</translation>
+    </message>
+    <message>
+        <source>The provider must be assessed as fit for the module on the start date. Dates as DD/MM/YYYY.</source>
+        <translation>Lembaga harus sudah dinilai layak untuk modul ini pada tanggal mulai. Tanggal ditulis DD/MM/YYYY.</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Lembaga</translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation>Modul</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Tanggal</translation>
+    </message>
+    <message>
+        <source>Training days</source>
+        <translation>Hari pelatihan</translation>
+    </message>
+    <message>
+        <source>Capacity</source>
+        <translation>Kapasitas</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>Tempat</translation>
+    </message>
+    <message>
+        <source>Own code</source>
+        <translation>Kode sendiri</translation>
+    </message>
+    <message>
+        <source>Empty: the next number is given automatically.</source>
+        <translation>Kosong: nomor berikutnya diberikan otomatis.</translation>
+    </message>
+    <message>
+        <source>Transport per day</source>
+        <translation>Transport per hari</translation>
+    </message>
+    <message>
+        <source>Pocket money</source>
+        <translation>Uang saku</translation>
+    </message>
+    <message>
+        <source>Attendance needed</source>
+        <translation>Kehadiran minimal</translation>
+    </message>
+    <message>
+        <source>Pass mark</source>
+        <translation>Nilai lulus</translation>
+    </message>
+    <message>
+        <source>Create cohort</source>
+        <translation>Buat angkatan</translation>
+    </message>
+    <message>
+        <source>to</source>
+        <translation>s.d.</translation>
+    </message>
+    <message>
+        <source>Mon</source>
+        <translation>Sen</translation>
+    </message>
+    <message>
+        <source>Tue</source>
+        <translation>Sel</translation>
+    </message>
+    <message>
+        <source>Wed</source>
+        <translation>Rab</translation>
+    </message>
+    <message>
+        <source>Thu</source>
+        <translation>Kam</translation>
+    </message>
+    <message>
+        <source>Fri</source>
+        <translation>Jum</translation>
+    </message>
+    <message>
+        <source>Sat</source>
+        <translation>Sab</translation>
+    </message>
+    <message>
+        <source>Sun</source>
+        <translation>Min</translation>
+    </message>
+    <message>
+        <source> people</source>
+        <translation> orang</translation>
+    </message>
+    <message>
+        <source>e.g. Workshop 2, BLK Jakarta Timur</source>
+        <translation>mis. Bengkel 2, BLK Jakarta Timur</translation>
+    </message>
+    <message>
+        <source>per attended day</source>
+        <translation>per hari hadir</translation>
+    </message>
+    <message>
+        <source>lump sum</source>
+        <translation>sekaligus</translation>
+    </message>
+    <message>
+        <source>Excused and sick days count as attended</source>
+        <translation>Izin dan sakit dihitung hadir</translation>
+    </message>
+    <message>
+        <source>No assessment score</source>
+        <translation>Tanpa nilai asesmen</translation>
+    </message>
+    <message>
+        <source>not assessed</source>
+        <translation>belum dinilai</translation>
+    </message>
+    <message>
+        <source>Write both dates as DD/MM/YYYY.</source>
+        <translation>Tulis kedua tanggal sebagai DD/MM/YYYY.</translation>
+    </message>
+    <message>
+        <source>Register a provider first.</source>
+        <translation>Daftarkan lembaga dulu.</translation>
+    </message>
+    <message>
+        <source>This provider offers no module; add one on the providers page.</source>
+        <translation>Lembaga ini belum menawarkan modul; tambahkan di halaman Lembaga.</translation>
+    </message>
+    <message>
+        <source>Tick at least one training day.</source>
+        <translation>Centang paling sedikit satu hari pelatihan.</translation>
+    </message>
+</context>
+<context>
+    <name>CohortList</name>
+    <message>
+        <source>Cohorts</source>
+        <translation>Angkatan</translation>
+    </message>
+    <message>
+        <source>New cohort</source>
+        <translation>Angkatan baru</translation>
+    </message>
+    <message>
+        <source>Search code, provider or module…</source>
+        <translation>Cari kode, lembaga atau modul…</translation>
+    </message>
+    <message>
+        <source>Every status</source>
+        <translation>Semua status</translation>
+    </message>
+    <message>
+        <source>This office only</source>
+        <translation>Kantor ini saja</translation>
+    </message>
+    <message>
+        <source>{n} cohorts</source>
+        <translation>{n} angkatan</translation>
+    </message>
+</context>
+<context>
+    <name>CohortTableModel</name>
+    <message>
+        <source>Code</source>
+        <translation>Kode</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation>Modul</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Lembaga</translation>
+    </message>
+    <message>
+        <source>Dates</source>
+        <translation>Tanggal</translation>
+    </message>
+    <message>
+        <source>Places</source>
+        <translation>Tempat</translation>
+    </message>
+    <message>
+        <source>+{n} waiting</source>
+        <translation>+{n} menunggu</translation>
+    </message>
+    <message>
+        <source>Run by office {office}: read only here.</source>
+        <translation>Dijalankan kantor {office}: di sini hanya dibaca.</translation>
+    </message>
+    <message>
+        <source>Entered afterwards from the office&apos;s records</source>
+        <translation>Dicatat kemudian dari arsip kantor</translation>
+    </message>
+</context>
+<context>
+    <name>CohortView</name>
+    <message>
+        <source>← Back</source>
+        <translation>← Kembali</translation>
+    </message>
+    <message>
+        <source>Enrol participants…</source>
+        <translation>Daftarkan peserta…</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Mulai</translation>
+    </message>
+    <message>
+        <source>Finish cohort</source>
+        <translation>Selesaikan angkatan</translation>
+    </message>
+    <message>
+        <source>Cancel cohort</source>
+        <translation>Batalkan angkatan</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>Enrolment</source>
+        <translation>Keikutsertaan</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Kehadiran</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Nilai</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Hasil</translation>
+    </message>
+    <message>
+        <source>Enough attendance</source>
+        <translation>Kehadiran cukup</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <source>Record result…</source>
+        <translation>Catat hasil…</translation>
+    </message>
+    <message>
+        <source>Withdraw…</source>
+        <translation>Mundurkan…</translation>
+    </message>
+    <message>
+        <source>Participants</source>
+        <translation>Peserta</translation>
+    </message>
+    <message>
+        <source>{rp} per day attended</source>
+        <translation>{rp} per hari hadir</translation>
+    </message>
+    <message>
+        <source>{rp} once</source>
+        <translation>{rp} sekali</translation>
+    </message>
+    <message>
+        <source>{n} training days</source>
+        <translation>{n} hari pelatihan</translation>
+    </message>
+    <message>
+        <source>Places {taken}/{capacity}, waiting {waiting}</source>
+        <translation>Tempat {taken}/{capacity}, menunggu {waiting}</translation>
+    </message>
+    <message>
+        <source>transport {rp} per day attended</source>
+        <translation>transport {rp} per hari hadir</translation>
+    </message>
+    <message>
+        <source>pocket money {text}</source>
+        <translation>uang saku {text}</translation>
+    </message>
+    <message>
+        <source>passes with attendance ≥ {rate}%</source>
+        <translation>lulus dengan kehadiran ≥ {rate}%</translation>
+    </message>
+    <message>
+        <source> and a score ≥ {score}</source>
+        <translation> dan nilai ≥ {score}</translation>
+    </message>
+    <message>
+        <source>excused and sick days count</source>
+        <translation>izin dan sakit dihitung</translation>
+    </message>
+    <message>
+        <source>entered afterwards</source>
+        <translation>dicatat kemudian</translation>
+    </message>
+    <message>
+        <source>cancelled: {why}</source>
+        <translation>dibatalkan: {why}</translation>
+    </message>
+    <message>
+        <source>Run by office {office}: read only here.</source>
+        <translation>Dijalankan kantor {office}: di sini hanya dibaca.</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ya</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>tidak</translation>
+    </message>
+    <message>
+        <source>Passed</source>
+        <translation>Lulus</translation>
+    </message>
+    <message>
+        <source>Not passed</source>
+        <translation>Tidak lulus</translation>
+    </message>
+    <message>
+        <source>Its people go back to the registry; the cohort stays, marked cancelled.</source>
+        <translation>Pesertanya kembali ke daftar; angkatan tetap tersimpan dengan tanda dibatalkan.</translation>
+    </message>
+    <message>
+        <source>Withdraw {name}</source>
+        <translation>Mundurkan {name}</translation>
+    </message>
+    <message>
+        <source>A place freed goes to the first on the waiting list.</source>
+        <translation>Tempat yang kosong diberikan ke urutan pertama daftar tunggu.</translation>
+    </message>
+    <message>
+        <source>Withdraw</source>
+        <translation>Mundurkan</translation>
+    </message>
+    <message>
+        <source>Approve day</source>
+        <translation>Setujui hari</translation>
+    </message>
+    <message>
+        <source>Approve the attendance of {day}? Changes after this need a supervisor.</source>
+        <translation>Setujui kehadiran {day}? Perubahan sesudahnya perlu supervisor.</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Setujui</translation>
+    </message>
+    <message>
+        <source>Not yet</source>
+        <translation>Nanti dulu</translation>
+    </message>
+    <message>
+        <source>Remove day</source>
+        <translation>Hapus hari</translation>
+    </message>
+    <message>
+        <source>Take {day} off the plan (a holiday)?</source>
+        <translation>Hapus {day} dari jadwal (hari libur)?</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Hapus</translation>
+    </message>
+    <message>
+        <source>Keep</source>
+        <translation>Biarkan</translation>
+    </message>
+</context>
+<context>
     <name>ConflictCard</name>
+    <message>
+        <source>Attendance mark</source>
+        <translation>Tanda kehadiran</translation>
+    </message>
+    <message>
+        <source>Marked at another computer after a supervisor approved the day: the approved mark stays until you choose.</source>
+        <translation>Ditandai di komputer lain setelah supervisor menyetujui hari itu: tanda yang disetujui tetap berlaku sampai Anda memilih.</translation>
+    </message>
     <message>
         <source>A NIK or account number change is always checked by a supervisor.</source>
         <translation>Perubahan NIK atau nomor rekening selalu diperiksa supervisor.</translation>
@@ -298,6 +763,109 @@
     <message>
         <source>One-time code</source>
         <translation>Kode sekali pakai</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolDialog</name>
+    <message>
+        <source>Enrol participants</source>
+        <translation>Daftarkan peserta</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Training choice</source>
+        <translation>Pilihan pelatihan</translation>
+    </message>
+    <message>
+        <source>Eligibility</source>
+        <translation>Kelayakan</translation>
+    </message>
+    <message>
+        <source>Why not</source>
+        <translation>Alasan tidak bisa</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Enrol selected</source>
+        <translation>Daftarkan yang dipilih</translation>
+    </message>
+    <message>
+        <source>Search name or NIK digits…</source>
+        <translation>Cari nama atau angka NIK…</translation>
+    </message>
+    <message>
+        <source>All training choices</source>
+        <translation>Semua pilihan pelatihan</translation>
+    </message>
+    <message>
+        <source>All provinces</source>
+        <translation>Semua provinsi</translation>
+    </message>
+    <message>
+        <source>Any status</source>
+        <translation>Semua status</translation>
+    </message>
+    <message>
+        <source>Any eligibility</source>
+        <translation>Semua kelayakan</translation>
+    </message>
+    <message>
+        <source>Enrol in {code} — {module}</source>
+        <translation>Daftarkan ke {code} — {module}</translation>
+    </message>
+    <message>
+        <source>{enrolled} of {capacity} places taken, {waiting} on the waiting list. When the cohort is full, people go on the waiting list.</source>
+        <translation>{enrolled} dari {capacity} tempat terisi, {waiting} di daftar tunggu. Bila angkatan penuh, peserta masuk daftar tunggu.</translation>
+    </message>
+    <message>
+        <source>The first {n} people found are shown; narrow the search.</source>
+        <translation>Ditampilkan {n} orang pertama yang ditemukan; persempit pencarian.</translation>
+    </message>
+    <message>
+        <source>{n} people found.</source>
+        <translation>{n} orang ditemukan.</translation>
+    </message>
+    <message>
+        <source>{n} selected</source>
+        <translation>{n} dipilih</translation>
+    </message>
+    <message>
+        <source>Eligibility not yet certain</source>
+        <translation>Kelayakan belum pasti</translation>
+    </message>
+    <message>
+        <source>The eligibility of {n} of the {total} people selected is not yet certain. Have you checked their papers and want to enrol them?</source>
+        <translation>Kelayakan {n} dari {total} orang yang dipilih belum pasti. Sudahkah berkasnya diperiksa dan ingin tetap mendaftarkan mereka?</translation>
+    </message>
+    <message>
+        <source>Yes, enrol</source>
+        <translation>Ya, daftarkan</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>Tidak</translation>
+    </message>
+    <message>
+        <source>{enrolled} enrolled, {waiting} on the waiting list, {refused} refused.</source>
+        <translation>{enrolled} terdaftar, {waiting} di daftar tunggu, {refused} ditolak.</translation>
+    </message>
+    <message>
+        <source>and {n} more refused.</source>
+        <translation>dan {n} lainnya ditolak.</translation>
     </message>
 </context>
 <context>
@@ -817,6 +1385,25 @@
     <message>
         <source>Your new password is in use.</source>
         <translation>Kata sandi baru Anda sudah berlaku.</translation>
+    </message>
+</context>
+<context>
+    <name>MakeupDayDialog</name>
+    <message>
+        <source>Add make-up day</source>
+        <translation>Tambah hari pengganti</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Tanggal</translation>
+    </message>
+    <message>
+        <source>Add day</source>
+        <translation>Tambah hari</translation>
+    </message>
+    <message>
+        <source>Write the date as DD/MM/YYYY.</source>
+        <translation>Tulis tanggal sebagai DD/MM/YYYY.</translation>
     </message>
 </context>
 <context>
@@ -1689,6 +2276,13 @@
     </message>
 </context>
 <context>
+    <name>ReasonDialog</name>
+    <message>
+        <source>Reason</source>
+        <translation>Alasan</translation>
+    </message>
+</context>
+<context>
     <name>RegionPicker</name>
     <message>
         <source>Province</source>
@@ -1728,6 +2322,49 @@
     <message>
         <source>Temporary password</source>
         <translation>Kata sandi sementara</translation>
+    </message>
+</context>
+<context>
+    <name>ResultDialog</name>
+    <message>
+        <source>Result of {name}</source>
+        <translation>Hasil {name}</translation>
+    </message>
+    <message>
+        <source>Attendance {rate}: the completion rule is met.</source>
+        <translation>Kehadiran {rate}: aturan kelulusan terpenuhi.</translation>
+    </message>
+    <message>
+        <source>Attendance {rate}. Not met: {why}</source>
+        <translation>Kehadiran {rate}. Belum terpenuhi: {why}</translation>
+    </message>
+    <message>
+        <source>No score</source>
+        <translation>Tanpa nilai</translation>
+    </message>
+    <message>
+        <source>Passed (lulus)</source>
+        <translation>Lulus</translation>
+    </message>
+    <message>
+        <source>Not passed (tidak lulus)</source>
+        <translation>Tidak lulus</translation>
+    </message>
+    <message>
+        <source>Needed when the result goes against the rule</source>
+        <translation>Wajib bila hasil berbeda dari aturan kelulusan</translation>
+    </message>
+    <message>
+        <source>Assessment score</source>
+        <translation>Nilai asesmen</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Hasil</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Alasan</translation>
     </message>
 </context>
 <context>

@@ -255,6 +255,58 @@ def _module(ctx: Any, admin: Any, parent: QWidget) -> tuple[QDialog, QWidget]:
     return dialog, dialog.code
 
 
+def _cohort(ctx: Any, admin: Any, parent: QWidget) -> tuple[QDialog, QWidget]:
+    from app.ui.dialogs.cohort_dialog import CohortDialog
+
+    dialog = CohortDialog(ctx, admin, parent)
+    return dialog, dialog.provider
+
+
+def _enrol(ctx: Any, admin: Any, parent: QWidget) -> tuple[QDialog, QWidget]:
+    from app.ui.dialogs.enrol_dialog import EnrolDialog
+    from tests.ui.test_cohort_dialogs import planned_cohort
+
+    dialog = EnrolDialog(ctx, admin, planned_cohort(ctx, admin), parent)
+    return dialog, dialog.text
+
+
+def _result(ctx: Any, admin: Any, parent: QWidget) -> tuple[QDialog, QWidget]:
+    from fractions import Fraction
+
+    from app.services.cohort_views import EnrolmentView
+    from app.ui.dialogs.cohort_actions import ResultDialog
+
+    person = EnrolmentView(
+        "e1", "p1", "3171********0001", "3171011708900001", "Budi Santoso", "enrolled", "",
+        None, {}, {"H": 8, "I": 0, "S": 0, "A": 2}, Fraction(4, 5), None, None, None, False,
+        ("Nilai asesmen belum diisi.",), None,
+    )  # fmt: skip
+    dialog = ResultDialog(ctx, admin, "c1", person, parent)
+    return dialog, dialog.score
+
+
+def _reason(_ctx: Any, _admin: Any, parent: QWidget) -> tuple[QDialog, QWidget]:
+    from app.ui.dialogs.cohort_actions import ReasonDialog
+
+    dialog = ReasonDialog("Mundurkan", "Tempat diberikan ke daftar tunggu.", "Mundurkan",
+                          lambda _r: None, parent)  # fmt: skip
+    return dialog, dialog.reason
+
+
+def _approval(ctx: Any, _admin: Any, parent: QWidget) -> tuple[QDialog, QWidget]:
+    from app.ui.dialogs.cohort_actions import ApprovalDialog
+
+    dialog = ApprovalDialog(ctx, date(2026, 12, 2), parent)
+    return dialog, dialog.username
+
+
+def _makeup(ctx: Any, admin: Any, parent: QWidget) -> tuple[QDialog, QWidget]:
+    from app.ui.dialogs.cohort_actions import MakeupDayDialog
+
+    dialog = MakeupDayDialog(ctx, admin, "c1", parent)
+    return dialog, dialog.day
+
+
 CASES: dict[str, Case] = {
     "LoginDialog": _login,
     "SetupWizard": _setup,
@@ -273,6 +325,12 @@ CASES: dict[str, Case] = {
     "MarkItemDialog": _mark_item,
     "DecisionDialog": _decision,
     "ModuleDialog": _module,
+    "CohortDialog": _cohort,
+    "EnrolDialog": _enrol,
+    "ResultDialog": _result,
+    "ReasonDialog": _reason,
+    "ApprovalDialog": _approval,
+    "MakeupDayDialog": _makeup,
 }
 NOT_READING_ORDER = {"ImportDialog"}  # its first field is a button: see the module docstring
 

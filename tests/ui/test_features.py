@@ -30,11 +30,19 @@ def _window(qtbot, ctx, actor):
 def test_pages_come_from_the_features_in_order_with_their_shortcuts(qtbot, ctx, admin):
     window = _window(qtbot, ctx, admin)
     labels = [window.nav.item(i).text() for i in range(window.nav.count())]
-    assert labels == ["Beranda", "Peserta", "Lembaga", "Modul", "Sinkronisasi", "Pengaturan"]
+    assert labels == [
+        "Beranda",
+        "Peserta",
+        "Lembaga",
+        "Modul",
+        "Angkatan",
+        "Sinkronisasi",
+        "Pengaturan",
+    ]
     assert window.nav.item(1).toolTip() == "Ctrl+2"
-    QTest.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
     assert window.pages.currentWidget() is window.page("settings")
-    assert window.nav.currentRow() == 5
+    assert window.nav.currentRow() == 6
     QTest.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert window.pages.currentWidget() is window.page("home")
 
@@ -47,11 +55,12 @@ def test_a_declared_feature_appears_everywhere(qtbot, ctx, admin, office, probe_
         "Peserta",
         "Lembaga",
         "Modul",
+        "Angkatan",
         "Percobaan",
         "Sinkronisasi",
         "Pengaturan",
     ]
-    QTest.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
     assert isinstance(window.pages.currentWidget(), probe_feature.ProbePage)
 
     # its record type, waiting to be sent, named on the sync page by its declaration

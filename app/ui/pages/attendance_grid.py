@@ -190,14 +190,17 @@ class AttendanceGrid(QWidget):
         bar.addSpacing(12)
         self.all_present = QPushButton(self.tr("All present (Ctrl+H)"))
         self.approve = QPushButton(self.tr("Approve day"))
-        self.approve.setVisible(may_approve)
         self.remove = QPushButton(self.tr("Remove day"))
         self.add = QPushButton(self.tr("Add make-up day"))
-        for button in (self.remove, self.add):
-            button.setVisible(may_edit)
         for button in (self.all_present, self.approve, self.remove, self.add):
             button.setAutoDefault(False)
             bar.addWidget(button)
+        # hidden only: showing a widget before its layout has a parent makes it a window
+        if not may_approve:
+            self.approve.hide()
+        for button in (self.remove, self.add):
+            if not may_edit:
+                button.hide()
         bar.addStretch(1)
         layout.addLayout(bar)
         layout.addWidget(

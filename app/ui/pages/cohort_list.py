@@ -74,19 +74,13 @@ class CohortTableModel(QAbstractTableModel):
             places = f"{row.enrolled}/{row.capacity}"
             if row.waiting:
                 places += " " + self.tr("+{n} waiting").format(n=row.waiting)
-            office = (
-                row.office_code
-                if row.mine
-                else self.tr("{office} (read only)").format(office=row.office_code)
-            )
             values = (
                 row.code,
                 rules.STATUS_LABELS[rules.Status(row.status)].render(),
-                f"{row.module} ({row.module_code})",
+                row.module,
                 row.provider,
                 f"{fmt_date(row.start_date)} – {fmt_date(row.end_date)}",
                 places,
-                office,
             )
             return values[column]
         if role == Qt.ItemDataRole.ForegroundRole:
@@ -136,8 +130,9 @@ class CohortList(QWidget):
         top.addStretch(1)
         self.new_button = QPushButton(self.tr("New cohort"))
         self.new_button.setObjectName("primary")
-        self.new_button.setVisible(may_edit)
         top.addWidget(self.new_button)
+        if not may_edit:  # (showing a widget before it has a parent makes it a window)
+            self.new_button.hide()
         layout.addLayout(top)
 
         self.search = QLineEdit()
