@@ -210,3 +210,53 @@ def test_another_office_sees_the_cohort_but_neither_its_people_nor_a_change(serv
     assert any("not permitted" in str(r) for r in report["rejected"])  # type: ignore[union-attr]
     assert sync(a)["ok"]
     assert _rows(a, "SELECT capacity FROM cohort") == [(25,)]
+
+
+def _cohort_rows(home: Path) -> list[tuple[Any, ...]]:
+    """Every synced column of the cohort tables, versions and stamps included."""
+    from tests.sync.helpers import LOCAL_ONLY
+
+    con = sqlite3.connect(home / "loket.db")
+    try:
+        found: list[tuple[Any, ...]] = []
+        for table in ("cohort", "cohort_session", "enrollment", "attendance"):
+            columns = [
+                c[1] for c in con.execute(f"PRAGMA table_info({table})") if c[1] not in LOCAL_ONLY
+            ]
+            found += [(table, *r) for r in con.execute(f"SELECT {', '.join(columns)} FROM {table}")]
+        return sorted(found, key=repr)
+    finally:
+        con.close()
+
+
+def test_marks_through_lost_answers_are_taken_once_and_both_counters_agree(server, tmp_path):
+    """Fault: the server commits both counters' marks but the answers are lost on the way
+    back; the counters send again, the server takes each change once, and the two PCs end
+    with the same cohort records, versions and stamps included."""
+    from tests.sync.helpers import LossyProxy
+
+    a, b, cid = _counters(server, tmp_path)
+    proxy = LossyProxy(server.url, drop=2)
+    try:
+        for home in (a, b):
+            con = sqlite3.connect(home / "loket.db")
+            con.execute("UPDATE sync_link SET server_url=?", (proxy.url,))
+            con.commit()
+            con.close()
+        _mark(a, cid, {"Budi Santoso": "H", "Siti Aminah": "I"})
+        _mark(b, cid, {"Siti Aminah": "H"})
+        for home in (a, b, a, b):
+            sync(home)
+        assert proxy.dropped == 2
+    finally:
+        proxy.close()
+    from tests.sync.test_sync_faults import server_facts
+
+    facts = server_facts(server)
+    assert facts["gap_free"] and facts["double_versions"] == 0, facts
+    assert facts["mutations"] == facts["distinct"]
+    assert _cohort_rows(a) == _cohort_rows(b)
+    assert {n: m for n, (m, _id) in _marks(a).items()} == {
+        "Budi Santoso": "H",
+        "Siti Aminah": "H",
+    }
