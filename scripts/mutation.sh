@@ -34,7 +34,8 @@ declare -A TESTS=(
     [domain]='test_audit_chain test_audit_tamper test_auth test_domain_rules test_eligibility
         test_eligibility_boundaries test_intake_dates_and_facts test_names test_nik
         test_participant_fields test_phone_kpj_dates test_refusal_sentences test_role_matrix
-        test_roles test_safe_text test_domain_edges test_domain_edges_eligibility test_domain_edges_parsers'
+        test_roles test_safe_text test_domain_edges test_domain_edges_eligibility test_domain_edges_parsers
+        test_cohort_rules'
     [uow]='test_unit_of_work test_audit_chain test_audit_tamper test_auth test_roles
         test_role_matrix test_settings test_pending_changes'
     [import]='test_participant_import test_import_csv_hostile test_import_headers

@@ -165,3 +165,110 @@ def test_marks_are_the_four_letters():
     assert [m.value for m in Mark] == ["H", "I", "S", "A"]
     with pytest.raises(ValueError):
         rules.attended(["X"], CompletionRule())
+
+
+# -- enrolment rules -------------------------------------------------------------------------
+
+FREE = rules.EnrolFacts(
+    participant_status="verified",
+    eligibility="met",
+    same_office=True,
+    previous_participation=False,
+    here=None,
+    active_elsewhere=None,
+    trained_in=None,
+    cohort_open=True,
+)
+
+
+def _why(**over) -> list[str]:
+    from dataclasses import replace
+
+    return [t.render("en") for t in rules.enrol_refusals(replace(FREE, **over))]
+
+
+def test_a_free_eligible_person_of_the_office_has_no_refusal():
+    assert _why() == []
+    assert not rules.needs_confirmation(FREE)
+
+
+@pytest.mark.parametrize(
+    ("over", "reason"),
+    [
+        ({"cohort_open": False}, "The cohort is finished or cancelled."),
+        ({"participant_status": "erased"}, "The participant's record is erased or merged."),
+        ({"participant_status": "merged"}, "The participant's record is erased or merged."),
+        (
+            {"same_office": False},
+            "The participant is registered at another office; enrol them in a cohort of that "
+            "office.",
+        ),
+        ({"here": "enrolled"}, "Already enrolled in this cohort."),
+        ({"here": "waiting"}, "Already on this cohort's waiting list."),
+        ({"active_elsewhere": "ANG/JKT-1/2026/0001"}, "Already in cohort ANG/JKT-1/2026/0001."),
+        (
+            {"trained_in": "ANG/JKT-1/2025/0003"},
+            "Trained before (cohort ANG/JKT-1/2025/0003); the programme is once only.",
+        ),
+        (
+            {"previous_participation": True},
+            "Recorded at registration as having taken part before; the programme is once only.",
+        ),
+        ({"eligibility": "not_met"}, "Not eligible for the programme."),
+        ({"participant_status": "ineligible"}, "Not eligible for the programme."),
+    ],
+)
+def test_each_refusal_alone(over, reason):
+    assert _why(**over) == [reason]
+
+
+def test_statuses_that_still_may_enrol_and_those_that_may_not():
+    for status in ("registered", "verified", "withdrawn", "in_training", "completed"):
+        assert _why(participant_status=status) == [], status
+
+
+def test_trained_before_is_named_once_even_when_also_said_at_registration():
+    assert _why(trained_in="ANG/X", previous_participation=True) == [
+        "Trained before (cohort ANG/X); the programme is once only."
+    ]
+
+
+def test_every_reason_together_in_order():
+    assert (
+        len(
+            _why(
+                cohort_open=False,
+                participant_status="merged",
+                same_office=False,
+                here="enrolled",
+                active_elsewhere="A",
+                trained_in="B",
+                eligibility="not_met",
+            )
+        )
+        == 7
+    )
+
+
+@pytest.mark.parametrize(
+    ("eligibility", "status", "confirm"),
+    [
+        (None, "registered", True),
+        ("unknown", "registered", True),
+        ("met", "registered", False),
+        ("not_met", "registered", False),
+        ("unknown", "ineligible", False),
+    ],
+)
+def test_unknown_or_never_judged_eligibility_needs_the_clerk(eligibility, status, confirm):
+    from dataclasses import replace
+
+    facts = replace(FREE, eligibility=eligibility, participant_status=status)
+    assert rules.needs_confirmation(facts) is confirm
+
+
+def test_the_full_notice_names_the_capacity():
+    assert rules.full_text(16).render("id") == "Angkatan penuh (16 orang); masuk daftar tunggu."
+    assert rules.full_text(16).render("en") == (
+        "The cohort is full (16 people); goes on the waiting list."
+    )
