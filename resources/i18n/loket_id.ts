@@ -389,7 +389,7 @@
     </message>
     <message>
         <source>Enough attendance</source>
-        <translation>Kehadiran cukup</translation>
+        <translation>Cukup hadir</translation>
     </message>
     <message>
         <source>Note</source>
