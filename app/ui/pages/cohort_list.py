@@ -31,7 +31,7 @@ Index = QModelIndex | QPersistentModelIndex
 SEARCH_DELAY_MS = 200
 QUIET = QColor("#6b7280")
 RUNNING = QColor("#1e6b3a")
-COLUMN_WIDTHS = (190, 125, 220, 240, 190)  # code, status, module, provider, dates; places
+COLUMN_WIDTHS = (180, 115, 200, 215, 185)  # code, status, module, provider, dates; places
 
 
 class CohortTableModel(QAbstractTableModel):
