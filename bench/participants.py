@@ -5,7 +5,8 @@ filled with N realistic participants by plain sqlite3 in one transaction: Indone
 (Muhammad and its spellings, Siti, Sri, Nur..., Javanese single names, Batak, Minang, Manado
 and Chinese-Indonesian family names, a few titles and names in capitals), NIKs that agree with
 the birth date, sex (+40 for women) and a real Kemendagri district (weighted by province
-population), phones, KPJ numbers, employers, eligibility verdicts, 0.2% tombstones;
+population), phones, KPJ numbers, employers, training choices (module codes, 15% legacy
+text), eligibility verdicts, 0.2% tombstones;
 `name_key` from app.domain.names; indexes and the FTS5 index built after the rows. Generation
 runs in a child process, so it does not count in this one's memory.
 
@@ -17,8 +18,12 @@ window calls them, each next to a floor measured in the same run on the same fil
   prefixes of NIKs in the file. Floor: the very SQL the service sent (caught from
   SQLAlchemy) run again through plain sqlite3. Service and floor alternate, query by query.
 - the list's first page: empty text sorted by name, 200 rows, plus count(); floor: its SQL.
-- what the list runs for each text typed (count + 200 rows), truncated(), and the first page
-  in the list's other orders and filters (no goal: for the record).
+- what the list runs for each text typed (count + 200 rows), and truncated().
+- the list's filters (office, province, status, training choice), each alone and with a
+  text: what the list runs when one is chosen (count, truncated, 200 rows), values drawn at
+  random; floor: the SQL the service sent, replayed. JSON `filter_first_page_p95_ms` is the
+  worst of the eight p95s. Then the first page in the list's other orders and with filters
+  together (no goal: for the record).
 - save: `register(db, actor, raw, confirm_warnings=True)`, a fresh NIK each time. Floor: one
   bare participant INSERT + COMMIT through plain sqlite3 with the app's pragmas (WAL,
   synchronous=FULL, BEGIN IMMEDIATE), alternating with the saves.
@@ -63,7 +68,14 @@ ADMIN_PASSWORD = "Bench2026x!"
 BENCH_USER = "loket.bench"
 FLOOR_USER = "bench.floor"
 
-GOALS = {"search_p95_ms": 30.0, "save_p95_ms": 20.0, "first_page_ms": 100.0, "peak_rss_mb": 300.0}
+GOALS = {
+    "search_p95_ms": 30.0,
+    "save_p95_ms": 20.0,
+    "first_page_ms": 100.0,
+    "peak_rss_mb": 300.0,
+    "list_search_p95_ms": 30.0,
+    "filter_first_page_p95_ms": 50.0,
+}
 
 # --- names ------------------------------------------------------------------------------
 # Most frequent first: make_namer weighs them by rank (Zipf), as names turn up on forms.
@@ -228,6 +240,10 @@ EDUCATION = Weighted([("SD", 8), ("SMP", 14), ("SMA", 30), ("SMK", 28), ("D3", 7
 PHK_REASONS = Weighted([("efficiency", 40), ("contract_ended", 30), ("company_closed", 10),
                         ("bankruptcy", 5), ("resignation", 10), ("retirement", 5)])  # fmt: skip
 BANKS = ["BRI", "BNI", "MANDIRI", "BCA", "BTN", "BSI", "CIMB NIAGA", "DANAMON", "BANK DKI"]
+# Training choices: a module code of the catalogue (app.domain.modules), or, on 15% of the
+# rows, the free text that older registrations and imports hold.
+MODULES = ["DIG-PROG", "KONSTRUKSI", "JASA-KOM", "GARMEN", "PERKEBUNAN", "FORKLIFT", "LAS",
+           "PERHOTELAN"]  # fmt: skip
 TRAINING = ["Operator Forklift", "Barista", "Menjahit Industri", "Teknisi AC", "Las SMAW",
             "Desain Grafis", "Pemasaran Digital", "Tata Boga", "Administrasi Perkantoran",
             "Pengemudi Ojek Daring", "Teknisi Sepeda Motor", "Pemrograman Web",
@@ -279,6 +295,10 @@ COLUMNS = (
     "registered_by", "registered_at",
 )  # fmt: skip
 INSERT = f"INSERT INTO participant ({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))})"
+
+
+def training_choice(rng: random.Random) -> str:
+    return rng.choice(MODULES) if rng.random() < 0.85 else rng.choice(TRAINING)
 
 
 def employer(rng: random.Random) -> str:
@@ -402,7 +422,7 @@ def participant_rows(n: int, seed: int, now: datetime) -> Iterator[tuple[Any, ..
         work_start = min(work_start, phk - 200)
         contract = "PKWT" if rng.random() < 0.55 else "PKWTT"
         has_bank = rng.random() < 0.7
-        choice_1 = rng.choice(TRAINING) if rng.random() < 0.8 else None
+        choice_1 = training_choice(rng) if rng.random() < 0.8 else None
         deleted = stamp if rng.random() < 0.002 else None
         status = "erased" if deleted else STATUSES.pick(rng)
         yield (
@@ -419,7 +439,7 @@ def participant_rows(n: int, seed: int, now: datetime) -> Iterator[tuple[Any, ..
             day(phk) if contract == "PKWT" else None, day(work_start), day(phk),
             PHK_REASONS.pick(rng), rng.randrange(2_000, 9_000) * 1000,
             rng.random() < 0.4, None, choice_1,
-            rng.choice(TRAINING) if choice_1 and rng.random() < 0.5 else None,
+            training_choice(rng) if choice_1 and rng.random() < 0.5 else None,
             rng.choice(BANKS) if has_bank else None,
             f"{rng.randrange(10**9, 10**13)}" if has_bank else None,
             full_name.upper() if has_bank else None,
@@ -631,7 +651,7 @@ def intake_forms(con: sqlite3.Connection, n: int, rng: random.Random) -> list[di
                 "tanggal_phk": phk.strftime("%d/%m/%Y"),
                 "alasan_phk": "efisiensi",
                 "upah_terakhir": f"{rng.randrange(2000, 9000) * 1000:,}".replace(",", "."),
-                "pilihan_pelatihan_1": rng.choice(TRAINING),
+                "pilihan_pelatihan_1": rng.choice(MODULES),  # a new intake names a module
                 "bank": rng.choice(BANKS).lower(),
                 "nomor_rekening": f"{rng.randrange(10**9, 10**13)}",
                 "nama_pemilik_rekening": name.upper(),
@@ -826,7 +846,61 @@ def measure(path: Path, args: argparse.Namespace) -> dict[str, Any]:
         "truncated_p95_ms": p95(truncated_ms),
     }
 
-    # the first page in the list's other orders and with a filter (no goal; for the record)
+    # issue #10 item 6: the list's (and the enrolment picker's) filters, each alone and with
+    # a text typed, as the list runs them when one is chosen: count, truncated, then the first
+    # 200 rows (app/ui/pages/participant_model.py). Values drawn at random, so small and
+    # large offices, provinces, statuses and modules all come up. Floor: the SQL the service
+    # sent, replayed through plain sqlite3; service and floor alternate, query by query.
+    provinces = [
+        r[0]
+        for r in bare.execute(
+            "SELECT DISTINCT substr(region_code, 1, 2) FROM participant "
+            "WHERE region_code IS NOT NULL ORDER BY 1"
+        )
+    ]
+    fields = {
+        "office": ("office_code", list(OFFICES.values)),
+        "province": ("region_prefix", provinces),
+        "status": ("status", list(STATUSES.values)),
+        "training_choice": ("training_choice", MODULES),
+    }
+    texts = name_queries(bare, args.filters, rng)
+
+    def list_first_page(query: ParticipantQuery) -> tuple[float, list[tuple[str, Any]]]:
+        def run() -> None:
+            count(db, query)
+            truncated(db, query)
+            search(db, query, limit=200)
+
+        return catcher.catch(run)
+
+    worst = 0.0
+    for label, (field, values) in fields.items():
+        for with_text in (False, True):
+            queries = [
+                ParticipantQuery(text=texts[i] if with_text else "", **{field: rng.choice(values)})
+                for i in range(args.filters)
+            ]
+            for query in queries[:5]:  # warm-up
+                list_first_page(query)
+            sent = [list_first_page(q)[1] for q in queries]  # caught untimed, for the floor
+            svc, flo, _ = timed_pairs(
+                list(range(len(queries))),
+                lambda i, queries=queries: list_first_page(queries[i]),
+                lambda i, sent=sent: replay(bare, sent[i]),
+            )
+            key = f"filter_{label}{'_text' if with_text else ''}"
+            slowest = sorted(zip(svc, queries, strict=True), key=lambda tq: -tq[0])[:3]
+            out |= {
+                f"{key}_p50_ms": p50(svc),
+                f"{key}_p95_ms": p95(svc),
+                f"{key}_floor_p95_ms": p95(flo),
+                f"{key}_slowest": [[q.text, getattr(q, field), round(t, 1)] for t, q in slowest],
+            }
+            worst = max(worst, p95(svc))
+    out["filter_first_page_p95_ms"] = worst
+
+    # the first page in the list's other orders, and filters together (no goal; the record)
     others = {
         "registered_desc": ParticipantQuery(sort="registered", descending=True),
         "birth_date": ParticipantQuery(sort="birth_date"),
@@ -834,15 +908,21 @@ def measure(path: Path, args: argparse.Namespace) -> dict[str, Any]:
         "status_employed": ParticipantQuery(status="employed"),
         "office_BPN": ParticipantQuery(office_code="BPN"),
         "region_32": ParticipantQuery(region_prefix="32"),
+        "office_BPN_registered_desc": ParticipantQuery(
+            office_code="BPN", sort="registered", descending=True
+        ),
+        "region_32_birth_date": ParticipantQuery(region_prefix="32", sort="birth_date"),
+        "office_BPN_region_32": ParticipantQuery(office_code="BPN", region_prefix="32"),
+        "picker_JKT_LAS_verified": ParticipantQuery(
+            office_code="JKT", training_choice="LAS", status="verified"
+        ),
+        "JKT_31_LAS_registered": ParticipantQuery(
+            office_code="JKT", region_prefix="31", training_choice="LAS", status="registered"
+        ),
     }
     other_ms = {}
     for label, query in others.items():
-        times = []
-        for _ in range(5):
-            start = time.perf_counter()
-            search(db, query, limit=200)
-            count(db, query)
-            times.append(ms_since(start))
+        times = [list_first_page(query)[0] for _ in range(5)]
         other_ms[label] = round(p50(times), 1)
     out["other_first_pages_p50_ms"] = other_ms
 
@@ -918,8 +998,16 @@ def report(out: dict[str, Any]) -> None:
     line("NIK search (4-8 digits)", "nik_search_p95_ms", "nik_search_floor_p95_ms", "search_p95_ms")
     line("first page (200 + count)", "first_page_ms", "first_page_floor_ms", "first_page_ms")
     print(f"first page, first call     : {out['first_page_cold_ms']:7.1f} ms")
-    line("list per text: count + 200", "list_search_p95_ms", None, None)
+    line("list per text: count + 200", "list_search_p95_ms", None, "list_search_p95_ms")
     print(f"truncated() per text       : p95 {out['truncated_p95_ms']:7.1f} ms")
+    for field in ("office", "province", "status", "training_choice"):
+        for key in (f"filter_{field}", f"filter_{field}_text"):
+            label = key.removeprefix("filter_").replace("_text", " + text")
+            line(f"filter {label}", f"{key}_p95_ms", f"{key}_floor_p95_ms", None)
+    print(
+        f"filters, worst p95         : {out['filter_first_page_p95_ms']:7.1f} ms   "
+        f"(goal p95 <= {GOALS['filter_first_page_p95_ms']:.0f} ms; count, truncated, 200 rows)"
+    )
     print(f"first page, other orders   : {out['other_first_pages_p50_ms']} (p50, ms)")
     line("save one intake", "save_p95_ms", "save_floor_p95_ms", "save_p95_ms")
     print(
@@ -928,6 +1016,9 @@ def report(out: dict[str, Any]) -> None:
     )
     print(f"slowest name searches      : {out['search_slowest']}")
     print(f"slowest NIK searches       : {out['nik_search_slowest']}")
+    for field in ("office", "province", "status", "training_choice"):
+        for key in (f"filter_{field}", f"filter_{field}_text"):
+            print(f"slowest {key:<22}: {out[f'{key}_slowest']}")
 
 
 def main() -> int:
@@ -936,6 +1027,7 @@ def main() -> int:
     parser.add_argument("--db", help="generated file to reuse (made there when missing)")
     parser.add_argument("--searches", type=int, default=300, help="queries of each kind")
     parser.add_argument("--counts", type=int, default=60, help="list searches of each kind")
+    parser.add_argument("--filters", type=int, default=60, help="first pages of each filter")
     parser.add_argument("--saves", type=int, default=200)
     parser.add_argument("--repeats", type=int, default=30, help="first-page repetitions")
     parser.add_argument("--seed", type=int, default=2026)
