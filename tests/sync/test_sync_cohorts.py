@@ -97,7 +97,7 @@ def _marks(home: Path) -> dict[str, tuple[str, str]]:
     }
 
 
-def test_two_counters_offline_converge_on_marks_and_enrolments(server, tmp_path):
+def test_counters_converge_and_another_office_only_reads(server, tmp_path):
     from app.services.enrolment import enrol
 
     a, b, cid = _counters(server, tmp_path)
@@ -132,8 +132,40 @@ def test_two_counters_offline_converge_on_marks_and_enrolments(server, tmp_path)
         ]
         assert _rows(home, "SELECT count(*) FROM enrollment") == [(3,)]
 
+    # another office sees the cohort and its days, but neither its people nor a change
+    from app.services.cohorts import list_cohorts
 
-def test_a_late_mark_for_an_approved_day_goes_to_the_supervisor(server, tmp_path):
+    btn = enrolled(server, make_office(tmp_path, "btn", "BTN", 1), "BTN")
+    assert sync(btn)["ok"]
+    db = Database(btn / "loket.db")
+    try:
+        (row,) = list_cohorts(db)
+        assert (row.id, row.mine, row.provider) == (cid, False, PROVIDER["name"])
+    finally:
+        db.dispose()
+    assert len(_rows(btn, "SELECT 1 FROM cohort_session")) == 10
+    # the office's own records stay there
+    assert _rows(btn, "SELECT count(*) FROM enrollment") == [(0,)]
+    assert _rows(btn, "SELECT count(*) FROM attendance") == [(0,)]
+    # a change made past the service (a hostile or broken PC) is refused by the server
+    db, admin = _as(btn)
+    try:
+        with unit_of_work(db, admin) as uow:
+            cohort = uow.session.get(Cohort, cid)
+            assert cohort is not None
+            cohort.capacity = 500
+            uow.audit("cohort.capacity", "cohort", cid)
+    finally:
+        db.dispose()
+    report = sync(btn)
+    assert any("not permitted" in str(r) for r in report["rejected"])  # type: ignore[union-attr]
+    assert sync(a)["ok"]
+    assert _rows(a, "SELECT capacity FROM cohort") == [(25,)]
+
+
+def test_a_late_mark_for_an_approved_day_goes_to_the_supervisor_and_lost_answers_count_once(
+    server, tmp_path
+):
     from app.services.attendance import lock_day
 
     a, b, cid = _counters(server, tmp_path)
@@ -169,6 +201,35 @@ def test_a_late_mark_for_an_approved_day_goes_to_the_supervisor(server, tmp_path
     assert sync(b)["conflicts"] == [] and sync(a)["ok"]
     assert _marks(a)["Siti Aminah"][0] == "I"
 
+    # fault: both counters' approved marks go through lost answers; each change is taken
+    # once and the two PCs end with the same cohort records, versions and stamps included
+    from tests.sync.helpers import LossyProxy
+
+    proxy = LossyProxy(server.url, drop=2)
+    try:
+        for home in (a, b):
+            con = sqlite3.connect(home / "loket.db")
+            con.execute("UPDATE sync_link SET server_url=?", (proxy.url,))
+            con.commit()
+            con.close()
+        _mark(a, cid, {"Budi Santoso": "H", "Siti Aminah": "I"}, approver=True)
+        _mark(b, cid, {"Siti Aminah": "H"}, approver=True)
+        for home in (a, b, a, b):
+            sync(home)
+        assert proxy.dropped == 2
+    finally:
+        proxy.close()
+    from tests.sync.test_sync_faults import server_facts
+
+    facts = server_facts(server)
+    assert facts["gap_free"] and facts["double_versions"] == 0, facts
+    assert facts["mutations"] == facts["distinct"]
+    assert _cohort_rows(a) == _cohort_rows(b)
+    assert {n: m for n, (m, _id) in _marks(a).items()} == {
+        "Budi Santoso": "H",
+        "Siti Aminah": "H",
+    }
+
 
 def _conflicts(home: Path) -> list[dict[str, Any]]:
     import json
@@ -176,40 +237,6 @@ def _conflicts(home: Path) -> list[dict[str, Any]]:
     out = loket(home, "sync", "conflicts", "--json")
     assert out.returncode == 0, out.stderr
     return list(json.loads(out.stdout)["conflicts"])
-
-
-def test_another_office_sees_the_cohort_but_neither_its_people_nor_a_change(server, tmp_path):
-    from app.services.cohorts import list_cohorts
-
-    a, _b, cid = _counters(server, tmp_path)
-    _mark(a, cid, {"Budi Santoso": "H"})
-    assert sync(a)["ok"]
-    btn = enrolled(server, make_office(tmp_path, "btn", "BTN", 1), "BTN")
-    assert sync(btn)["ok"]
-    db = Database(btn / "loket.db")
-    try:
-        (row,) = list_cohorts(db)
-        assert (row.id, row.mine, row.provider) == (cid, False, PROVIDER["name"])
-    finally:
-        db.dispose()
-    assert len(_rows(btn, "SELECT 1 FROM cohort_session")) == 10
-    # the office's own records stay there
-    assert _rows(btn, "SELECT count(*) FROM enrollment") == [(0,)]
-    assert _rows(btn, "SELECT count(*) FROM attendance") == [(0,)]
-    # a change made past the service (a hostile or broken PC) is refused by the server
-    db, admin = _as(btn)
-    try:
-        with unit_of_work(db, admin) as uow:
-            cohort = uow.session.get(Cohort, cid)
-            assert cohort is not None
-            cohort.capacity = 500
-            uow.audit("cohort.capacity", "cohort", cid)
-    finally:
-        db.dispose()
-    report = sync(btn)
-    assert any("not permitted" in str(r) for r in report["rejected"])  # type: ignore[union-attr]
-    assert sync(a)["ok"]
-    assert _rows(a, "SELECT capacity FROM cohort") == [(25,)]
 
 
 def _cohort_rows(home: Path) -> list[tuple[Any, ...]]:
@@ -227,36 +254,3 @@ def _cohort_rows(home: Path) -> list[tuple[Any, ...]]:
         return sorted(found, key=repr)
     finally:
         con.close()
-
-
-def test_marks_through_lost_answers_are_taken_once_and_both_counters_agree(server, tmp_path):
-    """Fault: the server commits both counters' marks but the answers are lost on the way
-    back; the counters send again, the server takes each change once, and the two PCs end
-    with the same cohort records, versions and stamps included."""
-    from tests.sync.helpers import LossyProxy
-
-    a, b, cid = _counters(server, tmp_path)
-    proxy = LossyProxy(server.url, drop=2)
-    try:
-        for home in (a, b):
-            con = sqlite3.connect(home / "loket.db")
-            con.execute("UPDATE sync_link SET server_url=?", (proxy.url,))
-            con.commit()
-            con.close()
-        _mark(a, cid, {"Budi Santoso": "H", "Siti Aminah": "I"})
-        _mark(b, cid, {"Siti Aminah": "H"})
-        for home in (a, b, a, b):
-            sync(home)
-        assert proxy.dropped == 2
-    finally:
-        proxy.close()
-    from tests.sync.test_sync_faults import server_facts
-
-    facts = server_facts(server)
-    assert facts["gap_free"] and facts["double_versions"] == 0, facts
-    assert facts["mutations"] == facts["distinct"]
-    assert _cohort_rows(a) == _cohort_rows(b)
-    assert {n: m for n, (m, _id) in _marks(a).items()} == {
-        "Budi Santoso": "H",
-        "Siti Aminah": "H",
-    }
