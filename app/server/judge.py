@@ -113,10 +113,12 @@ def judge(
     if why is not None:
         out.refused(device, m, action, why, now)
         return record_result(m, "rejected", why)
-    m = _relinked(m, spec, merged)
+    # decided as relinked; the answer compares with what the device sent (a relinked
+    # field is news to it, so the record goes back)
+    relinked = _relinked(m, spec, merged)
     status, reason, rec, changed, conflicts = held_by_lock(
-        stored, records, device, m, spec, now
-    ) or decide(stored, device, m, spec, now)
+        stored, records, device, relinked, spec, now
+    ) or decide(stored, device, relinked, spec, now)
     if rec is not None:
         records[key] = rec
         if changed:
