@@ -202,7 +202,7 @@ def cmd_create(args: argparse.Namespace) -> Report:
 
 
 def cmd_enrol(args: argparse.Namespace) -> Report:
-    from app.services.cohorts import find_cohort_id
+    from app.services.cohort_lists import find_cohort_id
     from app.services.enrolment import enrol, participant_ids_by_nik
 
     db, actor = open_office()
@@ -240,7 +240,7 @@ def cmd_enrol(args: argparse.Namespace) -> Report:
 
 
 def cmd_withdraw(args: argparse.Namespace) -> Report:
-    from app.services.cohorts import find_cohort_id
+    from app.services.cohort_lists import find_cohort_id
     from app.services.enrolment import withdraw
 
     db, actor = open_office()
@@ -258,8 +258,8 @@ def cmd_withdraw(args: argparse.Namespace) -> Report:
 
 
 def cmd_result(args: argparse.Namespace) -> Report:
+    from app.services.cohort_lists import find_cohort_id
     from app.services.cohort_results import record_result
-    from app.services.cohorts import find_cohort_id
 
     db, actor = open_office()
     try:
@@ -274,7 +274,8 @@ def cmd_result(args: argparse.Namespace) -> Report:
 
 
 def _status(args: argparse.Namespace, to: str, reason: str = "") -> Report:
-    from app.services.cohorts import find_cohort_id, set_status
+    from app.services.cohort_lists import find_cohort_id
+    from app.services.cohorts import set_status
 
     db, actor = open_office()
     try:
@@ -297,7 +298,7 @@ def cmd_cancel(args: argparse.Namespace) -> Report:
 
 
 def cmd_list(args: argparse.Namespace) -> Report:
-    from app.services.cohorts import list_cohorts
+    from app.services.cohort_lists import list_cohorts
 
     db, _actor = open_office()
     try:
@@ -336,7 +337,7 @@ def _rate(value: Any) -> float | None:
 
 
 def cmd_show(args: argparse.Namespace) -> Report:
-    from app.services.cohorts import cohort_detail, find_cohort_id
+    from app.services.cohort_lists import cohort_detail, find_cohort_id
 
     db, _actor = open_office()
     try:
@@ -394,7 +395,7 @@ def cmd_show(args: argparse.Namespace) -> Report:
 def cmd_mark(args: argparse.Namespace) -> Report:
     from app.services.attendance import all_present, mark
     from app.services.auth import login
-    from app.services.cohorts import find_cohort_id
+    from app.services.cohort_lists import find_cohort_id
 
     if not args.all_present and not (args.nik and args.mark):
         raise ValidationError(NEED_MARK, field="mark")
@@ -427,7 +428,7 @@ def cmd_mark(args: argparse.Namespace) -> Report:
 def cmd_lock(args: argparse.Namespace) -> Report:
     from app.services.attendance import lock_day
     from app.services.auth import login
-    from app.services.cohorts import find_cohort_id
+    from app.services.cohort_lists import find_cohort_id
 
     db, _actor = open_office()
     try:

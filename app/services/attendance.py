@@ -28,8 +28,8 @@ from app.errors import PermissionDenied, StateError, ValidationError
 from app.models import Attendance, Cohort, CohortSession, Enrollment
 from app.services.access import DENIED, require
 from app.services.actor import Actor
+from app.services.cohort_records import audit, closed_refusal, editable, move_status
 from app.services.cohort_views import MarkOutcome
-from app.services.cohorts import audit, closed_refusal, editable, move_status
 from app.services.providers import today_of
 from app.services.uow import UnitOfWork, unit_of_work
 from app.texts import Text

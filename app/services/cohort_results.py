@@ -20,16 +20,16 @@ from app.errors import NotFound, StateError, ValidationError
 from app.models import Attendance, Enrollment, Participant
 from app.services.access import require
 from app.services.actor import Actor
-from app.services.cohort_views import CohortRow
-from app.services.cohorts import (
+from app.services.cohort_lists import row_of
+from app.services.cohort_records import (
     audit,
     closed_refusal,
     editable,
     move_status,
-    row_of,
     rule_of,
     sessions_of,
 )
+from app.services.cohort_views import CohortRow
 from app.services.enrolment import NOT_ENROLLED
 from app.services.providers import today_of
 from app.services.uow import unit_of_work

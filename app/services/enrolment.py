@@ -29,8 +29,8 @@ from app.errors import NotFound, StateError, ValidationError
 from app.models import Cohort, Enrollment, Participant
 from app.services.access import require
 from app.services.actor import Actor
+from app.services.cohort_records import audit, closed_refusal, editable, load_cohort
 from app.services.cohort_views import Candidate, EnrolOutcome
-from app.services.cohorts import audit, closed_refusal, editable, load_cohort
 from app.services.uow import UnitOfWork, unit_of_work
 from app.texts import Text
 

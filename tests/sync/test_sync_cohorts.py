@@ -133,7 +133,7 @@ def test_counters_converge_and_another_office_only_reads(server, tmp_path):
         assert _rows(home, "SELECT count(*) FROM enrollment") == [(3,)]
 
     # another office sees the cohort and its days, but neither its people nor a change
-    from app.services.cohorts import list_cohorts
+    from app.services.cohort_lists import list_cohorts
 
     btn = enrolled(server, make_office(tmp_path, "btn", "BTN", 1), "BTN")
     assert sync(btn)["ok"]

@@ -14,7 +14,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from app.services import cohorts, enrolment
+from app.services import cohort_lists, enrolment
 from app.ui import tasks
 from tests.ui.helpers import click, message_boxes, type_into
 from tests.unit.cohort_support import PROVIDER, cohort, fit_provider, person
@@ -106,8 +106,8 @@ def test_a_cohort_typed_by_keyboard_is_stored_as_typed(qtbot, desk):
         qtbot.keyClick(dialog.code, Qt.Key.Key_Return)
     row = made.args[0]
     assert row.code == "ANG/LAS/01" and not dialog.isVisible()
-    assert [c.code for c in cohorts.list_cohorts(desk.db)] == ["ANG/LAS/01"]
-    detail = cohorts.cohort_detail(desk.db, row.id)
+    assert [c.code for c in cohort_lists.list_cohorts(desk.db)] == ["ANG/LAS/01"]
+    detail = cohort_lists.cohort_detail(desk.db, row.id)
     assert (detail.row.provider_id, detail.row.module_code) == (fit, "LAS")
     assert (detail.row.start_date, detail.row.end_date) == (date(2026, 12, 7), date(2026, 12, 18))
     assert detail.pattern == ("mon", "tue", "wed", "thu", "sat")
@@ -282,7 +282,7 @@ def test_two_ticked_people_are_enrolled_and_the_dialog_stays_open(qtbot, picker)
         click(qtbot, dialog.enrol_button)
     assert [o.status for o in done.args[0]] == ["enrolled", "enrolled"]
     assert message_boxes() == []  # nobody uncertain: no question
-    detail = cohorts.cohort_detail(picker.office.db, picker.cohort_id)
+    detail = cohort_lists.cohort_detail(picker.office.db, picker.cohort_id)
     assert {e.participant_id for e in detail.enrolments if e.status == "enrolled"} == {
         picker.people["siti"],
         picker.people["dewi"],
@@ -327,5 +327,5 @@ def test_unknown_eligibility_is_enrolled_only_after_the_question(qtbot, picker):
         picker.people["agus"]: "enrolled",
         picker.people["dewi"]: "enrolled",
     }
-    detail = cohorts.cohort_detail(picker.office.db, picker.cohort_id)
+    detail = cohort_lists.cohort_detail(picker.office.db, picker.cohort_id)
     assert len([e for e in detail.enrolments if e.status == "enrolled"]) == 2

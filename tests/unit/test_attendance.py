@@ -11,7 +11,7 @@ from fractions import Fraction
 import pytest
 
 from app.errors import PermissionDenied, StateError, ValidationError
-from app.services import cohorts, enrolment
+from app.services import cohort_lists, enrolment
 from app.services.attendance import all_present, lock_day, mark
 from app.services.cohort_results import finish_cohort, graduates, record_result
 from tests.unit.cohort_support import TODAY, at, cohort, fit_provider, person
@@ -53,10 +53,10 @@ def test_the_first_mark_starts_the_cohort_and_all_present_keeps_typed_marks(offi
     at(office, MON)
     out = mark(office.db, office.actors["counter"], cid, MON, {siti: "S"})
     assert out.started and out.marked == 1
-    assert cohorts.cohort_detail(office.db, cid).row.status == "berjalan"
+    assert cohort_lists.cohort_detail(office.db, cid).row.status == "berjalan"
     out = all_present(office.db, office.actors["counter"], cid, MON)
     assert (out.marked, out.started) == (1, False)
-    detail = cohorts.cohort_detail(office.db, cid)
+    detail = cohort_lists.cohort_detail(office.db, cid)
     by_name = {e.name: e for e in detail.enrolments}
     assert by_name["Budi Santoso"].counts == {"H": 1, "I": 0, "S": 0, "A": 0}
     assert by_name["Siti Aminah"].counts == {"H": 0, "I": 0, "S": 1, "A": 0}
@@ -87,7 +87,7 @@ def test_marks_are_refused_for_a_future_day_a_non_day_a_bad_key_or_someone_not_e
         lambda: mark(office.db, office.actors["counter"], cid, MON, {budi: "H", stranger: "H"})
     )
     assert count(office.path, "attendance") == 0  # the valid mark of that call is undone too
-    assert cohorts.cohort_detail(office.db, cid).row.status == "direncanakan"
+    assert cohort_lists.cohort_detail(office.db, cid).row.status == "direncanakan"
 
 
 def test_a_locked_day_needs_a_supervisor_and_the_change_leaves_a_trace(office, running):
@@ -100,7 +100,7 @@ def test_a_locked_day_needs_a_supervisor_and_the_change_leaves_a_trace(office, r
     assert message == "1 peserta belum ditandai pada 07/12/2026; isi dulu sebelum disetujui."
     mark(office.db, office.actors["counter"], cid, MON, {siti: "A"})
     lock_day(office.db, office.actors["supervisor"], cid, MON)
-    assert cohorts.cohort_detail(office.db, cid).sessions[0].locked
+    assert cohort_lists.cohort_detail(office.db, cid).sessions[0].locked
     # a clerk alone cannot change it; a clerk is no approver either
     assert "perlu persetujuan supervisor" in _refused(
         lambda: mark(office.db, office.actors["counter"], cid, MON, {siti: "S"}), StateError
@@ -173,7 +173,7 @@ def test_completion_at_exactly_80_percent_and_one_day_below(office, running):
         siti,
     )
     assert reason == "sakit berat, ada surat" and contradicts == 1
-    detail = {e.name: e for e in cohorts.cohort_detail(office.db, cid).enrolments}
+    detail = {e.name: e for e in cohort_lists.cohort_detail(office.db, cid).enrolments}
     assert detail["Budi Santoso"].rate == Fraction(4, 5) and detail["Budi Santoso"].verdict_passes
     assert detail["Siti Aminah"].contradiction is not None
 
@@ -210,8 +210,8 @@ def test_excused_days_count_only_when_the_cohort_says_so(office):
     enrolment.enrol(office.db, office.actors["counter"], kind, [siti])
     _ten_days(office, strict, {budi: "HHHHHHHISA"})
     _ten_days(office, kind, {siti: "HHHHHHHISA"})
-    (b,) = cohorts.cohort_detail(office.db, strict).enrolments
-    (s,) = cohorts.cohort_detail(office.db, kind).enrolments
+    (b,) = cohort_lists.cohort_detail(office.db, strict).enrolments
+    (s,) = cohort_lists.cohort_detail(office.db, kind).enrolments
     assert (b.rate, s.rate) == (Fraction(7, 10), Fraction(9, 10))
     assert not b.verdict_passes and "Kehadiran 70% di bawah batas 80%." in b.verdict_reasons
 
@@ -222,7 +222,7 @@ def test_the_rate_is_over_the_days_held_so_far(office, running):
         at(office, day)
         mark(office.db, office.actors["counter"], cid, day, {budi: "H"})
     at(office, TEN_DAYS[3])  # day four held, not marked: counts as not attended
-    rate = {e.name: e.rate for e in cohorts.cohort_detail(office.db, cid).enrolments}
+    rate = {e.name: e.rate for e in cohort_lists.cohort_detail(office.db, cid).enrolments}
     assert rate["Budi Santoso"] == Fraction(3, 4) and rate["Siti Aminah"] == 0
 
 
@@ -292,5 +292,5 @@ def test_another_offices_cohort_is_read_only_here(office, running):
     assert "milik kantor BTN" in _refused(
         lambda: mark(office.db, office.actors["counter"], cid, MON, {budi: "H"}), StateError
     )
-    assert cohorts.list_cohorts(office.db)[0].mine is False
-    assert cohorts.list_cohorts(office.db, mine_only=True) == []
+    assert cohort_lists.list_cohorts(office.db)[0].mine is False
+    assert cohort_lists.list_cohorts(office.db, mine_only=True) == []

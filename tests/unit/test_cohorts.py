@@ -8,7 +8,7 @@ from datetime import date
 import pytest
 
 from app.errors import NotFound, PermissionDenied, StateError, ValidationError
-from app.services import cohorts, enrolment
+from app.services import cohort_days, cohort_lists, cohorts, enrolment
 from app.services.cohorts import CohortPlan, create_cohort
 from app.services.participant_records import set_status
 from app.services.provider_assessment import decide
@@ -105,9 +105,9 @@ def test_numbers_follow_the_series_of_this_pc_and_year(office):
         lambda: create_cohort(office.db, office.actors["counter"], _plan(pid, code="LAS-JAKTIM-01"))
     )
     assert field == "code" and "sudah dipakai" in message
-    assert cohorts.find_cohort_id(office.db, "las-jaktim-01") == own.id
+    assert cohort_lists.find_cohort_id(office.db, "las-jaktim-01") == own.id
     with pytest.raises(NotFound):
-        cohorts.find_cohort_id(office.db, "ANG/JKT-1/2026/0099")
+        cohort_lists.find_cohort_id(office.db, "ANG/JKT-1/2026/0099")
 
 
 @pytest.mark.parametrize(
@@ -148,7 +148,7 @@ def test_plan_limits_are_taken_at_their_edges(office):
     )
     row = create_cohort(office.db, office.actors["counter"], edge)
     assert row.capacity == 500
-    detail = cohorts.cohort_detail(office.db, row.id)
+    detail = cohort_lists.cohort_detail(office.db, row.id)
     assert (detail.pocket_mode, detail.min_rate_percent, detail.pass_score) == (
         "lump_sum",
         100,
@@ -159,27 +159,27 @@ def test_plan_limits_are_taken_at_their_edges(office):
 def test_days_come_from_the_pattern_and_can_be_edited(office):
     pid = fit_provider(office)
     cid = cohort(office, pid)  # 07/12 (Mon) .. 18/12 (Fri): ten weekdays
-    days = [s.day for s in cohorts.cohort_detail(office.db, cid).sessions]
+    days = [s.day for s in cohort_lists.cohort_detail(office.db, cid).sessions]
     assert len(days) == 10 and days[0] == date(2026, 12, 7) and days[-1] == date(2026, 12, 18)
-    cohorts.remove_day(office.db, office.actors["counter"], cid, date(2026, 12, 9))
-    cohorts.add_day(office.db, office.actors["counter"], cid, date(2026, 12, 12))  # Saturday
-    sessions = cohorts.cohort_detail(office.db, cid).sessions
+    cohort_days.remove_day(office.db, office.actors["counter"], cid, date(2026, 12, 9))
+    cohort_days.add_day(office.db, office.actors["counter"], cid, date(2026, 12, 12))  # Saturday
+    sessions = cohort_lists.cohort_detail(office.db, cid).sessions
     assert date(2026, 12, 9) not in [s.day for s in sessions]
     makeup = [s for s in sessions if s.day == date(2026, 12, 12)]
     assert len(sessions) == 10 and makeup and makeup[0].makeup
     # the removed day stays as a cancelled row: its id and history stay
     assert count(office.path, "cohort_session", "cancelled = 1") == 1
     field, _m = _refusal(
-        lambda: cohorts.add_day(office.db, office.actors["counter"], cid, date(2026, 12, 19))
+        lambda: cohort_days.add_day(office.db, office.actors["counter"], cid, date(2026, 12, 19))
     )
     assert field == "day"  # outside the dates
     field, _m = _refusal(
-        lambda: cohorts.add_day(office.db, office.actors["counter"], cid, date(2026, 12, 10))
+        lambda: cohort_days.add_day(office.db, office.actors["counter"], cid, date(2026, 12, 10))
     )
     assert field == "day"  # already a day
     # a holiday taken back
-    cohorts.add_day(office.db, office.actors["counter"], cid, date(2026, 12, 9))
-    assert len(cohorts.cohort_detail(office.db, cid).sessions) == 11
+    cohort_days.add_day(office.db, office.actors["counter"], cid, date(2026, 12, 9))
+    assert len(cohort_lists.cohort_detail(office.db, cid).sessions) == 11
 
 
 def test_moving_asks_the_check_again_and_keeps_marked_days(office):
@@ -224,7 +224,7 @@ def test_moving_asks_the_check_again_and_keeps_marked_days(office):
         ("mon", "wed"),
     )
     assert row.end_date == date(2026, 12, 23)
-    days = [s.day.isoformat() for s in cohorts.cohort_detail(office.db, cid).sessions]
+    days = [s.day.isoformat() for s in cohort_lists.cohort_detail(office.db, cid).sessions]
     assert days == [
         "2026-12-07",
         "2026-12-09",
@@ -301,7 +301,7 @@ def test_capacity_fills_then_the_waiting_list_in_order_and_a_withdrawal_moves_it
     moved = enrolment.withdraw(office.db, office.actors["counter"], cid, a, "sudah bekerja")
     assert moved == c  # the first who waited, not the last
     assert _status(office, a) == "withdrawn" and _status(office, c) == "in_training"
-    row = cohorts.list_cohorts(office.db)[0]
+    row = cohort_lists.list_cohorts(office.db)[0]
     assert (row.enrolled, row.waiting) == (2, 1)
     # a larger capacity takes the rest of the waiting list
     assert enrolment.set_capacity(office.db, office.actors["counter"], cid, 3) == [d]

@@ -339,13 +339,13 @@ def _cancel_cohort(ctx: Ctx) -> object:
 
 
 def _remove_day(ctx: Ctx) -> object:
-    from app.services.cohorts import remove_day
+    from app.services.cohort_days import remove_day
 
     return remove_day(ctx.db, ctx.actor, ctx.cohort, date(2026, 12, 10))
 
 
 def _add_day(ctx: Ctx) -> object:
-    from app.services.cohorts import add_day
+    from app.services.cohort_days import add_day
 
     return add_day(ctx.db, ctx.actor, ctx.cohort, date(2026, 12, 5))
 
@@ -478,9 +478,9 @@ ROWS = [
         needs_cohort=True),
     Row(Permission.COHORT_EDIT, "cohorts:set_status", _begin_cohort, "cohort.status",
         needs_cohort=True),
-    Row(Permission.COHORT_EDIT, "cohorts:remove_day", _remove_day, "cohort.day_removed",
+    Row(Permission.COHORT_EDIT, "cohort_days:remove_day", _remove_day, "cohort.day_removed",
         needs_cohort=True),
-    Row(Permission.COHORT_EDIT, "cohorts:add_day", _add_day, "cohort.day_added",
+    Row(Permission.COHORT_EDIT, "cohort_days:add_day", _add_day, "cohort.day_added",
         needs_cohort=True),
     Row(Permission.COHORT_EDIT, "enrolment:set_capacity", _set_capacity, "cohort.capacity",
         needs_cohort=True),
@@ -575,9 +575,20 @@ def test_each_role_against_each_permission_check(staffed, tmp_path, row, role):
         _cohort(staffed, ctx)
     path = staffed.path
     tables = (
-        "participant", "staff", "consent", "participant_document", "local_setting",
-        "training_module", "training_provider", "provider_module", "provider_check",
-        "provider_evidence", "provider_decision", "cohort", "cohort_session", "enrollment",
+        "participant",
+        "staff",
+        "consent",
+        "participant_document",
+        "local_setting",
+        "training_module",
+        "training_provider",
+        "provider_module",
+        "provider_check",
+        "provider_evidence",
+        "provider_decision",
+        "cohort",
+        "cohort_session",
+        "enrollment",
         "attendance",
     )
     before = {t: count(path, t) for t in tables}

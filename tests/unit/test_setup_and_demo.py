@@ -165,7 +165,7 @@ def test_demo_cohorts_show_every_state_with_consistent_people(office):
     """Each area has a finished, a running, a planned and a cancelled cohort (issue #10 item
     9): attendance up to today with some people below 80%, results that agree with the rule,
     a waiting list, withdrawals, and participant states that follow their enrolment."""
-    from app.services.cohorts import cohort_detail, list_cohorts
+    from app.services.cohort_lists import cohort_detail, list_cohorts
 
     fill_demo(office, cli_actor("JKT"), seed=7)
     cohorts = list_cohorts(office)

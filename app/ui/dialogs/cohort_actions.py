@@ -163,7 +163,7 @@ class MakeupDayDialog(FormDialog):
 
     def work(self) -> TaskFn | None:
         from app.domain.parsing import ParseError, parse_date
-        from app.services.cohorts import add_day
+        from app.services.cohort_days import add_day
 
         try:
             day = parse_date(self.day.text())

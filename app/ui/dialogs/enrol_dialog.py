@@ -201,7 +201,7 @@ class EnrolDialog(QDialog):
     # -- reading -----------------------------------------------------------------------
     def load_cohort(self) -> None:
         """The cohort's code, module and places taken, above the search."""
-        from app.services.cohorts import cohort_detail
+        from app.services.cohort_lists import cohort_detail
 
         row = cohort_detail(self.ctx.db, self.cohort_id, self.lang).row
         self.title.setText(

@@ -169,7 +169,7 @@ class CohortList(QWidget):
         self.mine.toggled.connect(lambda _on: self.refresh())
 
     def refresh(self) -> None:
-        from app.services.cohorts import list_cohorts
+        from app.services.cohort_lists import list_cohorts
 
         self.stale = False
         try:

@@ -155,7 +155,7 @@ class CohortView(QWidget):
         self.reload()
 
     def reload(self) -> None:
-        from app.services.cohorts import cohort_detail
+        from app.services.cohort_lists import cohort_detail
 
         if not self.cohort_id:
             return
@@ -353,7 +353,7 @@ class CohortView(QWidget):
         ).open()
 
     def remove_day(self, day: date) -> None:
-        from app.services.cohorts import remove_day
+        from app.services.cohort_days import remove_day
 
         def go() -> None:
             db, actor, cid = self.ctx.db, self.actor, self.cohort_id

@@ -11,7 +11,7 @@ from app.ui.shots.session import ShotSession, settle
 
 
 def _running(session: ShotSession, status: str) -> str:
-    from app.services.cohorts import list_cohorts
+    from app.services.cohort_lists import list_cohorts
 
     return next(c.id for c in list_cohorts(session.ctx.db, status=status, mine_only=True))
 
