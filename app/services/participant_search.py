@@ -38,7 +38,6 @@ Speed at a million participants (bench/participants.py, docs/benchmarks.md):
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -46,9 +45,9 @@ from sqlalchemy import TextualSelect, func, select, text
 from sqlalchemy.orm import Session
 
 from app.db import Database
-from app.domain.names import VARIANTS, name_key
 from app.domain.nik import mask_nik
 from app.models import Participant
+from app.services.participant_text import after, text_matches
 from app.services.participant_views import ParticipantRow
 
 MATCH_CAP = 2000
@@ -95,38 +94,6 @@ COUNT_CAP = 1000
 PROBE_CAP = 10_000
 SORT_CAP = 5000
 
-_NUMBER_MATCHES = (
-    "SELECT rowid FROM participant WHERE nik >= :digits AND nik < :digits_end "
-    "OR kpj >= :digits AND kpj < :digits_end OR phone >= :phone AND phone < :phone_end "
-    "ORDER BY +rowid DESC LIMIT :cap"  # "+": sort what the three indexes found, never scan
-)
-# The last four digits of a NIK, as a masked NIK shows them (`3171********0001`), from the
-# index on `substr(nik, -4)` (migration 0007), newest first, stopping at the cap: most
-# serials are 0001, so "0001" alone matches half the office.
-_NIK_TAIL = (
-    "SELECT rowid FROM participant WHERE substr(nik, -4) = :tail ORDER BY rowid DESC LIMIT :cap"
-)
-# A masked NIK with its first digits: the NIK index's range, the tail checked on each entry
-# ("+": not from the tail index, whose half-an-office of 0001s would be read one by one).
-_MASKED_NIK = (
-    "SELECT rowid FROM participant WHERE nik >= :digits AND nik < :digits_end "
-    "AND +substr(nik, -4) = :tail ORDER BY +rowid DESC LIMIT :cap"
-)
-_NIK_PREFIX = (
-    "SELECT rowid FROM participant WHERE nik >= :digits AND nik < :digits_end "
-    "ORDER BY +rowid DESC LIMIT :cap"
-)
-# Four digits are a NIK, KPJ or phone start, or a NIK's end: the newest of each, together.
-_FOUR_DIGITS = (
-    f"SELECT * FROM ({_NUMBER_MATCHES}) UNION SELECT * FROM ({_NIK_TAIL}) "
-    "ORDER BY 1 DESC LIMIT :cap"
-)
-_MASKED = re.compile(r"^(\d*)\*+(\d{4})?$")
-_NAME_MATCHES = (
-    "SELECT rowid FROM participant_fts WHERE participant_fts MATCH :fts "
-    "ORDER BY rowid DESC LIMIT :cap"
-)
-
 
 @dataclass(frozen=True)
 class ParticipantQuery:
@@ -137,62 +104,6 @@ class ParticipantQuery:
     training_choice: str | None = None  # a module code ("LAS") or legacy text, either choice
     sort: str = "name"
     descending: bool = False
-
-
-def _fts_expression(words: list[str]) -> str:
-    parts = []
-    for word in words:
-        plain = re.sub(r"[^a-z0-9]", "", word.lower())
-        folded = name_key(word).replace(" ", "")
-        if not plain:
-            continue
-        alternatives = [f'full_name:"{plain}"*']
-        if folded and folded != plain:
-            # a whole spelling ("muh", "moch", "abd") folds to a whole name: that word, not
-            # every word it starts (FTS5 would gather all of those first: 6 ms for muhammad)
-            star = "" if plain in VARIANTS else "*"
-            alternatives.append(f'name_key:"{folded}"{star}')
-        parts.append("(" + " OR ".join(alternatives) + ")")
-    return " AND ".join(parts)
-
-
-def _after(prefix: str) -> str:
-    """The first text past every text that starts with `prefix` (the end of a range)."""
-    return prefix[:-1] + chr(ord(prefix[-1]) + 1)
-
-
-def _matches(raw: str) -> tuple[str, dict[str, str]] | None:
-    """SQL of the rowids of the newest `:cap` participants the typed text matches, with its
-    parameters (all but `cap`), or None when the text asks for nothing."""
-    raw = raw.strip()
-    digits = re.sub(r"[\s\-.()+]", "", raw)
-    masked = _MASKED.match(digits)
-    if masked and (masked[1] or masked[2]):
-        return _masked(masked[1], masked[2])
-    if digits.isdigit() and len(digits) >= 3:
-        phone = "+62" + digits[1:] if digits.startswith("0") else "+" + digits
-        params = {
-            "digits": digits,
-            "digits_end": _after(digits),
-            "phone": phone,
-            "phone_end": _after(phone),
-        }
-        if len(digits) == 4:
-            return _FOUR_DIGITS, {**params, "tail": digits}
-        return _NUMBER_MATCHES, params
-    expression = _fts_expression(raw.split()) if raw else ""
-    if expression:
-        return _NAME_MATCHES, {"fts": expression}
-    return None
-
-
-def _masked(prefix: str, tail: str | None) -> tuple[str, dict[str, str]]:
-    """A NIK typed or pasted as a list shows it: `3171********0001`, `*0001`, `3171*`."""
-    if not tail:
-        return _NIK_PREFIX, {"digits": prefix, "digits_end": _after(prefix)}
-    if not prefix:
-        return _NIK_TAIL, {"tail": tail}
-    return _MASKED_NIK, {"digits": prefix, "digits_end": _after(prefix), "tail": tail}
 
 
 # --- filters ------------------------------------------------------------------------------
@@ -265,7 +176,7 @@ def _filters(query: ParticipantQuery) -> list[_Filter]:
     if query.region_prefix:
         prefix = query.region_prefix
         within = "+{t}.region_code >= :region AND +{t}.region_code < :region_end"
-        params = {"region": prefix, "region_end": _after(prefix)}
+        params = {"region": prefix, "region_end": after(prefix)}
         if len(prefix) < 2:  # not even a province: the region code's own index
             index, term, plain = ("ix_participant_region_code",), within.replace("+", ""), within
         else:  # the province's rows (a regency's tested on each row)
@@ -425,7 +336,7 @@ def search(
 ) -> list[ParticipantRow]:
     """One page of the list. Reads only the columns a row shows (as plain rows, not ORM
     objects: a third of the time for a page of 200)."""
-    matches = _matches(query.text)
+    matches = text_matches(query.text)
     filters = _filters(query)
     page = " LIMIT :limit OFFSET :offset"
     with db.read() as session:
@@ -473,7 +384,7 @@ def _row(r: Any) -> ParticipantRow:  # a Row of _ROW_COLUMNS
 def count(db: Database, query: ParticipantQuery) -> int:
     """How many rows the list pages through: for a text, at most MATCH_CAP (see above); for
     filters without a text, at most COUNT_CAP (`truncated` says when there are more)."""
-    matches = _matches(query.text)
+    matches = text_matches(query.text)
     filters = _filters(query)
     with db.read() as session:
         if matches is not None:
@@ -505,7 +416,7 @@ def truncated(db: Database, query: ParticipantQuery) -> bool:
     """True when the text matches more than MATCH_CAP participants (tombstones included),
     so `search` and `count` see only the newest MATCH_CAP of them; or, without a text, when
     the filters match more than COUNT_CAP live participants (`count` stops there)."""
-    matches = _matches(query.text)
+    matches = text_matches(query.text)
     if matches is None:
         filters = _filters(query)
         if not filters:

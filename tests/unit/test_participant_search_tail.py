@@ -9,6 +9,7 @@ import pytest
 
 from app.services import participant_search as ps
 from app.services.participant_search import ParticipantQuery, count, search, truncated
+from app.services.participant_text import text_matches
 from app.services.participants import register
 from tests.unit.test_participants import BUDI
 
@@ -76,7 +77,7 @@ def test_the_cap_and_truncated_hold_for_the_last_four_digits(people, monkeypatch
 
 def test_the_last_four_digits_are_read_from_their_index(people):
     """The tail lookup must not scan the table (a million rows: bench/participants.py)."""
-    sql, params = ps._matches("0001")
+    sql, params = text_matches("0001")
     con = sqlite3.connect(people.path)
     query = sql.replace(":cap", "2000")
     plan = " | ".join(row[3] for row in con.execute(f"EXPLAIN QUERY PLAN {query}", params))
