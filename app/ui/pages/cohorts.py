@@ -5,14 +5,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QTimer
-from PySide6.QtWidgets import QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QModelIndex
+from PySide6.QtWidgets import QWidget
 
 from app.domain.roles import Permission, can
 from app.services.actor import Actor
 from app.ui.context import AppContext
 from app.ui.pages.cohort_list import CohortList
 from app.ui.pages.cohort_view import CohortView
+from app.ui.pages.stacked import StackedRecordPage
 from app.ui.shell import Shell
 
 # The record types this page shows (entity names, as every change announces them).
@@ -21,30 +22,27 @@ SHOWN = frozenset(
 )
 
 
-class CohortsPage(QWidget):
+class CohortsPage(StackedRecordPage):
     """The list, and one cohort's view stacked over it."""
 
+    shown = SHOWN
+    list: CohortList
+    view: CohortView
+
     def __init__(self, ctx: AppContext, actor: Actor, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.ctx, self.actor = ctx, actor
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        self.stack = QStackedWidget(self)
-        layout.addWidget(self.stack)
-        self.list = CohortList(ctx, can(actor.role, Permission.COHORT_EDIT), self)
-        self.view = CohortView(ctx, actor, self)
-        self.stack.addWidget(self.list)
-        self.stack.addWidget(self.view)
+        super().__init__(ctx, parent)
+        self.actor = actor
+        self.stack_up(
+            CohortList(ctx, can(actor.role, Permission.COHORT_EDIT), self),
+            CohortView(ctx, actor, self),
+        )
         self.list.new_button.clicked.connect(self.new_cohort)
         self.list.table.activated.connect(self._activated)
         self.view.back.connect(self.show_list)
-        ctx.data_changed.connect(self.on_data_changed)
 
     def show_list(self) -> None:
-        self.stack.setCurrentWidget(self.list)
+        super().show_list()
         self.list.table.setFocus()
-        if self.list.stale:
-            self.list.refresh()
 
     def _activated(self, index: QModelIndex) -> None:
         row = self.list.model.row_at(index.row())
@@ -68,21 +66,6 @@ class CohortsPage(QWidget):
         dialog.succeeded.connect(lambda row: self.open_cohort(row.id))
         dialog.open()
         return dialog
-
-    def on_data_changed(self, entities: frozenset[str]) -> None:
-        if not SHOWN & entities:
-            return
-        if self.stack.currentWidget() is self.list and self.isVisible():
-            self.list.refresh()
-        else:
-            self.list.stale = True
-        if self.stack.currentWidget() is self.view:
-            self.view.reload()
-
-    def showEvent(self, event: Any) -> None:
-        super().showEvent(event)
-        if self.stack.currentWidget() is self.list:
-            QTimer.singleShot(0, self.list, self.list.refresh)
 
 
 def page(window: Shell) -> CohortsPage:
