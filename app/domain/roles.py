@@ -47,6 +47,13 @@ class Permission(StrEnum):
     ATTENDANCE_APPROVE = "attendance.approve"
     COHORT_RESULT = "cohort.result"
     COHORT_CLOSE = "cohort.close"
+    STIPEND_COMPUTE = "stipend.compute"
+    STIPEND_APPROVE = "stipend.approve"
+    PAYMENT_PAY = "payment.pay"
+    PAYMENT_REVERSE = "payment.reverse"
+    RECOVERY_WRITE_OFF = "recovery.write_off"
+    CASH_CLOSE = "cash.close"
+    CASH_APPROVE = "cash.approve"
 
 
 GRANTS: dict[Permission, frozenset[Role]] = {
@@ -78,6 +85,17 @@ GRANTS: dict[Permission, frozenset[Role]] = {
     Permission.ATTENDANCE_APPROVE: frozenset({Role.SUPERVISOR}),
     Permission.COHORT_RESULT: frozenset({Role.COUNTER, Role.SUPERVISOR, Role.ADMIN}),
     Permission.COHORT_CLOSE: frozenset({Role.SUPERVISOR, Role.ADMIN}),
+    # Money: computing what is owed, paying against a receipt and closing the day's cash
+    # are counter work (and the CLI's); approving a batch, signing off a reversal, writing
+    # off an overpayment and signing a cash close are the supervisor's alone — the CLI
+    # signs a supervisor in for them (--supervisor USER --password-stdin).
+    Permission.STIPEND_COMPUTE: frozenset({Role.COUNTER, Role.SUPERVISOR, Role.ADMIN}),
+    Permission.STIPEND_APPROVE: frozenset({Role.SUPERVISOR}),
+    Permission.PAYMENT_PAY: frozenset({Role.COUNTER, Role.SUPERVISOR, Role.ADMIN}),
+    Permission.PAYMENT_REVERSE: frozenset({Role.SUPERVISOR}),
+    Permission.RECOVERY_WRITE_OFF: frozenset({Role.SUPERVISOR}),
+    Permission.CASH_CLOSE: frozenset({Role.COUNTER, Role.SUPERVISOR, Role.ADMIN}),
+    Permission.CASH_APPROVE: frozenset({Role.SUPERVISOR}),
 }
 
 

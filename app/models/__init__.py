@@ -16,9 +16,23 @@ from app.models.provider import (
     TrainingProvider,
 )
 from app.models.staff import Staff
+from app.models.stipend import (
+    CashClose,
+    Entitlement,
+    Payment,
+    PaymentReversal,
+    ReceiptPrint,
+    RecoverySettlement,
+)
 from app.models.sync import SyncLink
 
 __all__ = [
+    "CashClose",
+    "Entitlement",
+    "Payment",
+    "PaymentReversal",
+    "ReceiptPrint",
+    "RecoverySettlement",
     "Attendance",
     "AuditEvent",
     "Base",

@@ -42,6 +42,9 @@ class Cohort(SyncMixin, Base):
     transport_rate: Mapped[int] = mapped_column(Integer, default=0)
     pocket_rate: Mapped[int] = mapped_column(Integer, default=0)
     pocket_mode: Mapped[str] = mapped_column(String(8), default="per_day")
+    # How stipends are counted and paid (issue #11): per training week ("week": W1 is the
+    # start date and the six days after it) or once for the whole cohort ("cohort").
+    stipend_period: Mapped[str] = mapped_column(String(8), default="week", server_default="week")
     # The completion rule (app.domain.cohorts.CompletionRule).
     min_rate_percent: Mapped[int] = mapped_column(Integer, default=80)
     excused_counts: Mapped[bool] = mapped_column(Boolean, default=False)

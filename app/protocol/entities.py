@@ -79,6 +79,10 @@ class EntitySpec:
     converges: bool = False
     # Changes held to a lock on another record (an attendance mark to its approved day).
     locked_by: LockRule | None = None
+    # (field, kind): the field holds a document number of the kind's series, and a device
+    # may only issue numbers of its own series, `KIND/<OFFICE>-<DEVICE NO>/...` (receipt
+    # numbers; app.domain.money): two counters can never hand out the same number.
+    series: tuple[str, str] | None = None
 
 
 ENTITIES: dict[str, EntitySpec] = {
@@ -218,6 +222,72 @@ ENTITIES: dict[str, EntitySpec] = {
                 "session_id", "cohort_session", "locked_at", "approval", guarded=("mark",)
             ),
             label=Text("Kehadiran", "Attendance"),
+        ),
+        EntitySpec(
+            "entitlement",
+            "entitlement",
+            Scope.OFFICE,
+            Policy.LAST_WRITER,
+            converges=True,
+            owner_only=True,
+            links=(
+                ("participant_id", "participant"),
+                ("cohort_id", "cohort"),
+                ("enrollment_id", "enrollment"),
+            ),
+            label=Text("Hak uang saku/transport", "Stipend entitlement"),
+        ),
+        EntitySpec(
+            "payment",
+            "payment",
+            Scope.OFFICE,
+            Policy.INSERT_ONLY,
+            owner_only=True,
+            device_field="device_id",
+            series=("receipt_number", "KW"),
+            links=(("entitlement_id", "entitlement"),),
+            label=Text("Pembayaran", "Payment"),
+            title_field="receipt_number",
+        ),
+        EntitySpec(
+            "payment_reversal",
+            "payment_reversal",
+            Scope.OFFICE,
+            Policy.INSERT_ONLY,
+            owner_only=True,
+            device_field="device_id",
+            links=(("payment_id", "payment"),),
+            label=Text("Pembatalan pembayaran", "Payment reversal"),
+        ),
+        EntitySpec(
+            "receipt_print",
+            "receipt_print",
+            Scope.OFFICE,
+            Policy.INSERT_ONLY,
+            owner_only=True,
+            device_field="device_id",
+            links=(("payment_id", "payment"),),
+            label=Text("Cetak kuitansi", "Receipt print"),
+        ),
+        EntitySpec(
+            "recovery_settlement",
+            "recovery_settlement",
+            Scope.OFFICE,
+            Policy.INSERT_ONLY,
+            owner_only=True,
+            device_field="device_id",
+            links=(("entitlement_id", "entitlement"),),
+            label=Text("Penyelesaian kelebihan bayar", "Overpayment settlement"),
+        ),
+        EntitySpec(
+            "cash_close",
+            "cash_close",
+            Scope.OFFICE,
+            Policy.INSERT_ONLY,
+            owner_only=True,
+            device_field="device_id",
+            label=Text("Tutup kas", "Cash close"),
+            title_field="day",
         ),
         EntitySpec(
             "audit_event",

@@ -153,6 +153,20 @@ def enroll(
             existing.token_hash, existing.revoked_at = sha256(token), None
             entry.used_by = device_id
             return existing, token
+        # A device's number is part of every receipt number it issues (KW/JKT-2/...):
+        # two PCs of one office with the same number would hand out the same numbers, so
+        # a number once given (even to a device revoked since) is never given again.
+        taken = session.scalar(
+            select(Device.id).where(
+                Device.office_code == entry.office_code, Device.device_no == device_no
+            )
+        )
+        if taken is not None:
+            raise AdminError(
+                f"Nomor perangkat {device_no} sudah dipakai di kantor {entry.office_code}; "
+                f"pilih nomor lain saat menyiapkan PC ini / device number {device_no} is "
+                f"already used at office {entry.office_code}"
+            )
         device = Device(
             id=device_id,
             office_code=entry.office_code,

@@ -11,8 +11,11 @@ device's own enrolment (DESIGN §5). Rules, in order:
 3. Other records (scopes OFFICE and PUBLISHED: a cohort every office sees but only its own
    office runs) are written by devices of their own office; head office may write any
    office's, except where the record type is `owner_only` (staff credentials).
-4. A record type with a `device_field` (the audit event) is written only by the device it
-   names: no PC can speak for another, not even one of the same office.
+4. A record type with a `device_field` (the audit event, the money rows) is written only by
+   the device it names: no PC can speak for another, not even one of the same office.
+5. A record type with a `series` (a payment's receipt number) carries a number of the
+   pushing device's own series, `KW/<its office>-<its number>/...`: a device cannot take
+   another counter's numbers, so two receipts never share one.
 
 A refusal is one reason, `not permitted`, whatever the cause: it says nothing about whether
 or what another office holds. The caller answers it as a 2xx `rejected` result without the
@@ -49,5 +52,11 @@ def refusal(stored: Draft | None, device: Device, m: Mutation, spec: EntitySpec)
         if m.changes.get(spec.device_field, named) != device.id or (
             stored is not None and named != device.id
         ):
+            return FORBIDDEN
+    if spec.series is not None and stored is None:
+        field, kind = spec.series
+        own = f"{kind}/{device.office_code}-{device.device_no}/"
+        number = m.changes.get(field)
+        if not isinstance(number, str) or not number.startswith(own):
             return FORBIDDEN
     return None

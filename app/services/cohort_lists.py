@@ -173,6 +173,7 @@ def cohort_detail(db: Database, cohort_id: str, lang: str = "id") -> CohortDetai
             transport_rate=cohort.transport_rate,
             pocket_rate=cohort.pocket_rate,
             pocket_mode=cohort.pocket_mode,
+            stipend_period=cohort.stipend_period,
             min_rate_percent=cohort.min_rate_percent,
             excused_counts=cohort.excused_counts,
             pass_score=cohort.pass_score,

@@ -66,6 +66,7 @@ class CohortDetail:
     transport_rate: int
     pocket_rate: int
     pocket_mode: str
+    stipend_period: str
     min_rate_percent: int
     excused_counts: bool
     pass_score: int | None

@@ -65,6 +65,10 @@ BAD_RATE = Text(
 BAD_POCKET_MODE = Text(
     "Uang saku per hari hadir atau sekaligus.", "Pocket money: per attended day or lump sum."
 )
+BAD_STIPEND_PERIOD = Text(
+    "Uang saku dan transport dibayar per minggu atau sekali untuk seluruh angkatan.",
+    "Stipends are paid per week or once for the whole cohort.",
+)
 BAD_MIN_RATE = Text("Batas kehadiran 1–100%.", "Attendance needed: 1–100%.")
 BAD_PASS_SCORE = Text("Nilai lulus 0–100 (kosong: tanpa asesmen).", "Pass mark 0–100 (or none).")
 BAD_STATUS = Text("Status angkatan tidak dikenal: {status}.", "Unknown cohort status: {status}.")
@@ -91,6 +95,7 @@ class CohortPlan:
     transport_rate: int = 0
     pocket_rate: int = 0
     pocket_mode: str = "per_day"
+    stipend_period: str = "week"  # week | cohort (app.domain.stipends.PeriodMode)
     min_rate_percent: int = 80
     excused_counts: bool = False
     pass_score: int | None = 70
@@ -107,6 +112,8 @@ def _check_plan(plan: CohortPlan) -> None:
             raise ValidationError(BAD_RATE, field=name)
     if plan.pocket_mode not in ("per_day", "lump_sum"):
         raise ValidationError(BAD_POCKET_MODE, field="pocket_mode")
+    if plan.stipend_period not in ("week", "cohort"):
+        raise ValidationError(BAD_STIPEND_PERIOD, field="stipend_period")
     if not 1 <= plan.min_rate_percent <= 100:
         raise ValidationError(BAD_MIN_RATE, field="min_rate_percent")
     if plan.pass_score is not None and not 0 <= plan.pass_score <= 100:
@@ -181,6 +188,7 @@ def create_cohort(db: Database, actor: Actor, plan: CohortPlan) -> CohortRow:
             transport_rate=plan.transport_rate,
             pocket_rate=plan.pocket_rate,
             pocket_mode=plan.pocket_mode,
+            stipend_period=plan.stipend_period,
             min_rate_percent=plan.min_rate_percent,
             excused_counts=plan.excused_counts,
             pass_score=plan.pass_score,

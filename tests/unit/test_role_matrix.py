@@ -55,6 +55,13 @@ EXPECTED: dict[Permission, frozenset[str]] = {
     Permission.ATTENDANCE_APPROVE: frozenset({SUPERVISOR}),
     Permission.COHORT_RESULT: ALL,
     Permission.COHORT_CLOSE: frozenset({SUPERVISOR, ADMIN}),
+    Permission.STIPEND_COMPUTE: ALL,
+    Permission.STIPEND_APPROVE: frozenset({SUPERVISOR}),
+    Permission.PAYMENT_PAY: ALL,
+    Permission.PAYMENT_REVERSE: frozenset({SUPERVISOR}),
+    Permission.RECOVERY_WRITE_OFF: frozenset({SUPERVISOR}),
+    Permission.CASH_CLOSE: ALL,
+    Permission.CASH_APPROVE: frozenset({SUPERVISOR}),
 }
 # Declared for the audit-log viewer of a later issue; no service checks it yet (asserted
 # below, so the first one that does must add its row).
@@ -79,6 +86,10 @@ class Ctx:
     provider: str = ""
     cohort: str = ""
     other: str = ""  # a second person, not enrolled
+    supervisor: Any = None
+    owed: str = ""  # an approved, unpaid entitlement
+    receipt: str = ""  # a paid receipt
+    overpaid: str = ""  # a paid entitlement found too high
 
 
 def _person(ctx: Ctx) -> str:
@@ -318,6 +329,75 @@ def _cohort(office: Any, ctx: Ctx) -> None:
     mark(office.db, ctx.admin, ctx.cohort, TODAY, {ctx.person: "H"})
 
 
+def _money(office: Any, ctx: Ctx) -> None:
+    """Week 1 of a stipend cohort approved; Budi's transport and pocket money paid, then
+    his Monday corrected to absent (his pocket money is now overpaid); Siti's unpaid."""
+    from app.services import entitlements, payments
+    from app.services.attendance import mark
+    from tests.unit.stipend_support import week_one
+
+    c = week_one(office)
+    spv = office.actors[SUPERVISOR]
+    entitlements.approve(office.db, spv, c.id, "W1")
+    rows = {(r.name, r.kind): r.id for r in entitlements.list_entitlements(office.db, c.id)}
+    ctx.receipt = payments.pay(
+        office.db, ctx.admin, rows[("Budi Santoso", "transport")], "cash"
+    ).receipt_number
+    payments.pay(office.db, ctx.admin, rows[("Budi Santoso", "pocket")], "cash")
+    mark(office.db, ctx.admin, c.id, date(2026, 12, 7), {c.budi: "A"}, approver=spv)
+    entitlements.compute(office.db, ctx.admin, c.id)
+    ctx.cohort, ctx.supervisor = c.id, spv
+    ctx.owed, ctx.overpaid = rows[("Siti Aminah", "transport")], rows[("Budi Santoso", "pocket")]
+
+
+def _compute(ctx: Ctx) -> object:
+    from app.services.entitlements import compute
+
+    return compute(ctx.db, ctx.actor, ctx.cohort)
+
+
+def _approve(ctx: Ctx) -> object:
+    from app.services.entitlements import approve
+
+    return approve(ctx.db, ctx.actor, ctx.cohort, "W1")
+
+
+def _pay(ctx: Ctx) -> object:
+    from app.services.payments import pay
+
+    return pay(ctx.db, ctx.actor, ctx.owed, "cash")
+
+
+def _reverse_asked(ctx: Ctx) -> object:
+    from app.services.payments import reverse
+
+    return reverse(ctx.db, ctx.actor, ctx.supervisor, ctx.receipt, "uang dikembalikan")
+
+
+def _reverse_signed(ctx: Ctx) -> object:
+    from app.services.payments import reverse
+
+    return reverse(ctx.db, ctx.actor, ctx.actor, ctx.receipt, "uang dikembalikan")
+
+
+def _write_off(ctx: Ctx) -> object:
+    from app.services.payments import write_off
+
+    return write_off(ctx.db, ctx.actor, ctx.overpaid, "peserta pindah kota")
+
+
+def _close_asked(ctx: Ctx) -> object:
+    from app.services.cash_close import close_day
+
+    return close_day(ctx.db, ctx.actor, ctx.supervisor, date(2026, 12, 14), 2_000_000, 1_250_000)
+
+
+def _close_signed(ctx: Ctx) -> object:
+    from app.services.cash_close import close_day
+
+    return close_day(ctx.db, ctx.actor, ctx.actor, date(2026, 12, 14), 2_000_000, 1_250_000)
+
+
 def _create_cohort(ctx: Ctx) -> object:
     from app.services.cohorts import CohortPlan, create_cohort
 
@@ -420,6 +500,7 @@ class Row:
     needs_person: bool = False
     needs_provider: bool = False
     needs_cohort: bool = False
+    needs_money: bool = False
 
 
 ROWS = [
@@ -500,6 +581,22 @@ ROWS = [
         StateError, needs_cohort=True),
     Row(Permission.COHORT_CLOSE, "cohorts:set_status", _cancel_cohort, "cohort.status",
         needs_cohort=True),
+    # Allowed, nothing changed since the last computation: a report, no event.
+    Row(Permission.STIPEND_COMPUTE, "entitlements:compute", _compute, None, needs_money=True),
+    # Allowed, the supervisor meets the rule: week 1 is approved already.
+    Row(Permission.STIPEND_APPROVE, "entitlements:approve", _approve, None, StateError,
+        needs_money=True),
+    Row(Permission.PAYMENT_PAY, "payments:pay", _pay, "payment.pay", needs_money=True),
+    Row(Permission.PAYMENT_PAY, "payments:reverse", _reverse_asked, "payment.reverse",
+        needs_money=True),
+    Row(Permission.PAYMENT_REVERSE, "payments:reverse", _reverse_signed, "payment.reverse",
+        needs_money=True),
+    Row(Permission.RECOVERY_WRITE_OFF, "payments:write_off", _write_off, "recovery.write_off",
+        needs_money=True),
+    Row(Permission.CASH_CLOSE, "cash_close:close_day", _close_asked, "cash.close",
+        needs_money=True),
+    Row(Permission.CASH_APPROVE, "cash_close:close_day", _close_signed, "cash.close",
+        needs_money=True),
 ]  # fmt: skip
 
 
@@ -573,6 +670,8 @@ def test_each_role_against_each_permission_check(staffed, tmp_path, row, role):
         ctx.provider = _provider(ctx)
     if row.needs_cohort:
         _cohort(staffed, ctx)
+    if row.needs_money:
+        _money(staffed, ctx)
     path = staffed.path
     tables = (
         "participant",
@@ -590,6 +689,11 @@ def test_each_role_against_each_permission_check(staffed, tmp_path, row, role):
         "cohort_session",
         "enrollment",
         "attendance",
+        "entitlement",
+        "payment",
+        "payment_reversal",
+        "recovery_settlement",
+        "cash_close",
     )
     before = {t: count(path, t) for t in tables}
     outbox_before = count(path, "outbox")
