@@ -120,6 +120,47 @@ SETTINGS: tuple[Setting, ...] = (
         maximum=240,
     ),
     Setting(
+        "receipt_paper",
+        str,
+        "a5",
+        Text("Kertas kuitansi", "Receipt paper"),
+        Text(
+            "A5 melintang (satu kuitansi per lembar) atau A4 (kuitansi di setengah atas).",
+            "A5 landscape (one receipt per sheet) or A4 (the receipt on the top half).",
+        ),
+        choices=(
+            ("a5", Text("A5 melintang", "A5 landscape")),
+            ("a4", Text("A4", "A4")),
+        ),
+    ),
+    Setting(
+        "receipt_meterai",
+        str,
+        "auto",
+        Text("Kotak meterai pada kuitansi", "Meterai box on receipts"),
+        Text(
+            "Meterai Rp10.000 untuk jumlah di atas Rp5.000.000 (UU 10/2020); bagian keuangan "
+            "dapat mematikannya bila pembayaran ini dibebaskan.",
+            "A Rp10,000 meterai above Rp5,000,000 (UU 10/2020); finance may switch it off "
+            "where these payments are exempt.",
+        ),
+        choices=(
+            ("auto", Text("Di atas Rp5.000.000", "Above Rp5,000,000")),
+            ("off", Text("Tidak pernah", "Never")),
+        ),
+    ),
+    Setting(
+        "receipt_place",
+        str,
+        "",
+        Text("Tempat pada kuitansi", "Place on receipts"),
+        Text(
+            "Kota yang ditulis sebelum tanggal, mis. Jakarta. Kosong: nama kantor.",
+            "The town written before the date, e.g. Jakarta. Empty: the office's name.",
+        ),
+        maximum=60,
+    ),
+    Setting(
         "consent_notice_version",
         str,
         "2026-01",

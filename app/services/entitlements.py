@@ -78,6 +78,12 @@ def cohort_periods(cohort: Cohort) -> list[rules.Period]:
     return plan
 
 
+def periods_of(db: Database, cohort_id: str) -> list[rules.Period]:
+    """The periods a cohort pays in (W1, W2, ... and ALL for a lump sum), for a chooser."""
+    with db.read() as session:
+        return cohort_periods(load_cohort(session, cohort_id))
+
+
 def _rates(cohort: Cohort) -> rules.Rates:
     return rules.Rates(
         transport=cohort.transport_rate,

@@ -245,6 +245,8 @@ def reverse(
         if reversed_ids(s, [p.id]):
             raise StateError(ALREADY_REVERSED, number=p.receipt_number)
         device = uow.device
+        if day_closed(s, device, local_day(uow)):
+            raise StateError(DAY_CLOSED, day=uow.now.astimezone().strftime("%d/%m/%Y"))
         returned = p.amount - p.deduction if p.method == rules.Method.CASH.value else 0
         s.add(
             PaymentReversal(

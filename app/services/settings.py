@@ -64,7 +64,15 @@ def validate(key: str, value: Any) -> Any:
         return number
     if setting.choices and value not in {c for c, _ in setting.choices}:
         raise ValidationError(NOT_CHOICE, field=key)
+    if setting.kind is str and not setting.choices:
+        text = " ".join(str(value).split())
+        if setting.maximum is not None and len(text) > setting.maximum:
+            raise ValidationError(TOO_LONG, field=key, n=setting.maximum)
+        return text
     return setting.kind(value)
+
+
+TOO_LONG = Text("Paling banyak {n} karakter.", "At most {n} characters.")
 
 
 def update_settings(db: Database, actor: Actor, values: dict[str, Any]) -> ChangeSummary:
