@@ -50,8 +50,8 @@ DAYS_UNLOCKED = Text(
     "Attendance of {days} is not approved yet; approve it in the attendance grid first.",
 )
 PERIOD_OPEN = Text(
-    "Periode {period} belum selesai (hari terakhir {day}).",
-    "Period {period} has not ended yet (last day {day}).",
+    "Periode {period} belum selesai: hari pelatihan {days} belum tiba.",
+    "Period {period} has not ended yet: training days {days} are still to come.",
 )
 NOTHING_TO_APPROVE = Text(
     "Tidak ada hak yang menunggu persetujuan.", "No entitlement is waiting for approval."
@@ -318,7 +318,7 @@ def approve(
             if future:
                 first_refusal = first_refusal or (
                     PERIOD_OPEN,
-                    {"period": key, "day": plan[key].end.strftime("%d/%m/%Y")},
+                    {"period": key, "days": _dates(future)},
                 )
             elif unlocked:
                 first_refusal = first_refusal or (DAYS_UNLOCKED, {"days": _dates(unlocked)})
