@@ -65,6 +65,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     create.add_argument("--transport", type=int, default=0, metavar="RP", help="per day attended")
     create.add_argument("--pocket", type=int, default=0, metavar="RP", help="pocket money")
     create.add_argument("--pocket-mode", choices=("per_day", "lump_sum"), default="per_day")
+    create.add_argument(
+        "--stipend-period",
+        choices=("week", "cohort"),
+        default="week",
+        help="stipends paid per training week (default) or once for the whole cohort",
+    )
     create.add_argument("--min-rate", type=int, default=80, metavar="PERCENT")
     create.add_argument("--excused-counts", action="store_true", help="I and S count as present")
     create.add_argument("--pass-score", type=int, default=70, help="-1: no assessment score")
@@ -180,6 +186,7 @@ def cmd_create(args: argparse.Namespace) -> Report:
         transport_rate=args.transport,
         pocket_rate=args.pocket,
         pocket_mode=args.pocket_mode,
+        stipend_period=args.stipend_period,
         min_rate_percent=args.min_rate,
         excused_counts=args.excused_counts,
         pass_score=None if args.pass_score == -1 else args.pass_score,
@@ -355,6 +362,12 @@ def cmd_show(args: argparse.Namespace) -> Report:
         "end": r.end_date,
         "capacity": r.capacity,
         "recorded_after": r.recorded_after,
+        "stipends": {
+            "transport_rate": d.transport_rate,
+            "pocket_rate": d.pocket_rate,
+            "pocket_mode": d.pocket_mode,
+            "period": d.stipend_period,
+        },
         "rule": {
             "min_rate_percent": d.min_rate_percent,
             "excused_counts": d.excused_counts,

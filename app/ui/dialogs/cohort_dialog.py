@@ -109,6 +109,7 @@ class CohortDialog(FormDialog):
         add(right, self.tr("Transport per day"), "transport_rate", _row(self.transport))
         add(right, self.tr("Pocket money"), "pocket_rate", self.pocket_row)
         self.errors.register("pocket_mode", self.pocket_mode, self.errors.label("pocket_rate"))
+        add(right, self.tr("Stipends paid"), "stipend_period", _row(self.stipend_period))
         add(right, self.tr("Attendance needed"), "min_rate_percent", _row(self.min_rate))
         right.addRow("", self.excused)
         add(right, self.tr("Pass mark"), "pass_score", self.pass_row)
@@ -170,6 +171,9 @@ class CohortDialog(FormDialog):
         self.pocket_mode.addItem(self.tr("per attended day"), "per_day")
         self.pocket_mode.addItem(self.tr("lump sum"), "lump_sum")
         self.pocket_row = _row(self.pocket, self.pocket_mode)
+        self.stipend_period = QComboBox()
+        self.stipend_period.addItem(self.tr("every training week"), "week")
+        self.stipend_period.addItem(self.tr("once, for the whole cohort"), "cohort")
         self.min_rate = QSpinBox()
         self.min_rate.setRange(1, 100)
         self.min_rate.setValue(80)
@@ -254,6 +258,7 @@ class CohortDialog(FormDialog):
             transport_rate=self.transport.value(),
             pocket_rate=self.pocket.value(),
             pocket_mode=str(self.pocket_mode.currentData()),
+            stipend_period=str(self.stipend_period.currentData()),
             min_rate_percent=self.min_rate.value(),
             excused_counts=self.excused.isChecked(),
             pass_score=None if self.no_score.isChecked() else self.pass_score.value(),
