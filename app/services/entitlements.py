@@ -100,7 +100,7 @@ class _Run:
     unchanged: int = 0
 
 
-def _recompute(uow: UnitOfWork, cohort: Cohort, today: date) -> ComputeReport:
+def recompute_in(uow: UnitOfWork, cohort: Cohort, today: date) -> ComputeReport:
     """Bring every entitlement of the cohort in line with its attendance (see the module
     docstring); the caller audits."""
     session = uow.session
@@ -226,7 +226,7 @@ def compute(db: Database, actor: Actor, cohort_id: str) -> ComputeReport:
     today = today_of(db)
     with unit_of_work(db, actor) as uow:
         cohort = editable(uow, cohort_id)
-        report = _recompute(uow, cohort, today)
+        report = recompute_in(uow, cohort, today)
         if report.created or report.changed:
             audit(
                 uow,
@@ -304,7 +304,7 @@ def approve(
     today = today_of(db)
     with unit_of_work(db, supervisor) as uow:
         cohort = editable(uow, cohort_id)
-        _recompute(uow, cohort, today)
+        recompute_in(uow, cohort, today)
         uow.session.flush()
         plan = {p.key: p for p in cohort_periods(cohort)}
         if period is not None and period not in plan:
