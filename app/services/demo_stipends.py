@@ -116,10 +116,10 @@ def demo_stipends(uow: UnitOfWork, rng: random.Random) -> DemoRows:
                     office_code=cohort.office_code,
                 )
             )
-            e = uow.session.get(Entitlement, wrong.entitlement_id)
-            if e is not None:
+            again = uow.session.get(Entitlement, wrong.entitlement_id)
+            if again is not None:
                 later = wrong.paid_at + timedelta(hours=1)
-                payments.append(_pay(uow, e, number(), later, clerk, device.device_id, None, 2))
+                payments.append(_pay(uow, again, number(), later, clerk, device.device_id, None, 2))
             _overpay(uow, cohort, payments[0], supervisor, today)
             _close(uow, cohort, day, payments, clerk.username, supervisor, device)
     return DemoRows(counts={"payments": paid})
