@@ -103,8 +103,12 @@ def next_receipt_number(session: Session, device: Device, year: int) -> str:
     prefix = money_rules.series_prefix(
         money_rules.RECEIPT_PREFIX, device.office_code, device.device_no, year
     )
+    # A range on the unique index (LIKE would scan every payment: SQLite's LIKE ignores
+    # case, so it cannot use the index); only this counter's year is read.
     numbers = session.scalars(
-        select(Payment.receipt_number).where(Payment.receipt_number.like(f"{prefix}%"))
+        select(Payment.receipt_number).where(
+            Payment.receipt_number >= prefix, Payment.receipt_number < prefix + "\uffff"
+        )
     ).all()
     seqs = [int(n[len(prefix) :]) for n in numbers if n[len(prefix) :].isdigit()]
     return money_rules.receipt_number(
@@ -372,7 +376,11 @@ def receipt_series(db: Database, year: int, counter: str | None = None) -> Serie
         label = counter or f"{device.office_code}-{device.device_no}"
         prefix = f"{money_rules.RECEIPT_PREFIX}/{label.upper()}/{year}/"
         payments = list(
-            session.scalars(select(Payment).where(Payment.receipt_number.like(f"{prefix}%")))
+            session.scalars(
+                select(Payment).where(
+                    Payment.receipt_number >= prefix, Payment.receipt_number < prefix + "\uffff"
+                )
+            )
         )
         undone = reversed_ids(session, [p.id for p in payments])
     by_seq = {
