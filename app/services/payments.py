@@ -104,16 +104,17 @@ def next_receipt_number(session: Session, device: Device, year: int) -> str:
         money_rules.RECEIPT_PREFIX, device.office_code, device.device_no, year
     )
     # A range on the unique index (LIKE would scan every payment: SQLite's LIKE ignores
-    # case, so it cannot use the index); only this counter's year is read.
-    numbers = session.scalars(
-        select(Payment.receipt_number).where(
-            Payment.receipt_number >= prefix, Payment.receipt_number < prefix + "\uffff"
-        )
-    ).all()
-    seqs = [int(n[len(prefix) :]) for n in numbers if n[len(prefix) :].isdigit()]
-    return money_rules.receipt_number(
-        device.office_code, device.device_no, year, max(seqs, default=0) + 1
+    # case, so it cannot use the index); only this counter's year is read, and the
+    # highest number is the longest, then the greatest (0999 < 1000 < 10000).
+    last = session.scalar(
+        select(Payment.receipt_number)
+        .where(Payment.receipt_number >= prefix, Payment.receipt_number < prefix + "\uffff")
+        .order_by(func.length(Payment.receipt_number).desc(), Payment.receipt_number.desc())
+        .limit(1)
     )
+    tail = last[len(prefix) :] if last else ""
+    seq = int(tail) if tail.isdigit() else 0
+    return money_rules.receipt_number(device.office_code, device.device_no, year, seq + 1)
 
 
 def _reason(text: str) -> str:

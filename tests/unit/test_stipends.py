@@ -377,3 +377,24 @@ def test_a_day_to_come_and_a_negative_count_are_refused(office):
         cash_close.close_day(office.db, clerk, spv, MONDAY_14, 0, -1)
     assert bad.value.field == "counted"
     assert count(office.path, "cash_close") == 0
+
+
+def test_the_series_goes_past_9999_without_reusing_a_number(office):
+    _c, by = _approved(office)
+    clerk = office.actors["counter"]
+    payments.pay(office.db, clerk, by[("Budi", "transport", "W1")].id, "cash")
+    con = sqlite3.connect(office.path)
+    try:  # as if this counter had paid 9,999 receipts this year
+        cols = [r[1] for r in con.execute("PRAGMA table_info(payment)")]
+        chosen = ", ".join(
+            {"id": "'n9999'", "receipt_number": "'KW/JKT-1/2026/9999'", "round": "7"}.get(c, c)
+            for c in cols
+        )
+        con.execute(f"INSERT INTO payment ({', '.join(cols)}) SELECT {chosen} FROM payment")
+        con.commit()
+    finally:
+        con.close()
+    first = payments.pay(office.db, clerk, by[("Budi", "pocket", "W1")].id, "cash")
+    second = payments.pay(office.db, clerk, by[("Siti", "pocket", "W1")].id, "cash")
+    assert (first.receipt_number, second.receipt_number) == (
+        "KW/JKT-1/2026/10000", "KW/JKT-1/2026/10001")  # fmt: skip
