@@ -185,8 +185,8 @@ def cash_day(db: Database, day: date) -> CashDay:
         return _summary(session, device, day)
 
 
-def opening_default(db: Database, day: date) -> int:
-    """The cash counted at this counter's previous close (0 before the first)."""
+def previous_counted(db: Database, day: date) -> int | None:
+    """The cash counted at this counter's last close before `day` (None: never closed)."""
     with db.read() as session:
         device = session.scalars(select(Device)).one()
         last = session.scalar(
@@ -195,7 +195,12 @@ def opening_default(db: Database, day: date) -> int:
             .order_by(CashClose.day.desc())
             .limit(1)
         )
-    return int(last or 0)
+    return None if last is None else int(last)
+
+
+def opening_default(db: Database, day: date) -> int:
+    """The cash counted at this counter's previous close (0 before the first)."""
+    return previous_counted(db, day) or 0
 
 
 def _amount(value: int, field: str) -> int:

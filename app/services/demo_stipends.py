@@ -1,8 +1,9 @@
 """Demo stipends (issue #11), for the demo office's own cohorts (JKT; the other areas' money
 never reaches this office, as with sync): the finished cohort computed, approved and paid
-three days after its end, with one payment reversed and paid again, one bank transfer, one
-overpayment found after payment (a day corrected to absent) and that day's cash closed; the
-running cohort's first week approved and half of it paid today, later weeks only computed.
+three days after its end, with one payment reversed and paid again, bank transfers, and
+that day's cash closed; the running cohort's first week approved and half of it paid today
+(one of them found too high afterwards: a day corrected to absent, an overpayment to
+recover), later weeks only computed.
 
 Rows are written in the demo's one transaction in the shapes the services write, through
 the same computation the services use (entitlements.recompute_in).
@@ -26,6 +27,7 @@ from app.models import (
     Attendance,
     CashClose,
     Cohort,
+    CohortSession,
     Device,
     Entitlement,
     Payment,
@@ -120,8 +122,10 @@ def demo_stipends(uow: UnitOfWork, rng: random.Random) -> DemoRows:
             if again is not None:
                 later = wrong.paid_at + timedelta(hours=1)
                 payments.append(_pay(uow, again, number(), later, clerk, device.device_id, None, 2))
-            _overpay(uow, cohort, payments[0], supervisor, today)
             _close(uow, cohort, day, payments, clerk.username, supervisor, device)
+        if cohort.status == cohort_rules.Status.RUNNING.value and payments:
+            # results are recorded only at the end: a correction here contradicts none
+            _overpay(uow, cohort, payments[0], supervisor, today)
     return DemoRows(counts={"payments": paid})
 
 
@@ -198,12 +202,15 @@ def _overpay(
         return
     mark = uow.session.scalars(
         select(Attendance)
+        .join(CohortSession, CohortSession.id == Attendance.session_id)
         .where(
             Attendance.cohort_id == cohort.id,
             Attendance.participant_id == e.participant_id,
             Attendance.mark == cohort_rules.Mark.PRESENT.value,
+            CohortSession.day >= e.period_start,
+            CohortSession.day <= e.period_end,
         )
-        .order_by(Attendance.marked_at.desc())
+        .order_by(CohortSession.day.desc())
         .limit(1)
     ).first()
     if mark is None:

@@ -30,11 +30,13 @@ from app.models import (
     CashClose,
     Device,
     Entitlement,
+    LocalSetting,
     Participant,
     Payment,
     PaymentReversal,
     RecoverySettlement,
 )
+from app.models.sync import SYNC_FULL_PULL_KEY, SYNC_RECOVERY_KEY
 from app.services.access import require
 from app.services.actor import Actor
 from app.services.cohort_records import editable
@@ -83,8 +85,17 @@ ALREADY_REVERSED = Text(
 NOTHING_OVERPAID = Text(
     "Hak ini tidak memiliki kelebihan bayar.", "This entitlement has no overpayment."
 )
+RESTORED = Text(
+    "Komputer ini dipulihkan dari cadangan dan belum sinkron; sinkronkan dulu agar nomor "
+    "kuitansi yang sudah terpakai tidak diberikan lagi.",
+    "This PC was restored from a backup and has not synced yet; sync first so that no "
+    "receipt number already used is given again.",
+)
 MAX_REFERENCE = 64
 MIN_REASON = 5
+# Set by `loket restore` on a linked PC until the sync that brings back what the server
+# holds of it: this counter's later receipts are among it (app.sync.recovery).
+AFTER_RESTORE = (SYNC_RECOVERY_KEY, SYNC_FULL_PULL_KEY)
 
 
 @dataclass(frozen=True)
@@ -172,6 +183,8 @@ def pay(
         if payable <= 0:
             raise StateError(NOTHING_OWED)
         device = uow.device
+        if any(s.get(LocalSetting, key) is not None for key in AFTER_RESTORE):
+            raise StateError(RESTORED)
         today = local_day(uow)
         if day_closed(s, device, today):
             raise StateError(DAY_CLOSED, day=uow.now.astimezone().strftime("%d/%m/%Y"))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from app.errors import StateError, ValidationError
@@ -201,3 +203,35 @@ def test_demo_cohorts_show_every_state_with_consistent_people(office):
     assert below >= 3 and results >= 40 and waiting >= 5 and withdrawn >= 1
     passed = rows(office.path, "SELECT result, count(*) FROM enrollment GROUP BY 1")
     assert {r for r, _n in passed} >= {"lulus", "tidak_lulus"}
+
+
+def test_demo_stipends_show_every_state_a_reversal_an_overpayment_and_a_closed_day(office):
+    """The demo office's own cohorts carry money in every state (issue #11 item 7), and it
+    adds up: the closed day's figures are that day's payments, the series has no gap."""
+    from app.services.cash_close import cash_day
+    from app.services.cohort_lists import list_cohorts
+    from app.services.entitlements import list_entitlements
+    from app.services.payments import receipt_series, recoveries
+
+    fill_demo(office, cli_actor("JKT"), seed=7)
+    mine = [c for c in list_cohorts(office) if c.office_code == "JKT"]
+    states = {r.state for c in mine for r in list_entitlements(office, c.id)}
+    assert states == {"dihitung", "disetujui", "dibayar"}
+    assert [r.outstanding > 0 for r in recoveries(office)] and all(
+        not r.double for r in recoveries(office)
+    )
+    assert count(office.path, "payment_reversal") == 1
+    assert count(office.path, "payment", "method='transfer' AND reference IS NOT NULL") >= 1
+    year = int(str(rows(office.path, "SELECT min(paid_on) FROM payment")[0][0])[:4])
+    series = receipt_series(office, year)
+    assert (series.void, series.missing) == (1, 0) and series.issued >= 20
+    ((day_text,),) = rows(office.path, "SELECT day FROM cash_close")
+    day = cash_day(office, date.fromisoformat(str(day_text)))
+    assert day.closed is not None and day.closed.difference == 0
+    paid = rows(
+        office.path,
+        "SELECT count(*), sum(amount - deduction) FROM payment WHERE paid_on = ?",
+        str(day_text),
+    )[0]
+    assert (day.receipts, sum(t[3] for t in day.totals)) == paid
+    assert day.closed.cash_paid + day.transfer_total == paid[1]

@@ -398,3 +398,16 @@ def test_the_series_goes_past_9999_without_reusing_a_number(office):
     second = payments.pay(office.db, clerk, by[("Siti", "pocket", "W1")].id, "cash")
     assert (first.receipt_number, second.receipt_number) == (
         "KW/JKT-1/2026/10000", "KW/JKT-1/2026/10001")  # fmt: skip
+
+
+def test_a_restored_pc_pays_only_after_the_sync_that_brings_its_receipts_back(office):
+    _c, by = _approved(office)
+    eid = by[("Budi", "transport", "W1")].id
+    for key in ("sync_recovery", "sync_full_pull"):
+        execute(office.path, "INSERT INTO local_setting (key, value) VALUES (?, 'true')", key)
+        message = _refused(lambda: payments.pay(office.db, office.actors["counter"], eid, "cash"))
+        assert "dipulihkan dari cadangan" in message and count(office.path, "payment") == 0
+        execute(office.path, "DELETE FROM local_setting WHERE key = ?", key)
+    assert payments.pay(office.db, office.actors["counter"], eid, "cash").receipt_number.endswith(
+        "/0001"
+    )
