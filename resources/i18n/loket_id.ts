@@ -106,6 +106,161 @@
     </message>
 </context>
 <context>
+    <name>CashCloseTab</name>
+    <message>
+        <source>Receipt</source>
+        <translation>Kuitansi</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Jam</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Keperluan</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Cara bayar</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Jumlah</translation>
+    </message>
+    <message>
+        <source>Today&apos;s receipts</source>
+        <translation>Kuitansi hari ini</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>Kuitansi</translation>
+    </message>
+    <message>
+        <source>Cash in the drawer</source>
+        <translation>Uang tunai di laci</translation>
+    </message>
+    <message>
+        <source>Opening cash</source>
+        <translation>Saldo awal</translation>
+    </message>
+    <message>
+        <source>Cash counted</source>
+        <translation>Fisik kas</translation>
+    </message>
+    <message>
+        <source>Paid out in cash</source>
+        <translation>Dibayar tunai</translation>
+    </message>
+    <message>
+        <source>Returned (reversals)</source>
+        <translation>Dikembalikan (pembatalan)</translation>
+    </message>
+    <message>
+        <source>Expected in the drawer</source>
+        <translation>Seharusnya ada</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>Selisih</translation>
+    </message>
+    <message>
+        <source>Cash close report…</source>
+        <translation>Laporan tutup kas…</translation>
+    </message>
+    <message>
+        <source>Close the cash…</source>
+        <translation>Tutup kas…</translation>
+    </message>
+    <message>
+        <source>Counter {counter} — {day}</source>
+        <translation>Loket {counter} — {day}</translation>
+    </message>
+    <message>
+        <source>Closed by {by}, signed by {approver}, {when}</source>
+        <translation>Ditutup oleh {by}, disetujui {approver}, {when}</translation>
+    </message>
+    <message>
+        <source>Not closed yet</source>
+        <translation>Belum ditutup</translation>
+    </message>
+    <message>
+        <source>cash received this morning</source>
+        <translation>uang tunai yang diterima pagi ini</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Jumlah</translation>
+    </message>
+    <message>
+        <source>{n} receipts: {first} – {last}</source>
+        <translation>{n} kuitansi: {first} – {last}</translation>
+    </message>
+    <message>
+        <source>No receipt today.</source>
+        <translation>Belum ada kuitansi hari ini.</translation>
+    </message>
+    <message>
+        <source>Void: {numbers}</source>
+        <translation>Batal: {numbers}</translation>
+    </message>
+    <message>
+        <source>No void receipt.</source>
+        <translation>Tidak ada kuitansi batal.</translation>
+    </message>
+    <message>
+        <source>Reversal: {what}</source>
+        <translation>Pembatalan: {what}</translation>
+    </message>
+    <message>
+        <source>(void)</source>
+        <translation>(batal)</translation>
+    </message>
+    <message>
+        <source>type the opening cash first</source>
+        <translation>ketik saldo awal dulu</translation>
+    </message>
+    <message>
+        <source>write whole rupiah, e.g. 1.500.000</source>
+        <translation>tulis rupiah utuh, mis. 1.500.000</translation>
+    </message>
+    <message>
+        <source>count the cash and type it in</source>
+        <translation>hitung uang di laci lalu ketik jumlahnya</translation>
+    </message>
+    <message>
+        <source>short by {amount}</source>
+        <translation>kurang {amount}</translation>
+    </message>
+    <message>
+        <source>over by {amount}</source>
+        <translation>lebih {amount}</translation>
+    </message>
+    <message>
+        <source>matches</source>
+        <translation>sesuai</translation>
+    </message>
+    <message>
+        <source>Close the cash</source>
+        <translation>Tutup kas</translation>
+    </message>
+    <message>
+        <source>After the close this counter records no more payments today. The supervisor signs the figures as they are, difference included.</source>
+        <translation>Setelah kas ditutup, loket ini tidak mencatat pembayaran lagi hari ini. Supervisor menyetujui angka apa adanya, termasuk selisihnya.</translation>
+    </message>
+    <message>
+        <source>Cash close</source>
+        <translation>Tutup kas</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <source>Change password</source>
@@ -187,6 +342,10 @@
         <translation>Uang saku</translation>
     </message>
     <message>
+        <source>Stipends paid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Attendance needed</source>
         <translation>Kehadiran minimal</translation>
     </message>
@@ -245,6 +404,14 @@
     <message>
         <source>lump sum</source>
         <translation>sekaligus</translation>
+    </message>
+    <message>
+        <source>every training week</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>once, for the whole cohort</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Excused and sick days count as attended</source>
@@ -518,6 +685,57 @@
     <message>
         <source>Keep</source>
         <translation>Biarkan</translation>
+    </message>
+</context>
+<context>
+    <name>ComputeResultDialog</name>
+    <message>
+        <source>Recompute</source>
+        <translation>Hitung ulang</translation>
+    </message>
+    <message>
+        <source>{code}: {created} new, {changed} changed, {unchanged} unchanged.</source>
+        <translation>{code}: {created} baru, {changed} berubah, {unchanged} tetap.</translation>
+    </message>
+    <message>
+        <source>Every entitlement already matches the attendance: nothing changed.</source>
+        <translation>Semua hak sudah sesuai dengan daftar hadir: tidak ada yang berubah.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Sebelumnya</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>Sekarang</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>baru</translation>
+    </message>
+    <message>
+        <source>{n} paid entitlements turned out too high: the overpayment is on the Overpayments tab, to be kept back from a later payment or written off.</source>
+        <translation>{n} hak yang sudah dibayar ternyata terlalu tinggi: kelebihan bayarnya ada di tab Kelebihan bayar, untuk dipotong dari pembayaran berikutnya atau dihapus buku.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
     </message>
 </context>
 <context>
@@ -866,6 +1084,69 @@
     <message>
         <source>and {n} more refused.</source>
         <translation>dan {n} lainnya ditolak.</translation>
+    </message>
+</context>
+<context>
+    <name>EntitlementModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Days × rate</source>
+        <translation>Hari × tarif</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Jumlah</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Dibayar</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Kuitansi</translation>
+    </message>
+    <message>
+        <source>Paid twice</source>
+        <translation>Dibayar 2×</translation>
+    </message>
+    <message>
+        <source>Overpaid</source>
+        <translation>Lebih bayar</translation>
+    </message>
+    <message>
+        <source>Paid twice ({receipts}): {amount} to recover.</source>
+        <translation>Dibayar dua kali ({receipts}): {amount} harus ditagih kembali.</translation>
+    </message>
+    <message>
+        <source>Paid {paid} but now worth {amount}: {over} to recover.</source>
+        <translation>Dibayar {paid}, padahal haknya kini {amount}: {over} harus ditagih kembali.</translation>
+    </message>
+    <message>
+        <source>Still to pay: {amount}</source>
+        <translation>Masih harus dibayar: {amount}</translation>
+    </message>
+    <message>
+        <source>Waiting for a supervisor&apos;s approval of the period.</source>
+        <translation>Menunggu persetujuan periode oleh supervisor.</translation>
     </message>
 </context>
 <context>
@@ -1862,6 +2143,254 @@
     </message>
 </context>
 <context>
+    <name>PayDialog</name>
+    <message>
+        <source>Pay</source>
+        <translation>Bayar</translation>
+    </message>
+    <message>
+        <source>{kind} for {name}, {period}.</source>
+        <translation>{kind} untuk {name}, {period}.</translation>
+    </message>
+    <message>
+        <source>{n} entitlements of {people} people; one receipt for each.</source>
+        <translation>{n} hak milik {people} orang; satu kuitansi untuk masing-masing.</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Jumlah</translation>
+    </message>
+    <message>
+        <source>as printed on the bank&apos;s transfer slip</source>
+        <translation>seperti tertera di bukti transfer bank</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Cara bayar</translation>
+    </message>
+    <message>
+        <source>Reference number</source>
+        <translation>Nomor referensi</translation>
+    </message>
+    <message>
+        <source>An overpayment the person still owes is kept back from this payment; the receipt shows it.</source>
+        <translation>Kelebihan bayar yang masih menjadi utang orang ini dipotong dari pembayaran ini; kuitansinya mencantumkannya.</translation>
+    </message>
+    <message>
+        <source>Pay {amount}</source>
+        <translation>Bayar {amount}</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Jumlah</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentFiles</name>
+    <message>
+        <source>Print all receipts into</source>
+        <translation>Cetak semua kuitansi ke</translation>
+    </message>
+    <message>
+        <source>Print all receipts</source>
+        <translation>Cetak semua kuitansi</translation>
+    </message>
+    <message>
+        <source>Recording the prints…</source>
+        <translation>Mencatat cetakan…</translation>
+    </message>
+    <message>
+        <source>Receipt {done} of {total}…</source>
+        <translation>Kuitansi {done} dari {total}…</translation>
+    </message>
+    <message>
+        <source>{n} receipts ({copies} copies)</source>
+        <translation>{n} kuitansi ({copies} salinan)</translation>
+    </message>
+    <message>
+        <source>Export the payment register</source>
+        <translation>Ekspor register pembayaran</translation>
+    </message>
+    <message>
+        <source>Payment register</source>
+        <translation>Register pembayaran</translation>
+    </message>
+    <message>
+        <source>{rows} lines of {code} were written to {path}.</source>
+        <translation>{rows} baris {code} disimpan ke {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentList</name>
+    <message>
+        <source>Cohort</source>
+        <translation>Angkatan</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>Periode</translation>
+    </message>
+    <message>
+        <source>Recompute</source>
+        <translation>Hitung ulang</translation>
+    </message>
+    <message>
+        <source>Approve period…</source>
+        <translation>Setujui periode…</translation>
+    </message>
+    <message>
+        <source>Pay…</source>
+        <translation>Bayar…</translation>
+    </message>
+    <message>
+        <source>Reprint</source>
+        <translation>Cetak ulang</translation>
+    </message>
+    <message>
+        <source>Reverse payment…</source>
+        <translation>Batalkan pembayaran…</translation>
+    </message>
+    <message>
+        <source>Print all receipts…</source>
+        <translation>Cetak semua kuitansi…</translation>
+    </message>
+    <message>
+        <source>Export register (XLSX)…</source>
+        <translation>Ekspor register (XLSX)…</translation>
+    </message>
+    <message>
+        <source>Every period</source>
+        <translation>Semua periode</translation>
+    </message>
+    <message>
+        <source>This office has no cohort with training days yet.</source>
+        <translation>Kantor ini belum memiliki angkatan yang sudah berjalan.</translation>
+    </message>
+    <message>
+        <source>No entitlements yet: Recompute (Ctrl+R) works them out from the attendance.</source>
+        <translation>Belum ada hak: Hitung ulang (Ctrl+R) menghitungnya dari daftar hadir.</translation>
+    </message>
+    <message>
+        <source>Attendance not approved yet: {days}.</source>
+        <translation>Kehadiran belum disetujui: {days}.</translation>
+    </message>
+    <message>
+        <source>Days still to come: {days}.</source>
+        <translation>Hari yang belum tiba: {days}.</translation>
+    </message>
+    <message>
+        <source>No entitlement is waiting for approval.</source>
+        <translation>Tidak ada hak yang menunggu persetujuan.</translation>
+    </message>
+    <message>
+        <source>Approve period</source>
+        <translation>Setujui periode</translation>
+    </message>
+    <message>
+        <source>The supervisor approves the whole period at once: these totals, recomputed from the approved attendance.</source>
+        <translation>Supervisor menyetujui satu periode sekaligus: jumlah berikut, dihitung ulang dari kehadiran yang sudah disetujui.</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>Setujui</translation>
+    </message>
+    <message>
+        <source>People</source>
+        <translation>Orang</translation>
+    </message>
+    <message>
+        <source>Entitlements</source>
+        <translation>Jumlah hak</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Already paid</source>
+        <translation>Sudah dibayar</translation>
+    </message>
+    <message>
+        <source>{name}: already paid with receipt {number}; it cannot be paid again.</source>
+        <translation>{name}: sudah dibayar dengan kuitansi {number}; tidak dapat dibayar lagi.</translation>
+    </message>
+    <message>
+        <source>Receipt</source>
+        <translation>Kuitansi</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>Kuitansi</translation>
+    </message>
+    <message>
+        <source>Reverse payment</source>
+        <translation>Batalkan pembayaran</translation>
+    </message>
+    <message>
+        <source>The money came back, or never left. The receipt keeps its number and is printed BATAL; the entitlement is owed again.</source>
+        <translation>Uangnya kembali, atau tidak pernah keluar. Kuitansi tetap memakai nomornya dan dicetak BATAL; hak itu terutang lagi.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Dibayar</translation>
+    </message>
+    <message>
+        <source>Receipt {number} is reversed (BATAL).</source>
+        <translation>Kuitansi {number} dibatalkan (BATAL).</translation>
+    </message>
+    <message>
+        <source>Cash back in the drawer: {amount}.</source>
+        <translation>Uang tunai yang kembali ke laci: {amount}.</translation>
+    </message>
+    <message>
+        <source>Payment reversed</source>
+        <translation>Pembayaran dibatalkan</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentsPage</name>
+    <message>
+        <source>Payments</source>
+        <translation>Pembayaran</translation>
+    </message>
+    <message>
+        <source>Transport and pocket money from the approved attendance, paid against a receipt the participant signs.</source>
+        <translation>Uang transport dan uang saku dari kehadiran yang disetujui, dibayar dengan kuitansi yang ditandatangani peserta.</translation>
+    </message>
+    <message>
+        <source>Entitlements and payments</source>
+        <translation>Hak dan pembayaran</translation>
+    </message>
+    <message>
+        <source>Overpayments</source>
+        <translation>Kelebihan bayar</translation>
+    </message>
+    <message>
+        <source>Cash close</source>
+        <translation>Tutup kas</translation>
+    </message>
+</context>
+<context>
     <name>PrivacyActions</name>
     <message>
         <source>Export personal data…</source>
@@ -2283,6 +2812,140 @@
     </message>
 </context>
 <context>
+    <name>ReceiptPreviewDialog</name>
+    <message>
+        <source>Receipt</source>
+        <translation>Kuitansi</translation>
+    </message>
+    <message>
+        <source>◀ Previous</source>
+        <translation>◀ Sebelumnya</translation>
+    </message>
+    <message>
+        <source>Next ▶</source>
+        <translation>Berikutnya ▶</translation>
+    </message>
+    <message>
+        <source>Preview: nothing is recorded until the receipt is printed or saved.</source>
+        <translation>Pratinjau: belum ada yang dicatat sampai kuitansi dicetak atau disimpan.</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>Simpan PDF…</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Cetak…</translation>
+    </message>
+    <message>
+        <source>Receipt {n} of {total}: {number}</source>
+        <translation>Kuitansi {n} dari {total}: {number}</translation>
+    </message>
+    <message>
+        <source>Sent to the printer: {n} pages.</source>
+        <translation>Dikirim ke printer: {n} halaman.</translation>
+    </message>
+    <message>
+        <source>Save the receipts in</source>
+        <translation>Simpan kuitansi di</translation>
+    </message>
+    <message>
+        <source>Save PDF</source>
+        <translation>Simpan PDF</translation>
+    </message>
+    <message>
+        <source>Saved: {path}</source>
+        <translation>Disimpan: {path}</translation>
+    </message>
+</context>
+<context>
+    <name>RecoveriesTab</name>
+    <message>
+        <source>Money paid that was not owed. It is kept back from the person&apos;s next payment on its own; what cannot be recovered a supervisor writes off, with the reason.</source>
+        <translation>Uang yang dibayarkan padahal bukan haknya. Otomatis dipotong dari pembayaran berikutnya kepada orang yang sama; yang tidak dapat ditagih dihapus buku oleh supervisor dengan alasannya.</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Cohort</source>
+        <translation>Angkatan</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Untuk</translation>
+    </message>
+    <message>
+        <source>Entitlement</source>
+        <translation>Hak</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Dibayar</translation>
+    </message>
+    <message>
+        <source>To recover</source>
+        <translation>Harus kembali</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>Kuitansi</translation>
+    </message>
+    <message>
+        <source>Write off…</source>
+        <translation>Hapus buku…</translation>
+    </message>
+    <message>
+        <source>{n} to recover, {doubles} of them paid twice: {amount} in all.</source>
+        <translation>{n} kelebihan bayar, {doubles} di antaranya dibayar dua kali: seluruhnya {amount}.</translation>
+    </message>
+    <message>
+        <source>Nothing to recover.</source>
+        <translation>Tidak ada kelebihan bayar.</translation>
+    </message>
+    <message>
+        <source>Paid twice: {receipts}</source>
+        <translation>Dibayar 2×: {receipts}</translation>
+    </message>
+    <message>
+        <source>The same entitlement was paid at two counters while offline.</source>
+        <translation>Hak yang sama dibayar di dua loket ketika luring.</translation>
+    </message>
+    <message>
+        <source>The attendance was corrected after the payment.</source>
+        <translation>Kehadiran dikoreksi setelah pembayaran.</translation>
+    </message>
+    <message>
+        <source>Write off</source>
+        <translation>Hapus buku</translation>
+    </message>
+    <message>
+        <source>What is left of this overpayment is written off: it will not be kept back from a later payment. The reason stays in the audit log.</source>
+        <translation>Sisa kelebihan bayar ini dihapus buku: tidak akan dipotong dari pembayaran berikutnya. Alasannya tersimpan di log audit.</translation>
+    </message>
+    <message>
+        <source>Write off {amount}</source>
+        <translation>Hapus buku {amount}</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Jenis</translation>
+    </message>
+    <message>
+        <source>Written off</source>
+        <translation>Dihapus buku</translation>
+    </message>
+    <message>
+        <source>{amount} was written off.</source>
+        <translation>{amount} telah dihapus buku.</translation>
+    </message>
+</context>
+<context>
     <name>RegionPicker</name>
     <message>
         <source>Province</source>
@@ -2543,6 +3206,33 @@
     <message>
         <source>Open the existing record</source>
         <translation>Buka data yang ada</translation>
+    </message>
+</context>
+<context>
+    <name>SignedActionDialog</name>
+    <message>
+        <source>Receipt</source>
+        <translation>Kuitansi</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Alasan</translation>
+    </message>
+    <message>
+        <source>Supervisor&apos;s username</source>
+        <translation>Nama pengguna supervisor</translation>
+    </message>
+    <message>
+        <source>A supervisor signs in here to take this decision.</source>
+        <translation>Supervisor masuk di sini untuk mengambil keputusan ini.</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Kata sandi</translation>
+    </message>
+    <message>
+        <source>Type the supervisor&apos;s username.</source>
+        <translation>Ketik nama pengguna supervisor.</translation>
     </message>
 </context>
 <context>
@@ -2891,6 +3581,37 @@
     </message>
 </context>
 <context>
+    <name>TotalsBox</name>
+    <message>
+        <source>Entitlements</source>
+        <translation>Hak</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>Jumlah</translation>
+    </message>
+    <message>
+        <source>Waiting approval</source>
+        <translation>Menunggu persetujuan</translation>
+    </message>
+    <message>
+        <source>To pay</source>
+        <translation>Siap dibayar</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>Dibayar</translation>
+    </message>
+    <message>
+        <source>Overpaid</source>
+        <translation>Kelebihan bayar</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Total</translation>
+    </message>
+</context>
+<context>
     <name>crash</name>
     <message>
         <source>Loket Vokasi — error</source>
@@ -2986,6 +3707,25 @@
     <message>
         <source>OK</source>
         <translation>OK</translation>
+    </message>
+</context>
+<context>
+    <name>payments</name>
+    <message>
+        <source>Whole cohort</source>
+        <translation>Seluruh angkatan</translation>
+    </message>
+    <message>
+        <source>Week {n}</source>
+        <translation>Minggu ke-{n}</translation>
+    </message>
+    <message>
+        <source>Transport</source>
+        <translation>Transport</translation>
+    </message>
+    <message>
+        <source>Pocket money</source>
+        <translation>Uang saku</translation>
     </message>
 </context>
 <context>

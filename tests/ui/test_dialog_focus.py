@@ -307,6 +307,57 @@ def _makeup(ctx: Any, admin: Any, parent: QWidget) -> tuple[QDialog, QWidget]:
     return dialog, dialog.day
 
 
+def _signed(ctx: Any, admin: Any, parent: QWidget) -> tuple[QDialog, QWidget]:
+    from app.domain.roles import Permission
+    from app.ui.dialogs.payment_dialogs import SignedActionDialog
+
+    dialog = SignedActionDialog(ctx, admin, Permission.PAYMENT_REVERSE, "Batalkan pembayaran",
+                                "Uang kembali.", "Batalkan", lambda _s, _r, _c: None,
+                                facts=[("Nama", "Budi Santoso")], choices=["KW/JKT-1/2026/0001"],
+                                reason=True, parent=parent)  # fmt: skip
+    return dialog, dialog.reason
+
+
+def _signed_supervisor(ctx: Any, admin: Any, parent: QWidget) -> tuple[QDialog, QWidget]:
+    from app.domain.roles import Permission
+    from app.ui.dialogs.payment_dialogs import SignedActionDialog
+
+    dialog = SignedActionDialog(ctx, admin, Permission.STIPEND_APPROVE, "Setujui periode",
+                                "Jumlah berikut.", "Setujui", lambda _s, _r, _c: None,
+                                facts=[("Total", "Rp1.350.000")], parent=parent)  # fmt: skip
+    return dialog, dialog.username
+
+
+def _pay(ctx: Any, admin: Any, parent: QWidget) -> tuple[QDialog, QWidget]:
+    from app.services.stipend_views import EntitlementRow
+    from app.ui.dialogs.payment_dialogs import PayDialog
+
+    row = EntitlementRow(
+        "e1", "c1", "ANG/JKT-1/2026/0001", "p1", "Budi Santoso", "3171011708900001",
+        "3171********0001", "transport", "W1", "Minggu ke-1 (07/12–13/12/2026)", 5, 50_000,
+        250_000, 250_000, 0, 250_000, 0, "disetujui", False, None,
+    )  # fmt: skip
+    dialog = PayDialog(ctx, admin, [row], parent)
+    return dialog, dialog.method
+
+
+def _compute_result(_ctx: Any, _admin: Any, parent: QWidget) -> tuple[QDialog, QWidget]:
+    from app.services.stipend_views import Change, ComputeReport
+    from app.ui.dialogs.payment_dialogs import ComputeResultDialog
+
+    change = Change("e1", "Budi Santoso", "transport", "W1", None, 250_000, "")
+    report = ComputeReport("ANG/JKT-1/2026/0001", 1, 0, 0, (change,), ())
+    dialog = ComputeResultDialog(report, parent)
+    return dialog, dialog.close_button
+
+
+def _receipt_preview(ctx: Any, admin: Any, parent: QWidget) -> tuple[QDialog, QWidget]:
+    from app.ui.dialogs.receipt_preview import ReceiptPreviewDialog
+
+    dialog = ReceiptPreviewDialog(ctx, admin, parent=parent)
+    return dialog, dialog.print_button
+
+
 CASES: dict[str, Case] = {
     "LoginDialog": _login,
     "SetupWizard": _setup,
@@ -331,6 +382,11 @@ CASES: dict[str, Case] = {
     "ReasonDialog": _reason,
     "ApprovalDialog": _approval,
     "MakeupDayDialog": _makeup,
+    "SignedActionDialog": _signed,
+    "SignedActionDialog (a supervisor signs in)": _signed_supervisor,
+    "PayDialog": _pay,
+    "ComputeResultDialog": _compute_result,
+    "ReceiptPreviewDialog": _receipt_preview,
 }
 NOT_READING_ORDER = {"ImportDialog"}  # its first field is a button: see the module docstring
 

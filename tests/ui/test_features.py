@@ -36,13 +36,14 @@ def test_pages_come_from_the_features_in_order_with_their_shortcuts(qtbot, ctx, 
         "Lembaga",
         "Modul",
         "Angkatan",
+        "Pembayaran",
         "Sinkronisasi",
         "Pengaturan",
     ]
     assert window.nav.item(1).toolTip() == "Ctrl+2"
-    QTest.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(window, Qt.Key.Key_8, Qt.KeyboardModifier.ControlModifier)
     assert window.pages.currentWidget() is window.page("settings")
-    assert window.nav.currentRow() == 6
+    assert window.nav.currentRow() == 7
     QTest.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert window.pages.currentWidget() is window.page("home")
 
@@ -56,11 +57,12 @@ def test_a_declared_feature_appears_everywhere(qtbot, ctx, admin, office, probe_
         "Lembaga",
         "Modul",
         "Angkatan",
+        "Pembayaran",
         "Percobaan",
         "Sinkronisasi",
         "Pengaturan",
     ]
-    QTest.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(window, Qt.Key.Key_7, Qt.KeyboardModifier.ControlModifier)
     assert isinstance(window.pages.currentWidget(), probe_feature.ProbePage)
 
     # its record type, waiting to be sent, named on the sync page by its declaration
