@@ -343,7 +343,7 @@
     </message>
     <message>
         <source>Stipends paid</source>
-        <translation type="unfinished"></translation>
+        <translation>Uang saku/transport dibayar</translation>
     </message>
     <message>
         <source>Attendance needed</source>
@@ -407,11 +407,11 @@
     </message>
     <message>
         <source>every training week</source>
-        <translation type="unfinished"></translation>
+        <translation>setiap minggu pelatihan</translation>
     </message>
     <message>
         <source>once, for the whole cohort</source>
-        <translation type="unfinished"></translation>
+        <translation>sekali, untuk seluruh angkatan</translation>
     </message>
     <message>
         <source>Excused and sick days count as attended</source>

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -29,7 +31,26 @@ def enroll_code(server: Any, office: str) -> str:
         engine.dispose()
 
 
+# The window tests share one server, which gives a device number only once per office
+# (receipt numbers carry it): each PC enrolled there is another counter of its office.
+_NUMBERS = itertools.count(20)
+
+
+def fresh_number(db: Database) -> int:
+    """Make this PC a counter number the shared server has not given yet (as the IT person
+    would choose a free one at set-up)."""
+    number = next(_NUMBERS)
+    con = sqlite3.connect(db.path)
+    try:
+        con.execute("UPDATE device SET device_no = ?", (number,))
+        con.commit()
+    finally:
+        con.close()
+    return number
+
+
 def enrol(db: Database, server: Any, office: str = "JKT") -> None:
+    fresh_number(db)
     client.enroll(db, server.url, enroll_code(server, office))
 
 

@@ -11,10 +11,11 @@ from app.services.staff import add_staff
 from app.sync import client, transport
 from app.ui.formats import fmt_time
 from tests.ui.helpers import click, message_boxes, type_into, wait_for_box
-from tests.ui.sync_helpers import bar_text, enrol, enroll_code, sync_window
+from tests.ui.sync_helpers import bar_text, enrol, enroll_code, fresh_number, sync_window
 
 
 def test_enrol_through_the_page_then_sync_now(qtbot, ctx, admin, clock, sync_server):
+    fresh_number(ctx.db)
     window = sync_window(qtbot, ctx, admin)
     page = window.page("sync")
     assert bar_text(window) == "● Belum terhubung ke server"
