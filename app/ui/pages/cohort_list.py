@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, QTimer
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt, QTimer
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -25,6 +25,7 @@ from app.services.cohort_views import CohortRow
 from app.ui.context import AppContext
 from app.ui.formats import fmt_date
 from app.ui.messages import show_error
+from app.ui.row_model import RowsModel
 from app.ui.widgets import heading, row_table
 
 Index = QModelIndex | QPersistentModelIndex
@@ -34,12 +35,8 @@ RUNNING = QColor("#1e6b3a")
 COLUMN_WIDTHS = (180, 115, 200, 215, 185)  # code, status, module, provider, dates; places
 
 
-class CohortTableModel(QAbstractTableModel):
+class CohortTableModel(RowsModel):
     """One row per CohortRow."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.rows: list[CohortRow] = []
 
     def headers(self) -> list[str]:
         return [
@@ -51,19 +48,9 @@ class CohortTableModel(QAbstractTableModel):
             self.tr("Places"),
         ]
 
-    def set_rows(self, rows: list[CohortRow]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
     def row_at(self, row: int) -> CohortRow | None:
-        return self.rows[row] if 0 <= row < len(self.rows) else None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 6
+        found: CohortRow | None = super().row_at(row)
+        return found
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -102,13 +89,6 @@ class CohortTableModel(QAbstractTableModel):
             if row.recorded_after:
                 tips.append(self.tr("Entered afterwards from the office's records"))
             return "\n".join(tips)
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers()[section]
         return None
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import QGridLayout, QHeaderView, QLabel, QTableView, QWidget
 
@@ -15,6 +15,7 @@ from app.domain import stipends as rules
 from app.services.stipend_views import EntitlementRow
 from app.ui.dialogs.payment_dialogs import kind_label, short_period
 from app.ui.formats import fmt_rupiah
+from app.ui.row_model import RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
 COLUMNS = 9
@@ -96,12 +97,8 @@ def problem(row: EntitlementRow) -> bool:
     return row.double or row.overpaid > 0
 
 
-class EntitlementModel(QAbstractTableModel):
+class EntitlementModel(RowsModel):
     """One row per EntitlementRow."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.rows: list[EntitlementRow] = []
 
     def headers(self) -> list[str]:
         return [
@@ -116,19 +113,9 @@ class EntitlementModel(QAbstractTableModel):
             self.tr("Receipt"),
         ]
 
-    def set_rows(self, rows: list[EntitlementRow]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
     def row_at(self, row: int) -> EntitlementRow | None:
-        return self.rows[row] if 0 <= row < len(self.rows) else None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else COLUMNS
+        found: EntitlementRow | None = super().row_at(row)
+        return found
 
     def state_texts(self) -> list[str]:
         """Every text the state column can show."""

@@ -6,7 +6,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
     Qt,
@@ -32,6 +31,7 @@ from app.services.provider_views import ProviderRow
 from app.ui.context import AppContext
 from app.ui.formats import fmt_date
 from app.ui.messages import show_error
+from app.ui.row_model import RowsModel
 from app.ui.widgets import heading, row_table
 
 Index = QModelIndex | QPersistentModelIndex
@@ -49,12 +49,8 @@ def result_text(result: str | None) -> str:
     return RESULT_LABELS[Result(result)].render()
 
 
-class ProviderTableModel(QAbstractTableModel):
+class ProviderTableModel(RowsModel):
     """One row per ProviderRow: name, type, region, active modules, decision, licence end."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.rows: list[ProviderRow] = []
 
     def headers(self) -> list[str]:
         return [
@@ -66,19 +62,9 @@ class ProviderTableModel(QAbstractTableModel):
             self.tr("Licence valid until"),
         ]
 
-    def set_rows(self, rows: list[ProviderRow]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
     def row_at(self, row: int) -> ProviderRow | None:
-        return self.rows[row] if 0 <= row < len(self.rows) else None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 6
+        found: ProviderRow | None = super().row_at(row)
+        return found
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -107,13 +93,6 @@ class ProviderTableModel(QAbstractTableModel):
                 return QBrush(WARNING)
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 3:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers()[section]
         return None
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QCoreApplication,
     QDateTime,
     QModelIndex,
@@ -16,6 +15,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from app.domain.roles import ROLE_LABELS
 from app.services.staff import StaffRow
+from app.ui.row_model import RowsModel
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -42,12 +42,8 @@ def status_text(row: StaffRow) -> str:
     return " · ".join(parts)
 
 
-class StaffTableModel(QAbstractTableModel):
+class StaffTableModel(RowsModel):
     """Username, full name, role and status of each account; one row per StaffRow."""
-
-    def __init__(self, parent: Any = None) -> None:
-        super().__init__(parent)
-        self.rows: list[StaffRow] = []
 
     def headers(self) -> list[str]:
         return [
@@ -57,19 +53,9 @@ class StaffTableModel(QAbstractTableModel):
             self.tr("Status"),
         ]
 
-    def set_rows(self, rows: list[StaffRow]) -> None:
-        self.beginResetModel()
-        self.rows = list(rows)
-        self.endResetModel()
-
     def row_at(self, row: int) -> StaffRow | None:
-        return self.rows[row] if 0 <= row < len(self.rows) else None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else 4
+        found: StaffRow | None = super().row_at(row)
+        return found
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -83,11 +69,4 @@ class StaffTableModel(QAbstractTableModel):
                 return QBrush(MUTED)
             if index.column() == 3 and (row.locked_until or row.must_change_password):
                 return QBrush(WARNING)
-        return None
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return self.headers()[section]
         return None
