@@ -16,6 +16,10 @@ from typing import Any
 from app.domain.audit_chain import event_hash
 
 CHAIN = "audit chain"  # reasons start with this
+# The record type whose rows make up each device's chain. Other types that name their
+# device (`device_field`: the money rows) are only authorised by it (app.server.authorize),
+# they are not links of the chain.
+CHAINED = "audit_event"
 
 
 def chain_refusal(changes: dict[str, Any], anchor: tuple[int, str]) -> str | None:

@@ -43,7 +43,14 @@ from app.chunks import chunks
 from app.protocol.entities import EntitySpec
 from app.protocol.validate import VOID, check_mutation
 from app.server.duplicates import flag_batch, merged_targets
-from app.server.judge import BatchOutcome, judge, link_targets, lock_targets, record_result
+from app.server.judge import (
+    BatchOutcome,
+    judge,
+    link_targets,
+    lock_targets,
+    owner_links,
+    record_result,
+)
 from app.server.models import (
     ChangeLog,
     Conflict,
@@ -181,9 +188,10 @@ def _apply_batch(
         records: dict[tuple[str, str], Draft | None] = {
             k: replace(r) if r is not None else None for k, r in before.items()
         }
-        # The records whose lock holds some changes back (an approved training day), read
-        # as committed, not locked: a lock committing meanwhile orders after this batch.
-        held = sorted(lock_targets(sound, before) - records.keys())
+        # The records whose lock holds some changes back (an approved training day), and
+        # those a money row links to (whose office it must share), read as committed, not
+        # locked: a lock committing meanwhile orders after this batch.
+        held = sorted((lock_targets(sound, before) | owner_links(sound)) - records.keys())
         records.update(_load_records(conn, held, lock=False))
         for m, digest in zip(batch, digests, strict=True):
             prior = seen.get(m.mutation_id)
@@ -194,7 +202,10 @@ def _apply_batch(
                     # (app.sync.client.recover); the number is used up, the queue goes on.
                     last_seq = m.seq
                 stored_digest, stored = prior
-                if stored_digest != digest:
+                # the body's digest covers its number: the same change renumbered is the
+                # same body under the number it was first taken with
+                first = replace(m, seq=int(stored.get("seq", m.seq)))
+                if stored_digest not in (digest, first.body_sha256()):
                     out.results.append(
                         record_result(m, "rejected", "mutation id reused with a different body")
                     )

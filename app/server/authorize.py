@@ -16,6 +16,9 @@ device's own enrolment (DESIGN §5). Rules, in order:
 5. A record type with a `series` (a payment's receipt number) carries a number of the
    pushing device's own series, `KW/<its office>-<its number>/...`: a device cannot take
    another counter's numbers, so two receipts never share one.
+6. An `owner_only` record links only to records of its own office (a JBR payment cannot be
+   for a JKT entitlement, under either office's name): each linked record the server holds
+   is read with the batch (app.server.judge.owner_links) and must be of the same office.
 
 A refusal is one reason, `not permitted`, whatever the cause: it says nothing about whether
 or what another office holds. The caller answers it as a 2xx `rejected` result without the
@@ -24,6 +27,7 @@ record, and writes a server audit row.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
 from app.protocol.entities import EntitySpec, Scope
@@ -36,8 +40,15 @@ FORBIDDEN = "not permitted"
 REFERENCE_ONLY_HQ = "reference data is changed only by HQ"
 
 
-def refusal(stored: Draft | None, device: Device, m: Mutation, spec: EntitySpec) -> str | None:
-    """Why `device` may not make change `m` to `stored` (None: it may)."""
+def refusal(
+    stored: Draft | None,
+    device: Device,
+    m: Mutation,
+    spec: EntitySpec,
+    records: Mapping[tuple[str, str], Draft | None] | None = None,
+) -> str | None:
+    """Why `device` may not make change `m` to `stored` (None: it may); `records` holds the
+    records the batch has read, the ones `m` links to among them (rule 6)."""
     office = stored.office_code if stored is not None else m.office_code
     if m.office_code != office or m.changes.get("office_code", office) != office:
         return FORBIDDEN
@@ -59,4 +70,10 @@ def refusal(stored: Draft | None, device: Device, m: Mutation, spec: EntitySpec)
         number = m.changes.get(field)
         if not isinstance(number, str) or not number.startswith(own):
             return FORBIDDEN
+    if spec.owner_only and records is not None:
+        for field_name, target in spec.links:
+            value = m.changes.get(field_name)
+            linked = records.get((target, value)) if isinstance(value, str) else None
+            if linked is not None and linked.office_code != office:
+                return FORBIDDEN
     return None

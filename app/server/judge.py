@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 from app.domain.hlc import Hlc
 from app.protocol.entities import ENTITIES, MAX_CLOCK_AHEAD_MS, EntitySpec
 from app.protocol.validate import VOID, safe_label
-from app.server.anchors import chain_refusal
+from app.server.anchors import CHAINED, chain_refusal
 from app.server.authorize import refusal
 from app.server.policy import Draft, Mutation, decide, held_by_lock
 
@@ -106,9 +106,11 @@ def judge(
         return None
     key = (m.entity, m.entity_id)
     stored = records.get(key)
-    why = refusal(stored, device, m, spec)
+    why = refusal(stored, device, m, spec, records)
     action = "push.forbidden"
-    if why is None and spec.device_field is not None and m.op == "insert" and stored is None:
+    # only an audit event is a link of the device's chain (a payment names its device too)
+    chained = m.entity == CHAINED and m.op == "insert"
+    if why is None and chained and stored is None:
         why, action = chain_refusal(m.changes, out.anchor), "push.audit_chain"
     if why is not None:
         out.refused(device, m, action, why, now)
@@ -124,7 +126,7 @@ def judge(
         if changed:
             out.changed[key] = rec
             out.change_rows.append(_change_row(rec, spec, device.id))
-            if spec.device_field is not None and m.op == "insert":
+            if chained:
                 out.anchor = (int(m.changes["seq"]), str(m.changes["hash"]))
     out.conflict_rows.extend(conflicts)
     answer = rec is not None and not _device_has(rec, m, status, changed)
@@ -163,6 +165,22 @@ def lock_targets(
         target = m.changes.get(rule.link, rec.data.get(rule.link) if rec is not None else None)
         if isinstance(target, str):
             found.add((rule.entity, target))
+    return found
+
+
+def owner_links(sound: Sequence[Mutation]) -> set[tuple[str, str]]:
+    """The records that the batch's changes of `owner_only` types link to (the entitlement
+    a payment is for), read with the batch so each is authorised against their office
+    (rule 6 of app.server.authorize)."""
+    found: set[tuple[str, str]] = set()
+    for m in sound:
+        spec = ENTITIES.get(m.entity)
+        if spec is None or not spec.owner_only:
+            continue
+        for field_name, target in spec.links:
+            value = m.changes.get(field_name)
+            if isinstance(value, str):
+                found.add((target, value))
     return found
 
 

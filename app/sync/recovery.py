@@ -26,6 +26,9 @@ from app.models.sync import SYNC_FULL_PULL_KEY, SYNC_RECOVERY_KEY
 
 log = logging.getLogger(__name__)
 PLACEHOLDER = "placeholder"  # an outbox row that only holds a change number
+# The audit action of `loket restore` (app.services.maintenance), the first event written
+# after the backup was put in place.
+RESTORE_ACTION = "maintenance.restore"
 _OUTBOX = cast(Table, Outbox.__table__)
 
 
@@ -99,7 +102,14 @@ def rechain_audit(session: Session, anchor: tuple[int, str]) -> int:
     among them) would fork the chain, and the server accepts only an event that follows its
     anchor (app.server.anchors). They have never left this PC, so they are renumbered after
     the anchor and their hashes recomputed; the server's events in between come back with
-    the full pull. Returns how many were rechained."""
+    the full pull. Returns how many were rechained.
+
+    Except the events the backup already held unsent and the PC sent after the backup was
+    made (a payment made offline, the backup, then a sync): numbered up to the anchor and
+    older than the restore's own event, the server holds them exactly so. They stay as
+    they are, so their changes are answered from the server's record; rechained, they
+    would come back as "mutation id reused with a different body" and every later event
+    of this PC as "audit chain: expected event N"."""
     device_id = session.scalars(select(Device.device_id)).one()
     waiting = session.scalars(
         select(Outbox)
@@ -116,6 +126,9 @@ def rechain_audit(session: Session, anchor: tuple[int, str]) -> int:
         )
     }
     chain = [(o, events[o.entity_id]) for o in waiting if o.entity_id in events]
+    restores = [n for n, (_o, e) in enumerate(chain) if e.action == RESTORE_ACTION]
+    if restores:  # the events before the (latest) restore came with the backup
+        chain = [(o, e) for n, (o, e) in enumerate(chain) if n >= restores[-1] or e.seq > anchor[0]]
     if not chain:
         return 0
     for _o, event in chain:  # out of the way first: (device, seq) is unique

@@ -7,6 +7,7 @@ what an office PC holds straight from its SQLite file.
 
 from __future__ import annotations
 
+import itertools
 import json
 import sqlite3
 import time
@@ -155,8 +156,18 @@ class RawDevice:
             after = body["last_seq"]
 
 
+# A device's number is part of its receipt numbers, so the server gives each number of an
+# office once (app.server.admin.enroll): every raw device gets its own (9-99; the office
+# PCs of the tests count from 1).
+_device_numbers = itertools.cycle(range(9, 100))
+
+
 def enroll_raw(
-    server: Server, office: str, device_id: str | None = None, code: str | None = None
+    server: Server,
+    office: str,
+    device_id: str | None = None,
+    code: str | None = None,
+    device_no: int | None = None,
 ) -> httpx.Response:
     return httpx.post(
         server.url + "/v1/enroll",
@@ -164,7 +175,7 @@ def enroll_raw(
         json={
             "code": code or server.enroll_code(office),
             "device_id": device_id or str(uuid.uuid4()),
-            "device_no": 9,
+            "device_no": device_no or next(_device_numbers),
             "office_code": office,
         },
         timeout=60,
