@@ -86,12 +86,17 @@ class Payment(SyncMixin, Base):
 
 class PaymentReversal(SyncMixin, Base):
     """A payment undone (the money came back, or it was never handed over), with the
-    reason and the supervisor who signed it off. Its receipt stays, shown BATAL."""
+    reason and the supervisor who signed it off. Its receipt stays, shown BATAL.
+
+    One PC reverses a payment once (the service refuses a second), but two counters may
+    both reverse it while offline: both rows are kept when they meet (money rows are never
+    dropped; each counter's cash close counts the cash it took back), and the payment
+    counts as reversed once."""
 
     __tablename__ = "payment_reversal"
     __sync_entity__ = "payment_reversal"
 
-    payment_id: Mapped[str] = mapped_column(ForeignKey("payment.id"), unique=True)
+    payment_id: Mapped[str] = mapped_column(ForeignKey("payment.id"), index=True)
     entitlement_id: Mapped[str] = mapped_column(ForeignKey("entitlement.id"), index=True)
     amount: Mapped[int] = mapped_column(Integer)
     cash_returned: Mapped[int] = mapped_column(Integer, default=0)

@@ -310,7 +310,14 @@ def _set_aside(target: Path, backups: Path) -> Path:
     """Keep the database about to be replaced in `backups`: a consistent copy, or, when it
     is too damaged to be read, its files byte for byte (then removed, so the backup can be
     written into a clean file)."""
-    stamp = utc_now().strftime("%Y%m%d-%H%M%S")
+    second = utc_now().strftime("%Y%m%d-%H%M%S")
+    stamp, n = second, 1
+    # two restores within one second: each keeps its own copy
+    while (backups / f"pre-restore-{stamp}.db").exists() or (
+        backups / f"pre-restore-{stamp}-damaged.db"
+    ).exists():
+        n += 1
+        stamp = f"{second}-{n}"
     aside = backups / f"pre-restore-{stamp}.db"
     try:
         return vacuum_into(target, aside)

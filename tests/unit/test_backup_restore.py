@@ -49,6 +49,11 @@ def test_round_trip_restores_exactly_what_was_backed_up(office, admin, tmp_path)
         ("maintenance.restore",)
     ]
     assert check(office.path).ok
+    # restored again at once (the same second): the first copy stays, the second has its own
+    again = restore(tmp_path / "cadangan.db", office.path, backups, force=True, actor=cli_actor(""))
+    assert again.replaced_copy is not None and again.replaced_copy != done.replaced_copy
+    assert count(done.replaced_copy, "staff", "username='sesudah'") == 1
+    assert count(again.replaced_copy, "staff", "username='sesudah'") == 0
 
 
 def test_backup_refuses_to_overwrite_a_file(office, admin, tmp_path):

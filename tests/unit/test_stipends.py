@@ -411,3 +411,27 @@ def test_a_restored_pc_pays_only_after_the_sync_that_brings_its_receipts_back(of
     assert payments.pay(office.db, office.actors["counter"], eid, "cash").receipt_number.endswith(
         "/0001"
     )
+
+
+def test_a_reversal_of_the_same_payment_from_another_counter_is_kept_and_counts_once(office):
+    c, by = _approved(office)
+    clerk, spv = office.actors["counter"], office.actors["supervisor"]
+    eid = by[("Budi", "transport", "W1")].id
+    done = payments.pay(office.db, clerk, eid, "cash")
+    payments.reverse(office.db, clerk, spv, done.receipt_number, "uang dikembalikan")
+    con = sqlite3.connect(office.path)
+    try:  # counter 2 reversed it too while offline; its row arrives with the pull
+        cols = [r[1] for r in con.execute("PRAGMA table_info(payment_reversal)")]
+        chosen = ", ".join({"id": "'r2'", "device_id": "'device-2'"}.get(x, x) for x in cols)
+        con.execute(
+            f"INSERT INTO payment_reversal ({', '.join(cols)}) SELECT {chosen} "
+            "FROM payment_reversal"
+        )
+        con.commit()
+    finally:
+        con.close()
+    assert count(office.path, "payment_reversal") == 2
+    row = {r.id: r for r in entitlements.list_entitlements(office.db, c.id)}[eid]
+    assert (row.state, row.paid, row.to_pay) == ("disetujui", 0, 250_000)
+    series = payments.receipt_series(office.db, 2026)
+    assert [(e.number, e.state) for e in series.entries] == [(done.receipt_number, "void")]

@@ -179,13 +179,13 @@ def upgrade() -> None:
     sa.Column('deleted_at', app.models.base.UtcDateTime(), nullable=True),
     sa.ForeignKeyConstraint(['entitlement_id'], ['entitlement.id'], name=op.f('fk_payment_reversal_entitlement_id_entitlement')),
     sa.ForeignKeyConstraint(['payment_id'], ['payment.id'], name=op.f('fk_payment_reversal_payment_id_payment')),
-    sa.PrimaryKeyConstraint('id', name=op.f('pk_payment_reversal')),
-    sa.UniqueConstraint('payment_id', name=op.f('uq_payment_reversal_payment_id'))
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_payment_reversal'))
     )
     with op.batch_alter_table('payment_reversal', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_payment_reversal_device_id'), ['device_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_payment_reversal_entitlement_id'), ['entitlement_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_payment_reversal_office_code'), ['office_code'], unique=False)
+        batch_op.create_index(batch_op.f('ix_payment_reversal_payment_id'), ['payment_id'], unique=False)
 
     op.create_table('receipt_print',
     sa.Column('payment_id', sa.String(length=36), nullable=False),
@@ -258,6 +258,7 @@ def downgrade() -> None:
 
     op.drop_table('receipt_print')
     with op.batch_alter_table('payment_reversal', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_payment_reversal_payment_id'))
         batch_op.drop_index(batch_op.f('ix_payment_reversal_office_code'))
         batch_op.drop_index(batch_op.f('ix_payment_reversal_entitlement_id'))
         batch_op.drop_index(batch_op.f('ix_payment_reversal_device_id'))
