@@ -48,6 +48,13 @@ def long_date(value: date | None, lang: str | None = None) -> str:
     return str(format_date(value, "long", locale=_locale(_lang(lang))))
 
 
+def day_date(value: date, lang: str | None = None) -> str:
+    """"Selasa, 1 Desember 2026": the day of a daily report."""
+    from babel.dates import format_date
+
+    return str(format_date(value, "EEEE, d MMMM y", locale=_locale(_lang(lang))))
+
+
 def datetime_text(value: datetime | None) -> str:
     """A stored (UTC) moment in the office's local time: `17/08/2026 14:05`."""
     return value.astimezone().strftime("%d/%m/%Y %H:%M") if value else ""

@@ -312,7 +312,7 @@ def cash_close_pdf(db: Database, actor: Actor, day: date, out: Path) -> Path:
     doc = cash_doc.CashCloseDocument(
         office_line=f"BPJS Ketenagakerjaan — Kantor Cabang {office}",
         counter=f"Loket {summary.counter}",
-        day_text=formats.long_date(day, "id"),
+        day_text=formats.day_date(day, "id"),
         totals=tuple(
             (kinds.get(k, k), methods.get(m, m), n, amount) for k, m, n, amount in summary.totals
         ),

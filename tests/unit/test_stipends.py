@@ -435,3 +435,21 @@ def test_a_reversal_of_the_same_payment_from_another_counter_is_kept_and_counts_
     assert (row.state, row.paid, row.to_pay) == ("disetujui", 0, 250_000)
     series = payments.receipt_series(office.db, 2026)
     assert [(e.number, e.state) for e in series.entries] == [(done.receipt_number, "void")]
+
+
+def test_the_cash_close_pdf_names_the_weekday_and_carries_the_signed_figures(office, tmp_path):
+    from pypdf import PdfReader
+
+    from app.services.receipt_documents import cash_close_pdf
+
+    _c, by = _approved(office)
+    clerk, spv = office.actors["counter"], office.actors["supervisor"]
+    payments.pay(office.db, clerk, by[("Budi", "pocket", "W1")].id, "cash")
+    with pytest.raises(StateError):  # not closed yet: nothing to print
+        cash_close_pdf(office.db, clerk, MONDAY_14, tmp_path / "kas.pdf")
+    cash_close.close_day(office.db, clerk, spv, MONDAY_14, 1_000_000, 500_000)
+    out = cash_close_pdf(office.db, clerk, MONDAY_14, tmp_path / "kas.pdf")
+    text = " ".join(page.extract_text() for page in PdfReader(out).pages)
+    assert "Senin, 14 Desember 2026" in text
+    assert "Rp1.000.000" in text and "Rp500.000" in text and "sesuai" in text
+    assert "spv.rina" in text and "KW/JKT-1/2026/0001" in text
