@@ -24,7 +24,12 @@ FEATURE = Feature(
         ShotSpec("cash_close", f"{SHOTS}:cash", order=540, page="payments"),
     ),
     demo=DemoStep("app.services.demo_stipends:demo_stipends", order=50),
-    cli=("app.cli.payment_cmds",),
+    cli=(
+        "app.cli.entitlement_cmds",
+        "app.cli.payment_cmds",
+        "app.cli.receipt_cmds",
+        "app.cli.cash_cmds",
+    ),
     entities=(
         "entitlement",
         "payment",
