@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -75,7 +75,7 @@ def _row(c: CashClose) -> CashCloseRow:
     )
 
 
-def _summary(session: Session, device: Device, day: date) -> CashDay:
+def day_summary(session: Session, device: Device, day: date) -> CashDay:
     payments = list(
         session.scalars(
             select(Payment)
@@ -178,11 +178,40 @@ def _summary(session: Session, device: Device, day: date) -> CashDay:
     )
 
 
+def close_row(
+    device: Device,
+    summary: CashDay,
+    opening: int,
+    counted: int,
+    closed_by: str,
+    approved_by: str,
+    closed_at: datetime,
+) -> CashClose:
+    """The close of `summary`'s day as it stands (the figures are kept, not re-derived)."""
+    return CashClose(
+        id=stable_id("cash_close", device.device_id, summary.day.isoformat()),
+        office_code=device.office_code,
+        device_id=device.device_id,
+        day=summary.day,
+        counter=summary.counter,
+        opening=opening,
+        cash_paid=summary.cash_paid,
+        cash_returned=summary.cash_returned,
+        transfer_total=summary.transfer_total,
+        counted=counted,
+        receipts=summary.receipts,
+        totals=json.dumps([list(t) for t in summary.totals]),
+        closed_by=closed_by,
+        approved_by=approved_by,
+        closed_at=closed_at,
+    )
+
+
 def cash_day(db: Database, day: date) -> CashDay:
     """This counter's day as it stands (closed or not)."""
     with db.read() as session:
         device = session.scalars(select(Device)).one()
-        return _summary(session, device, day)
+        return day_summary(session, device, day)
 
 
 def previous_counted(db: Database, day: date) -> int | None:
@@ -221,27 +250,13 @@ def close_day(
         raise ValidationError(FUTURE_DAY, field="day", day=day.strftime("%d/%m/%Y"))
     with unit_of_work(db, actor) as uow:
         device = uow.device
-        summary = _summary(uow.session, device, day)
+        summary = day_summary(uow.session, device, day)
         if summary.closed is not None:
             raise StateError(
                 ALREADY_CLOSED, day=day.strftime("%d/%m/%Y"), by=summary.closed.closed_by
             )
-        close = CashClose(
-            id=stable_id("cash_close", device.device_id, day.isoformat()),
-            office_code=device.office_code,
-            device_id=device.device_id,
-            day=day,
-            counter=summary.counter,
-            opening=opening,
-            cash_paid=summary.cash_paid,
-            cash_returned=summary.cash_returned,
-            transfer_total=summary.transfer_total,
-            counted=counted,
-            receipts=summary.receipts,
-            totals=json.dumps([list(t) for t in summary.totals]),
-            closed_by=actor.username,
-            approved_by=supervisor.username,
-            closed_at=uow.now,
+        close = close_row(
+            device, summary, opening, counted, actor.username, supervisor.username, uow.now
         )
         uow.session.add(close)
         row = _row(close)

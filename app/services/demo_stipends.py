@@ -11,9 +11,7 @@ the same computation the services use (entitlements.recompute_in).
 
 from __future__ import annotations
 
-import json
 import random
-from collections import defaultdict
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import select
@@ -21,11 +19,10 @@ from sqlalchemy import select
 from app.domain import cohorts as cohort_rules
 from app.domain import money as money_rules
 from app.domain import stipends as rules
-from app.domain.ids import new_id, stable_id
+from app.domain.ids import new_id
 from app.features import DemoRows
 from app.models import (
     Attendance,
-    CashClose,
     Cohort,
     CohortSession,
     Device,
@@ -35,6 +32,7 @@ from app.models import (
     ReceiptPrint,
     Staff,
 )
+from app.services.cash_close import close_row, day_summary
 from app.services.entitlements import cohort_periods, recompute_in
 from app.services.uow import UnitOfWork
 
@@ -122,7 +120,7 @@ def demo_stipends(uow: UnitOfWork, rng: random.Random) -> DemoRows:
             if again is not None:
                 later = wrong.paid_at + timedelta(hours=1)
                 payments.append(_pay(uow, again, number(), later, clerk, device.device_id, None, 2))
-            _close(uow, cohort, day, payments, clerk.username, supervisor, device)
+            _close(uow, day, clerk.username, supervisor, device)
         if cohort.status == cohort_rules.Status.RUNNING.value and payments:
             # results are recorded only at the end: a correction here contradicts none
             _overpay(uow, cohort, payments[0], supervisor, today)
@@ -220,56 +218,13 @@ def _overpay(
     recompute_in(uow, cohort, today)
 
 
-def _close(
-    uow: UnitOfWork,
-    cohort: Cohort,
-    day: date,
-    payments: list[Payment],
-    clerk: str,
-    supervisor: str,
-    device: Device,
-) -> None:
+def _close(uow: UnitOfWork, day: date, clerk: str, supervisor: str, device: Device) -> None:
+    """The day's cash closed as the counter does it (app.services.cash_close), the count
+    equal to the records."""
     uow.session.flush()
-    kinds = {
-        e.id: e.kind
-        for e in uow.session.scalars(select(Entitlement).where(Entitlement.cohort_id == cohort.id))
-    }
-    totals: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
-    cash = transfer = 0
-    for p in payments:
-        slot = totals[(kinds[p.entitlement_id], p.method)]
-        slot[0] += 1
-        slot[1] += p.amount
-        if p.method == rules.Method.CASH.value:
-            cash += p.amount
-        else:
-            transfer += p.amount
-    returned = sum(
-        r.cash_returned
-        for r in uow.session.scalars(
-            select(PaymentReversal).where(PaymentReversal.reversed_on == day)
-        )
-    )
+    summary = day_summary(uow.session, device, day)
     # the cash handed to the counter that morning: enough for the day, in whole millions
-    opening = (cash // 1_000_000 + 2) * 1_000_000
-    device_id = device.device_id
-    counter = f"{device.office_code}-{device.device_no}"
-    uow.session.add(
-        CashClose(
-            id=stable_id("cash_close", device_id, day.isoformat()),
-            office_code=cohort.office_code,
-            device_id=device_id,
-            day=day,
-            counter=counter,
-            opening=opening,
-            cash_paid=cash,
-            cash_returned=returned,
-            transfer_total=transfer,
-            counted=opening - cash + returned,
-            receipts=len(payments),
-            totals=json.dumps([[k, m, n, a] for (k, m), (n, a) in sorted(totals.items())]),
-            closed_by=clerk,
-            approved_by=supervisor,
-            closed_at=datetime.combine(day, time(9, 0), tzinfo=uow.now.tzinfo),
-        )
-    )
+    opening = (summary.cash_paid // 1_000_000 + 2) * 1_000_000
+    counted = opening - summary.cash_paid + summary.cash_returned
+    at = datetime.combine(day, time(9, 0), tzinfo=uow.now.tzinfo)
+    uow.session.add(close_row(device, summary, opening, counted, clerk, supervisor, at))

@@ -33,7 +33,7 @@ from app.services.access import require
 from app.services.actor import Actor
 from app.services.cohort_records import audit, editable, load_cohort, rule_of, sessions_of
 from app.services.providers import today_of
-from app.services.stipend_records import entitlement_rows, money_for
+from app.services.stipend_records import Money, entitlement_rows, money_for
 from app.services.stipend_views import Change, ComputeReport, EntitlementRow, PeriodTotals
 from app.services.uow import UnitOfWork, unit_of_work
 from app.texts import Text
@@ -239,6 +239,16 @@ def compute(db: Database, actor: Actor, cohort_id: str) -> ComputeReport:
         return report
 
 
+def _waiting(rows: list[Entitlement], money: dict[str, Money]) -> list[Entitlement]:
+    """What an approval would sign: computed entitlements still owed something."""
+    return [
+        e
+        for e in rows
+        if money[e.id].balance(e).state is rules.State.COMPUTED
+        and e.amount > money[e.id].balance(e).paid
+    ]
+
+
 def _readiness(
     session_days: list[CohortSession], period: rules.Period, today: date
 ) -> tuple[list[date], list[date]]:
@@ -267,8 +277,7 @@ def _pending(
             stmt = stmt.where(Entitlement.period == period)
         rows = list(session.scalars(stmt))
         money = money_for(session, [e.id for e in rows])
-        waiting = [e for e in rows if money[e.id].balance(e).state is rules.State.COMPUTED]
-        waiting = [e for e in waiting if e.amount > sum(p.amount for p in money[e.id].live)]
+        waiting = _waiting(rows, money)
         session.expunge_all()
     return cohort, waiting, ready
 
@@ -334,12 +343,7 @@ def approve(
             )
         )
         money = money_for(uow.session, [e.id for e in rows])
-        chosen = [
-            e
-            for e in rows
-            if money[e.id].balance(e).state is rules.State.COMPUTED
-            and e.amount > sum(p.amount for p in money[e.id].live)
-        ]
+        chosen = _waiting(rows, money)
         if not chosen:
             if first_refusal is not None:
                 raise StateError(first_refusal[0], **first_refusal[1])

@@ -4,7 +4,6 @@ CLI. Shared by entitlements, payments, cash_close and receipt_documents."""
 
 from __future__ import annotations
 
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -93,7 +92,7 @@ def load_payment(session: Session, receipt_number: str) -> Payment:
     return p
 
 
-def period_label(cohort: Cohort, e: Entitlement, lang: str | None = None) -> str:
+def period_label(e: Entitlement, lang: str | None = None) -> str:
     return rules.Period(e.period, e.period_start, e.period_end).label(lang)
 
 
@@ -131,7 +130,7 @@ def entitlement_rows(
                 nik_masked=mask_nik(p.nik) if p else "",
                 kind=e.kind,
                 period=e.period,
-                period_label=period_label(c, e, lang),
+                period_label=period_label(e, lang),
                 days=e.days,
                 rate=e.rate,
                 amount=e.amount,
@@ -163,11 +162,4 @@ def outstanding_for(session: Session, participant_id: str) -> list[tuple[Entitle
         over = money[e.id].balance(e).overpaid
         if over > 0:
             out.append((e, over))
-    return out
-
-
-def group_by_cohort(rows: Sequence[EntitlementRow]) -> dict[str, list[EntitlementRow]]:
-    out: dict[str, list[EntitlementRow]] = defaultdict(list)
-    for r in rows:
-        out[r.cohort_id].append(r)
     return out
