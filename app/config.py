@@ -153,12 +153,47 @@ SETTINGS: tuple[Setting, ...] = (
         "receipt_place",
         str,
         "",
-        Text("Tempat pada kuitansi", "Place on receipts"),
+        Text("Tempat pada kuitansi dan sertifikat", "Place on receipts and certificates"),
         Text(
             "Kota yang ditulis sebelum tanggal, mis. Jakarta. Kosong: nama kantor.",
             "The town written before the date, e.g. Jakarta. Empty: the office's name.",
         ),
         maximum=60,
+    ),
+    Setting(
+        "signatory_name",
+        str,
+        "",
+        Text("Nama penanda tangan sertifikat", "Certificate signatory's name"),
+        Text(
+            "Nama yang dicetak di bawah tanda tangan sertifikat, mis. kepala kantor cabang.",
+            "The name printed under the certificate's signature, e.g. the branch head.",
+        ),
+        maximum=80,
+    ),
+    Setting(
+        "signatory_position",
+        str,
+        "Kepala Kantor Cabang",
+        Text("Jabatan penanda tangan sertifikat", "Certificate signatory's position"),
+        Text(
+            "Jabatan yang dicetak di atas tanda tangan sertifikat.",
+            "The position printed above the certificate's signature.",
+        ),
+        maximum=80,
+    ),
+    Setting(
+        "verify_url",
+        str,
+        "",
+        Text("Alamat halaman verifikasi", "Verification page address"),
+        Text(
+            "Alamat server pusat yang dapat dibuka dari ponsel pemberi kerja, mis. "
+            "https://vokasi.example.id. Kosong: alamat server sinkronisasi.",
+            "The central server's address an employer's phone can open, e.g. "
+            "https://vokasi.example.id. Empty: the sync server's address.",
+        ),
+        maximum=200,
     ),
     Setting(
         "consent_notice_version",

@@ -14,6 +14,8 @@ PACKAGES=(
   xvfb xauth
   # reading back PDFs and QR codes in tests
   poppler-utils zbar-tools
+  # the certificate verification page, opened in a real headless browser by the tests
+  chromium chromium-driver
 )
 
 command -v dpkg-query >/dev/null 2>&1 || { echo "system-deps: not a Debian system, skipped"; exit 0; }

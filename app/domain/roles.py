@@ -54,6 +54,8 @@ class Permission(StrEnum):
     RECOVERY_WRITE_OFF = "recovery.write_off"
     CASH_CLOSE = "cash.close"
     CASH_APPROVE = "cash.approve"
+    CERTIFICATE_ISSUE = "certificate.issue"
+    CERTIFICATE_REVOKE = "certificate.revoke"
 
 
 GRANTS: dict[Permission, frozenset[Role]] = {
@@ -96,6 +98,10 @@ GRANTS: dict[Permission, frozenset[Role]] = {
     Permission.RECOVERY_WRITE_OFF: frozenset({Role.SUPERVISOR}),
     Permission.CASH_CLOSE: frozenset({Role.COUNTER, Role.SUPERVISOR, Role.ADMIN}),
     Permission.CASH_APPROVE: frozenset({Role.SUPERVISOR}),
+    # Certificates: issuing and printing them for a finished cohort's graduates is counter
+    # work (and the CLI's); revoking one is the supervisor's alone.
+    Permission.CERTIFICATE_ISSUE: frozenset({Role.COUNTER, Role.SUPERVISOR, Role.ADMIN}),
+    Permission.CERTIFICATE_REVOKE: frozenset({Role.SUPERVISOR}),
 }
 
 

@@ -2,6 +2,13 @@
 
 from app.models.audit import AuditEvent
 from app.models.base import Base, SyncMixin
+from app.models.certificate import (
+    Certificate,
+    CertificatePrint,
+    CertificateRevocation,
+    DeviceKey,
+    SigningKey,
+)
 from app.models.cohort import Attendance, Cohort, CohortSession, Enrollment
 from app.models.local import Device, LocalSetting, LoginGuard
 from app.models.office import Office
@@ -31,10 +38,14 @@ __all__ = [
     "AuditEvent",
     "Base",
     "CashClose",
+    "Certificate",
+    "CertificatePrint",
+    "CertificateRevocation",
     "Cohort",
     "CohortSession",
     "Consent",
     "Device",
+    "DeviceKey",
     "Enrollment",
     "Entitlement",
     "IntakeDraft",
@@ -52,6 +63,7 @@ __all__ = [
     "ProviderModule",
     "ReceiptPrint",
     "RecoverySettlement",
+    "SigningKey",
     "Staff",
     "SyncLink",
     "SyncMixin",

@@ -40,6 +40,7 @@ from app.models.sync import SYNC_FULL_PULL_KEY, SYNC_RECOVERY_KEY
 from app.services.access import require
 from app.services.actor import Actor
 from app.services.cohort_records import editable
+from app.services.series import next_number
 from app.services.stipend_records import (
     entitlement_rows,
     load_entitlement,
@@ -111,21 +112,7 @@ def local_day(uow: UnitOfWork) -> str:
 
 
 def next_receipt_number(session: Session, device: Device, year: int) -> str:
-    prefix = money_rules.series_prefix(
-        money_rules.RECEIPT_PREFIX, device.office_code, device.device_no, year
-    )
-    # A range on the unique index (LIKE would scan every payment: SQLite's LIKE ignores
-    # case, so it cannot use the index); only this counter's year is read, and the
-    # highest number is the longest, then the greatest (0999 < 1000 < 10000).
-    last = session.scalar(
-        select(Payment.receipt_number)
-        .where(Payment.receipt_number >= prefix, Payment.receipt_number < prefix + "\uffff")
-        .order_by(func.length(Payment.receipt_number).desc(), Payment.receipt_number.desc())
-        .limit(1)
-    )
-    tail = last[len(prefix) :] if last else ""
-    seq = int(tail) if tail.isdigit() else 0
-    return money_rules.receipt_number(device.office_code, device.device_no, year, seq + 1)
+    return next_number(session, Payment.receipt_number, money_rules.RECEIPT_PREFIX, device, year)
 
 
 def _reason(text: str) -> str:

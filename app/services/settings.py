@@ -68,11 +68,26 @@ def validate(key: str, value: Any) -> Any:
         text = " ".join(str(value).split())
         if setting.maximum is not None and len(text) > setting.maximum:
             raise ValidationError(TOO_LONG, field=key, n=setting.maximum)
+        if key in URL_SETTINGS and text and not _is_web_address(text):
+            raise ValidationError(NOT_URL, field=key)
         return text
     return setting.kind(value)
 
 
 TOO_LONG = Text("Paling banyak {n} karakter.", "At most {n} characters.")
+NOT_URL = Text(
+    "Isi alamat web lengkap, mis. https://vokasi.example.id.",
+    "Enter a full web address, e.g. https://vokasi.example.id.",
+)
+URL_SETTINGS = frozenset({"verify_url"})
+
+
+def _is_web_address(text: str) -> bool:
+    """http(s)://host[:port][/path], no spaces: it is printed inside every QR code."""
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(text)
+    return parts.scheme in ("http", "https") and bool(parts.hostname) and " " not in text
 
 
 def update_settings(db: Database, actor: Actor, values: dict[str, Any]) -> ChangeSummary:
