@@ -48,18 +48,21 @@ class DeviceKey(SyncMixin, Base):
 class Certificate(SyncMixin, Base):
     """One certificate issued to a graduate, with its signed token (the QR's content).
 
-    The unique index (enrollment, device) is the database's own refusal of a second
-    certificate for the same training at one PC; one issued at another PC offline is kept
-    when it arrives (both are genuine signed documents) and the list shows two."""
+    `round` is the n-th certificate of the enrolment this PC knew of (a revoked one is
+    followed by a new one): the unique index (enrollment, round, device) is the database's
+    own refusal of a second certificate issued side by side at one PC, while one issued at
+    another PC offline is kept when it arrives (both are genuine signed documents) and the
+    list shows two."""
 
     __tablename__ = "certificate"
     __sync_entity__ = "certificate"
     __table_args__ = (
-        Index("ix_certificate_enrollment_device", "enrollment_id", "device_id", unique=True),
+        Index("ix_certificate_round", "enrollment_id", "round", "device_id", unique=True),
     )
 
     number: Mapped[str] = mapped_column(String(40), unique=True)
     enrollment_id: Mapped[str] = mapped_column(ForeignKey("enrollment.id"), index=True)
+    round: Mapped[int] = mapped_column(Integer)
     participant_id: Mapped[str] = mapped_column(ForeignKey("participant.id"), index=True)
     cohort_id: Mapped[str] = mapped_column(ForeignKey("cohort.id"), index=True)
     token: Mapped[str] = mapped_column(Text)

@@ -57,6 +57,7 @@ FIELDS: dict[str, dict[str, FieldDef]] = {
     "certificate": {
         "number": ("str", 40, False),
         "enrollment_id": ("str", 36, False),
+        "round": ("int", None, False),
         "participant_id": ("str", 36, False),
         "cohort_id": ("str", 36, False),
         "token": ("text", 20000, False),

@@ -325,6 +325,7 @@ def issue_in(uow: UnitOfWork, cohort: Cohort, enrollment_ids: Sequence[str] | No
             office_code=cohort.office_code,
             number=number,
             enrollment_id=e.id,
+            round=len(issued.get(e.id, [])) + 1,
             participant_id=p.id,
             cohort_id=cohort.id,
             token=rules.sign(claims, key[1]),

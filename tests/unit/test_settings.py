@@ -40,3 +40,25 @@ def test_lockout_settings_take_effect(office, admin):
     with pytest.raises(AuthError) as err:
         login(office, "admin", "salah")
     assert "dikunci" in err.value.message("id")
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["https://vokasi.example.id", "http://10.0.0.5:8765", "https://x.id/loket/", ""],
+)
+def test_the_verification_page_address_takes_a_web_address_or_nothing(office, admin, address):
+    update_settings(office, admin, {"verify_url": address})
+    assert get_settings(office)["verify_url"] == address
+
+
+@pytest.mark.parametrize(
+    "address",
+    ["vokasi.example.id", "ftp://vokasi.example.id", "https://", "javascript:alert(1)"],
+)
+def test_a_verification_address_that_is_not_a_web_address_is_refused(office, admin, address):
+    """It goes into every certificate's QR code: a phone must be able to open it."""
+    with pytest.raises(ValidationError) as err:
+        update_settings(office, admin, {"verify_url": address})
+    assert err.value.field == "verify_url"
+    assert "alamat web lengkap" in err.value.message("id")
+    assert get_settings(office)["verify_url"] == ""

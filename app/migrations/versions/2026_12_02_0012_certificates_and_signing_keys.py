@@ -31,7 +31,7 @@ APPEND_ONLY = {
         "made_at",
     ),
     "certificate": (
-        "id", "office_code", "deleted_at", "number", "enrollment_id", "participant_id",
+        "id", "office_code", "deleted_at", "number", "enrollment_id", "round", "participant_id",
         "cohort_id", "token", "key_id", "issued_on", "issued_by", "issued_at", "device_id",
     ),
     "certificate_print": (
@@ -111,6 +111,7 @@ def upgrade() -> None:
     op.create_table('certificate',
     sa.Column('number', sa.String(length=40), nullable=False),
     sa.Column('enrollment_id', sa.String(length=36), nullable=False),
+    sa.Column('round', sa.Integer(), nullable=False),
     sa.Column('participant_id', sa.String(length=36), nullable=False),
     sa.Column('cohort_id', sa.String(length=36), nullable=False),
     sa.Column('token', sa.Text(), nullable=False),
@@ -134,7 +135,7 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('certificate', schema=None) as batch_op:
         batch_op.create_index(batch_op.f('ix_certificate_cohort_id'), ['cohort_id'], unique=False)
-        batch_op.create_index('ix_certificate_enrollment_device', ['enrollment_id', 'device_id'], unique=True)
+        batch_op.create_index('ix_certificate_round', ['enrollment_id', 'round', 'device_id'], unique=True)
         batch_op.create_index(batch_op.f('ix_certificate_enrollment_id'), ['enrollment_id'], unique=False)
         batch_op.create_index(batch_op.f('ix_certificate_office_code'), ['office_code'], unique=False)
         batch_op.create_index(batch_op.f('ix_certificate_participant_id'), ['participant_id'], unique=False)
@@ -177,7 +178,7 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_certificate_participant_id'))
         batch_op.drop_index(batch_op.f('ix_certificate_office_code'))
         batch_op.drop_index(batch_op.f('ix_certificate_enrollment_id'))
-        batch_op.drop_index('ix_certificate_enrollment_device')
+        batch_op.drop_index('ix_certificate_round')
         batch_op.drop_index(batch_op.f('ix_certificate_cohort_id'))
 
     op.drop_table('certificate')
