@@ -49,6 +49,12 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     run.add_argument("--db", required=True, help=db_help)
     run.add_argument("--host", default="127.0.0.1")
     run.add_argument("--port", type=int, default=8765)
+    run.add_argument(
+        "--name",
+        default=None,
+        help="the name at the top of the public certificate verification page "
+        '(default: "Loket Vokasi — BPJS Ketenagakerjaan")',
+    )
     run.set_defaults(handler=cmd_run)
 
     code = ssub.add_parser(
@@ -88,9 +94,11 @@ def cmd_run(args: argparse.Namespace) -> Report:
     import uvicorn
 
     from app.server.api import create_app
+    from app.server.verify_page import DEFAULT_SERVER_NAME
 
     engine = _engine(args.db)
-    uvicorn.run(create_app(engine), host=args.host, port=args.port, log_level="info")
+    app = create_app(engine, server_name=args.name or DEFAULT_SERVER_NAME)
+    uvicorn.run(app, host=args.host, port=args.port, log_level="info")
     return Report()
 
 

@@ -29,6 +29,7 @@ from enum import StrEnum
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
+from app.domain.money import parse_number
 from app.texts import Text
 
 VERSION = 1
@@ -143,6 +144,10 @@ def read(text: str) -> tuple[Claims, bytes, bytes]:
         fields = json.loads(body.decode("utf-8"))
     except (binascii.Error, ValueError, UnicodeDecodeError) as exc:
         raise PayloadError(token[:40]) from exc
+    if _b64(body) != body_text or _b64(signature) != signature_text:
+        # The last character's unused bits set: another spelling of the same bytes. One
+        # code, one spelling, so no character of a certificate's code can change unnoticed.
+        raise PayloadError(token[:40])
     if (
         not isinstance(fields, list)
         or len(fields) != 10
@@ -174,6 +179,7 @@ class Status(StrEnum):
     BAD_SIGNATURE = "bad_signature"  # TIDAK SAH: changed or forged
     UNKNOWN_KEY = "unknown_key"  # TIDAK SAH: no device of the programme holds this key
     KEY_REVOKED = "key_revoked"  # TIDAK SAH: signed after its PC was taken out of service
+    WRONG_SERIES = "wrong_series"  # TIDAK SAH: a number outside the signing PC's series
     MALFORMED = "malformed"  # not a certificate code at all
 
 
@@ -183,6 +189,7 @@ STATUS_TEXT = {
     Status.BAD_SIGNATURE: Text("TIDAK SAH", "NOT VALID"),
     Status.UNKNOWN_KEY: Text("TIDAK SAH", "NOT VALID"),
     Status.KEY_REVOKED: Text("TIDAK SAH", "NOT VALID"),
+    Status.WRONG_SERIES: Text("TIDAK SAH", "NOT VALID"),
     Status.MALFORMED: Text("TIDAK TERBACA", "UNREADABLE"),
 }
 REASON_TEXT = {
@@ -206,6 +213,10 @@ REASON_TEXT = {
         "Diterbitkan setelah komputer penerbitnya dicabut dari program.",
         "Issued after its issuing computer was taken out of the programme.",
     ),
+    Status.WRONG_SERIES: Text(
+        "Nomor sertifikat bukan dari seri komputer yang menandatanganinya.",
+        "The certificate's number is not of the signing computer's series.",
+    ),
     Status.MALFORMED: Text(
         "Kode ini bukan kode sertifikat Loket Vokasi (terpotong atau salah ketik).",
         "This is not a Loket Vokasi certificate code (cut off or mistyped).",
@@ -220,6 +231,7 @@ class KnownKey:
     public_key: bytes
     office_code: str
     revoked_on: date | None = None
+    device_no: int | None = None  # the signing PC's number: its series SERT/<OFFICE>-<NO>/
 
 
 @dataclass(frozen=True)
@@ -242,10 +254,17 @@ def judge(
     text: str,
     key: Callable[[str], KnownKey | None],
     revoked: Callable[[str], date | None],
+    registered: Callable[[str], bool] | None = None,
 ) -> Verdict:
     """What a token or URL is worth: `key(key_id)` gives a known key, `revoked(number)`
     the day a certificate was revoked. The claims are returned only when the signature
-    holds (a forged one shows nothing an attacker wrote)."""
+    holds (a forged one shows nothing an attacker wrote).
+
+    A key whose PC was revoked keeps the certificates it signed before: issued on or
+    before that day and — where the checker holds the certificates themselves (the
+    server: `registered(number)`) — among those the PC sent before it was revoked. The
+    issue date alone is the signer's word: whoever holds a revoked PC's key could
+    backdate a new certificate."""
     try:
         claims, signed, signature = read(text)
     except PayloadError:
@@ -257,9 +276,23 @@ def judge(
         Ed25519PublicKey.from_public_bytes(known.public_key).verify(signature, signed)
     except InvalidSignature:
         return Verdict(Status.BAD_SIGNATURE)
-    if known.revoked_on is not None and claims.issued > known.revoked_on:
+    if not _own_series(claims.number, known):
+        return Verdict(Status.WRONG_SERIES, office_code=known.office_code)
+    if known.revoked_on is not None and (
+        claims.issued > known.revoked_on
+        or (registered is not None and not registered(claims.number))
+    ):
         return Verdict(Status.KEY_REVOKED, office_code=known.office_code)
     revoked_on = revoked(claims.number)
     if revoked_on is not None:
         return Verdict(Status.REVOKED, claims, revoked_on, known.office_code)
     return Verdict(Status.VALID, claims, office_code=known.office_code)
+
+
+def _own_series(number: str, known: KnownKey) -> bool:
+    """A PC signs numbers of its own series only (`SERT/<OFFICE>-<NO>/…`): a JKT key that
+    signs a BTN number would be shown as JKT's while its revocations are looked up at BTN."""
+    parsed = parse_number(number)
+    if parsed is None or parsed[0] != PREFIX or parsed[1] != known.office_code:
+        return False
+    return known.device_no is None or parsed[2] == known.device_no

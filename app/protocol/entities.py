@@ -83,6 +83,14 @@ class EntitySpec:
     # may only issue numbers of its own series, `KIND/<OFFICE>-<DEVICE NO>/...` (receipt
     # numbers; app.domain.money): two counters can never hand out the same number.
     series: tuple[str, str] | None = None
+    # Fields whose values give the record's id, stable_id(name, *values): a record another
+    # looks up by them (a certificate by its number, a public key by its key id). The
+    # server takes a new record only under that id, so no device can claim the id of a
+    # record it did not make (app.server.authorize, rule 7).
+    derived_id: tuple[str, ...] = ()
+    # (field, kind): the field holds a number of the kind's series of the pushing device's
+    # OWN OFFICE (any counter of it): a revocation names a certificate of its office.
+    office_series: tuple[str, str] | None = None
 
 
 ENTITIES: dict[str, EntitySpec] = {
@@ -298,6 +306,7 @@ ENTITIES: dict[str, EntitySpec] = {
             device_field="device_id",
             label=Text("Kunci tanda tangan", "Signing key"),
             title_field="key_id",
+            derived_id=("key_id",),
         ),
         EntitySpec(
             "certificate",
@@ -314,6 +323,7 @@ ENTITIES: dict[str, EntitySpec] = {
             label=Text("Sertifikat", "Certificate"),
             title_field="number",
             series=("number", "SERT"),
+            derived_id=("number",),
         ),
         EntitySpec(
             "certificate_print",
@@ -335,6 +345,8 @@ ENTITIES: dict[str, EntitySpec] = {
             links=(("certificate_id", "certificate"),),
             label=Text("Pencabutan sertifikat", "Certificate revocation"),
             title_field="number",
+            derived_id=("number", "device_id"),
+            office_series=("number", "SERT"),
         ),
         EntitySpec(
             "audit_event",

@@ -29,7 +29,7 @@ from app.protocol.wire import (
     PushResponse,
     ResolveRequest,
 )
-from app.server import admin, review
+from app.server import admin, review, verify_page
 from app.server.apply import push_batch
 from app.server.models import Device, ServerAudit
 from app.server.policy import Mutation
@@ -55,7 +55,14 @@ def _audit(engine: Engine, device_id: str | None, action: str, **detail: Any) ->
     log.warning("%s device=%s %s", action, device_id, detail)
 
 
-def create_app(engine: Engine) -> FastAPI:
+def create_app(
+    engine: Engine,
+    *,
+    server_name: str = verify_page.DEFAULT_SERVER_NAME,
+    verify_limit: verify_page.RateLimit = verify_page.RateLimit(),  # noqa: B008 (frozen)
+) -> FastAPI:
+    """The server's app. `server_name` heads the public verification page; `verify_limit`
+    is its rate per client address (app.server.verify_page)."""
     app = FastAPI(
         title="Loket Vokasi sync server",
         version=str(PROTOCOL_VERSION),
@@ -197,4 +204,6 @@ def create_app(engine: Engine) -> FastAPI:
         except review.ReviewError as exc:
             raise HTTPException(status_code=409, detail=str(exc)) from exc
 
+    # The employer's certificate page and its JSON twin: public, rate-limited per address.
+    verify_page.mount(app, engine, server_name, verify_limit)
     return app

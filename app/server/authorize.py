@@ -19,6 +19,12 @@ device's own enrolment (DESIGN §5). Rules, in order:
 6. An `owner_only` record links only to records of its own office (a JBR payment cannot be
    for a JKT entitlement, under either office's name): each linked record the server holds
    is read with the batch (app.server.judge.owner_links) and must be of the same office.
+7. A record type whose id is derived from its fields (`derived_id`: a certificate from its
+   number, a public key from its key id, a revocation from the number and its device) is
+   taken only under the id those fields give, and a public key only under the id of the
+   key it holds: no device can claim ahead the id of a record another will make (a
+   revocation that could then never arrive). A record type with an `office_series` (a
+   revocation) names a number of the pushing device's own office.
 
 A refusal is one reason, `not permitted`, whatever the cause: it says nothing about whether
 or what another office holds. The caller answers it as a 2xx `rejected` result without the
@@ -30,6 +36,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
+from app.domain.certificates import key_id
+from app.domain.ids import stable_id
 from app.protocol.entities import EntitySpec, Scope
 
 if TYPE_CHECKING:
@@ -70,6 +78,8 @@ def refusal(
         number = m.changes.get(field)
         if not isinstance(number, str) or not number.startswith(own):
             return FORBIDDEN
+    if stored is None and not _ids_hold(spec, m, device):
+        return FORBIDDEN
     if spec.owner_only and records is not None:
         for field_name, target in spec.links:
             value = m.changes.get(field_name)
@@ -77,3 +87,26 @@ def refusal(
             if linked is not None and linked.office_code != office:
                 return FORBIDDEN
     return None
+
+
+def _ids_hold(spec: EntitySpec, m: Mutation, device: Device) -> bool:
+    """Rule 7, for a new record."""
+    if spec.derived_id:
+        values = [m.changes.get(f) for f in spec.derived_id]
+        if not all(isinstance(v, str) and v for v in values):
+            return False
+        if m.entity_id != stable_id(spec.name, *(str(v) for v in values)):
+            return False
+    if spec.name == "device_key":
+        try:
+            public = bytes.fromhex(str(m.changes.get("public_key") or ""))
+        except ValueError:
+            return False
+        if len(public) != 32 or key_id(public) != m.changes.get("key_id"):
+            return False
+    if spec.office_series is not None:
+        field, kind = spec.office_series
+        number = m.changes.get(field)
+        if not isinstance(number, str) or not number.startswith(f"{kind}/{device.office_code}-"):
+            return False
+    return True

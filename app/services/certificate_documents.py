@@ -37,13 +37,13 @@ from app.services.access import require
 from app.services.actor import Actor
 from app.services.certificates import (
     RESULT_TEXT,
-    editable,
     issue_in,
     load_certificate,
     print_counts,
     qr_text,
     revocations,
 )
+from app.services.cohort_records import editable
 from app.services.settings import read_all
 from app.services.uow import unit_of_work
 from app.texts import Text

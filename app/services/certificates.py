@@ -105,6 +105,7 @@ class CertificateRow:
     revoked_on: date | None
     revoke_reason: str | None
     others: int  # more certificates for the same training (issued at another PC offline)
+    replaces: str | None = None  # the revoked certificate this one was issued in place of
 
     def state_label(self, lang: str | None = None) -> str:
         return STATE_LABELS[self.state].render(lang)
@@ -136,7 +137,7 @@ def graduates_of(session: Session, cohort: Cohort) -> list[tuple[Enrollment, Par
                 Enrollment.deleted_at.is_(None),
             )
             .order_by(Participant.full_name, Participant.id)
-        ).tuples()
+        )
     )
 
 
@@ -206,6 +207,10 @@ def _rows(session: Session, cohort: Cohort) -> list[CertificateRow]:
                 revoked_on=gone.revoked_on if gone else None,
                 revoke_reason=gone.reason if gone else None,
                 others=max(0, len(live) - 1),
+                replaces=next(
+                    (c.number for c in reversed(mine) if c.number in revoked and live),
+                    None,
+                ),
             )
         )
     return rows
@@ -240,8 +245,8 @@ def participant_certificates(db: Database, participant_id: str) -> list[dict[str
                     Certificate.participant_id == participant_id,
                     Certificate.deleted_at.is_(None),
                 )
-                .order_by(Certificate.issued_at.desc())
-            ).tuples()
+                .order_by(Certificate.issued_at.desc(), Certificate.number.desc())
+            )
         )
         revoked = revocations(session, [c.number for c, _code, _m in certs])
         prints = print_counts(session, [c.id for c, _code, _m in certs])
@@ -258,6 +263,12 @@ def participant_certificates(db: Database, participant_id: str) -> list[dict[str
             }
             for c, code, module in certs
         ]
+
+
+def certificate_id(number: str) -> str:
+    """A certificate's record id follows from its number (unique: each PC its own series),
+    so the server finds the certificate a QR code names without searching."""
+    return stable_id("certificate", number)
 
 
 def server_page(session: Session) -> str | None:
@@ -322,6 +333,7 @@ def issue_in(uow: UnitOfWork, cohort: Cohort, enrollment_ids: Sequence[str] | No
             key_id=key[0],
         )
         cert = Certificate(
+            id=certificate_id(number),
             office_code=cohort.office_code,
             number=number,
             enrollment_id=e.id,

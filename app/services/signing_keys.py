@@ -74,7 +74,7 @@ def known_key(session: Session, kid: str) -> rules.KnownKey | None:
         public = bytes.fromhex(row.public_key)
     except ValueError:
         return None
-    return rules.KnownKey(public_key=public, office_code=row.office_code)
+    return rules.KnownKey(public_key=public, office_code=row.office_code, device_no=row.device_no)
 
 
 def revoked_on(session: Session, number: str) -> date | None:

@@ -261,6 +261,280 @@
     </message>
 </context>
 <context>
+    <name>CertificateFiles</name>
+    <message>
+        <source>Print the certificates into</source>
+        <translation>Cetak sertifikat ke berkas</translation>
+    </message>
+    <message>
+        <source>Save one PDF per person in</source>
+        <translation>Simpan satu PDF per orang di</translation>
+    </message>
+    <message>
+        <source>Print certificates</source>
+        <translation>Cetak sertifikat</translation>
+    </message>
+    <message>
+        <source>Issuing and recording the certificates…</source>
+        <translation>Menerbitkan dan mencatat sertifikat…</translation>
+    </message>
+    <message>
+        <source>Certificate {done} of {total}…</source>
+        <translation>Sertifikat {done} dari {total}…</translation>
+    </message>
+    <message>
+        <source>{n} certificates: {issued} newly issued, {copies} copies.</source>
+        <translation>{n} sertifikat: {issued} baru diterbitkan, {copies} salinan.</translation>
+    </message>
+    <message>
+        <source>Certificates saved</source>
+        <translation>Sertifikat disimpan</translation>
+    </message>
+    <message>
+        <source>One PDF each in {folder}.</source>
+        <translation>Satu PDF per orang di {folder}.</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateList</name>
+    <message>
+        <source>Cohort</source>
+        <translation>Angkatan</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Pratinjau</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>Cetak…</translation>
+    </message>
+    <message>
+        <source>Reprint (SALINAN)</source>
+        <translation>Cetak ulang (SALINAN)</translation>
+    </message>
+    <message>
+        <source>Revoke…</source>
+        <translation>Cabut…</translation>
+    </message>
+    <message>
+        <source>office {office}</source>
+        <translation>kantor {office}</translation>
+    </message>
+    <message>
+        <source>There is no cohort yet.</source>
+        <translation>Belum ada angkatan.</translation>
+    </message>
+    <message>
+        <source>{n} graduates</source>
+        <translation>{n} lulusan</translation>
+    </message>
+    <message>
+        <source>Cohort {code} is run by office {office}: only that office issues, prints and revokes its certificates. Here they can be viewed and checked.</source>
+        <translation>Angkatan {code} diselenggarakan kantor {office}: hanya kantor itu yang menerbitkan, mencetak dan mencabut sertifikatnya. Di sini sertifikatnya dapat dilihat dan diperiksa.</translation>
+    </message>
+    <message>
+        <source>Cohort {code} was cancelled: it has no certificates.</source>
+        <translation>Angkatan {code} dibatalkan: tidak ada sertifikatnya.</translation>
+    </message>
+    <message>
+        <source>Cohort {code} is not finished yet: certificates are issued to its graduates once the cohort is finished (page Angkatan).</source>
+        <translation>Angkatan {code} belum selesai: sertifikat diterbitkan untuk lulusannya setelah angkatan dinyatakan selesai (halaman Angkatan).</translation>
+    </message>
+    <message>
+        <source>Cohort {code} has no graduates (lulus) yet.</source>
+        <translation>Angkatan {code} belum memiliki lulusan.</translation>
+    </message>
+    <message>
+        <source>Revoke certificate</source>
+        <translation>Cabut sertifikat</translation>
+    </message>
+    <message>
+        <source>A revoked certificate stays on record and every check of it says DICABUT, at every office and on the server&apos;s page; it cannot be undone. Printing this person&apos;s certificate again issues a new one.</source>
+        <translation>Sertifikat yang dicabut tetap tercatat dan setiap pemeriksaannya menyatakan DICABUT, di semua kantor dan di halaman server; pencabutan tidak dapat dibatalkan. Mencetak lagi sertifikat orang ini akan menerbitkan sertifikat baru.</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nomor</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Terbit</translation>
+    </message>
+    <message>
+        <source>Prints</source>
+        <translation>Cetakan</translation>
+    </message>
+    <message>
+        <source>e.g. name misspelt; the person gets a new certificate</source>
+        <translation>mis. nama salah ketik; peserta mendapat sertifikat baru</translation>
+    </message>
+    <message>
+        <source>Certificate revoked</source>
+        <translation>Sertifikat dicabut</translation>
+    </message>
+    <message>
+        <source>Certificate {number} is revoked as of {day}.</source>
+        <translation>Sertifikat {number} dicabut per {day}.</translation>
+    </message>
+</context>
+<context>
+    <name>CertificateModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>Certificate number</source>
+        <translation>Nomor sertifikat</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Terbit</translation>
+    </message>
+    <message>
+        <source>Prints</source>
+        <translation>Cetakan</translation>
+    </message>
+    <message>
+        <source>Remark</source>
+        <translation>Keterangan</translation>
+    </message>
+    <message>
+        <source>⚠ {n} more live certificate(s) for this training</source>
+        <translation>⚠ {n} sertifikat lain yang masih berlaku untuk pelatihan ini</translation>
+    </message>
+    <message>
+        <source>replaces {number} (revoked)</source>
+        <translation>menggantikan {number} (dicabut)</translation>
+    </message>
+    <message>
+        <source>Another counter issued a certificate for the same training while offline: revoke the one the person did not receive.</source>
+        <translation>Loket lain menerbitkan sertifikat untuk pelatihan yang sama saat luring: cabut sertifikat yang tidak diterima peserta.</translation>
+    </message>
+    <message>
+        <source>Revoked on {day}: {reason}</source>
+        <translation>Dicabut pada {day}: {reason}</translation>
+    </message>
+    <message>
+        <source>Printing issues the certificate (number and signature).</source>
+        <translation>Mencetak akan menerbitkan sertifikatnya (nomor dan tanda tangan digital).</translation>
+    </message>
+    <message>
+        <source>Issued, not printed yet.</source>
+        <translation>Sudah terbit, belum dicetak.</translation>
+    </message>
+    <message>
+        <source>Printed {n}×; the next print says SALINAN.</source>
+        <translation>Dicetak {n}×; cetakan berikutnya bertanda SALINAN.</translation>
+    </message>
+</context>
+<context>
+    <name>CertificatePreviewDialog</name>
+    <message>
+        <source>Certificate</source>
+        <translation>Sertifikat</translation>
+    </message>
+    <message>
+        <source>Preview: nothing is recorded until the certificate is printed or saved.</source>
+        <translation>Pratinjau: belum ada yang dicatat sampai sertifikat dicetak atau disimpan.</translation>
+    </message>
+    <message>
+        <source>Certificate {n} of {total}: {number}</source>
+        <translation>Sertifikat {n} dari {total}: {number}</translation>
+    </message>
+    <message>
+        <source>Save the certificates in</source>
+        <translation>Simpan sertifikat di</translation>
+    </message>
+    <message>
+        <source>Save PDF</source>
+        <translation>Simpan PDF</translation>
+    </message>
+</context>
+<context>
+    <name>CertificatePrintDialog</name>
+    <message>
+        <source>Print certificates</source>
+        <translation>Cetak sertifikat</translation>
+    </message>
+    <message>
+        <source>Cohort {code}.</source>
+        <translation>Angkatan {code}.</translation>
+    </message>
+    <message>
+        <source>The selected graduates ({n})</source>
+        <translation>Lulusan yang dipilih ({n})</translation>
+    </message>
+    <message>
+        <source>Every graduate of the cohort ({n})</source>
+        <translation>Semua lulusan angkatan ({n})</translation>
+    </message>
+    <message>
+        <source>One PDF file</source>
+        <translation>Satu berkas PDF</translation>
+    </message>
+    <message>
+        <source>One PDF per person, into a folder</source>
+        <translation>Satu PDF per orang, ke dalam folder</translation>
+    </message>
+    <message>
+        <source>Graduates</source>
+        <translation>Lulusan</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>Berkas</translation>
+    </message>
+    <message>
+        <source>Each print is recorded; a certificate printed before comes out as SALINAN.</source>
+        <translation>Setiap cetakan dicatat; sertifikat yang pernah dicetak keluar sebagai SALINAN.</translation>
+    </message>
+    <message>
+        <source>{n} graduates have no certificate yet: printing issues theirs first (number and digital signature).</source>
+        <translation>{n} lulusan belum memiliki sertifikat: pencetakan menerbitkannya lebih dulu (nomor dan tanda tangan digital).</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+    <message>
+        <source>Choose where…</source>
+        <translation>Pilih tempat…</translation>
+    </message>
+</context>
+<context>
+    <name>CertificatesPage</name>
+    <message>
+        <source>Certificates</source>
+        <translation>Sertifikat</translation>
+    </message>
+    <message>
+        <source>Training certificates for the graduates of a finished cohort, signed digitally: anyone can check one from its QR code.</source>
+        <translation>Sertifikat pelatihan untuk lulusan angkatan yang sudah selesai, bertanda tangan digital: siapa pun dapat memeriksanya dari kode QR-nya.</translation>
+    </message>
+    <message>
+        <source>Certificates of a cohort (Ctrl+J)</source>
+        <translation>Sertifikat angkatan (Ctrl+J)</translation>
+    </message>
+    <message>
+        <source>Check authenticity (Ctrl+K)</source>
+        <translation>Periksa keaslian (Ctrl+K)</translation>
+    </message>
+</context>
+<context>
     <name>ChangePasswordDialog</name>
     <message>
         <source>Change password</source>
@@ -1981,6 +2255,10 @@
         <translation>Riwayat ({n})</translation>
     </message>
     <message>
+        <source>Certificates ({n})</source>
+        <translation>Sertifikat ({n})</translation>
+    </message>
+    <message>
         <source>Attach a scan…</source>
         <translation>Lampirkan pindaian…</translation>
     </message>
@@ -2388,6 +2666,53 @@
     <message>
         <source>Cash close</source>
         <translation>Tutup kas</translation>
+    </message>
+</context>
+<context>
+    <name>PersonCertificates</name>
+    <message>
+        <source>Certificates are issued on the Sertifikat page when the cohort&apos;s certificates are printed.</source>
+        <translation>Sertifikat diterbitkan di halaman Sertifikat saat sertifikat angkatannya dicetak.</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>Pratinjau</translation>
+    </message>
+    <message>
+        <source>Preview (Enter)</source>
+        <translation>Pratinjau (Enter)</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nomor</translation>
+    </message>
+    <message>
+        <source>Cohort</source>
+        <translation>Angkatan</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Pelatihan</translation>
+    </message>
+    <message>
+        <source>Issued</source>
+        <translation>Terbit</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Prints</source>
+        <translation>Cetakan</translation>
+    </message>
+    <message>
+        <source>No certificate has been issued to this person.</source>
+        <translation>Belum ada sertifikat yang diterbitkan untuk orang ini.</translation>
+    </message>
+    <message>
+        <source>A revoked certificate is not shown or printed again.</source>
+        <translation>Sertifikat yang dicabut tidak ditampilkan atau dicetak lagi.</translation>
     </message>
 </context>
 <context>
@@ -3609,6 +3934,85 @@
     <message>
         <source>Total</source>
         <translation>Total</translation>
+    </message>
+</context>
+<context>
+    <name>VerifyPanel</name>
+    <message>
+        <source>Code or address</source>
+        <translation>Kode atau alamat</translation>
+    </message>
+    <message>
+        <source>Paste the code or the address the certificate&apos;s QR holds, then Enter</source>
+        <translation>Tempel kode atau alamat dari QR sertifikat, lalu Enter</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Periksa</translation>
+    </message>
+    <message>
+        <source>Open a photo or scan…</source>
+        <translation>Buka foto atau pindaian…</translation>
+    </message>
+    <message>
+        <source>The check needs no internet: it uses the signing keys and revocations of every office that reached this PC through sync.</source>
+        <translation>Pemeriksaan tidak memerlukan internet: memakai kunci penanda tangan dan pencabutan semua kantor yang sudah sampai ke PC ini melalui sinkronisasi.</translation>
+    </message>
+    <message>
+        <source>Number</source>
+        <translation>Nomor</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>Date of birth</source>
+        <translation>Tanggal lahir</translation>
+    </message>
+    <message>
+        <source>Training</source>
+        <translation>Pelatihan</translation>
+    </message>
+    <message>
+        <source>Training dates</source>
+        <translation>Tanggal pelatihan</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Hasil</translation>
+    </message>
+    <message>
+        <source>Issued on</source>
+        <translation>Tanggal terbit</translation>
+    </message>
+    <message>
+        <source>Issuing office</source>
+        <translation>Kantor penerbit</translation>
+    </message>
+    <message>
+        <source>Paste a certificate&apos;s code or address first.</source>
+        <translation>Tempel dulu kode atau alamat sertifikat.</translation>
+    </message>
+    <message>
+        <source>Open a photo or scan of the certificate</source>
+        <translation>Buka foto atau pindaian sertifikat</translation>
+    </message>
+    <message>
+        <source>{name} could not be opened as an image (PNG or JPG).</source>
+        <translation>{name} tidak dapat dibuka sebagai gambar (PNG atau JPG).</translation>
+    </message>
+    <message>
+        <source>No QR code could be read in {name}. Take the photo closer, in good light and straight on, so the whole QR code is sharp.</source>
+        <translation>Tidak ada kode QR yang terbaca pada {name}. Foto ulang lebih dekat, di tempat terang dan tegak lurus, sampai seluruh kode QR tajam.</translation>
+    </message>
+    <message>
+        <source>Read from the QR code in {name}.</source>
+        <translation>Dibaca dari kode QR pada {name}.</translation>
+    </message>
+    <message>
+        <source>PASSED</source>
+        <translation>LULUS</translation>
     </message>
 </context>
 <context>

@@ -358,6 +358,20 @@ def _receipt_preview(ctx: Any, admin: Any, parent: QWidget) -> tuple[QDialog, QW
     return dialog, dialog.print_button
 
 
+def _certificate_preview(ctx: Any, admin: Any, parent: QWidget) -> tuple[QDialog, QWidget]:
+    from app.ui.dialogs.certificate_preview import CertificatePreviewDialog
+
+    dialog = CertificatePreviewDialog(ctx, admin, parent=parent)
+    return dialog, dialog.print_button
+
+
+def _certificate_print(_ctx: Any, _admin: Any, parent: QWidget) -> tuple[QDialog, QWidget]:
+    from app.ui.dialogs.certificate_print import CertificatePrintDialog
+
+    dialog = CertificatePrintDialog("ANG/JKT-1/2026/0001", 2, 16, 3, parent)
+    return dialog, dialog.who
+
+
 CASES: dict[str, Case] = {
     "LoginDialog": _login,
     "SetupWizard": _setup,
@@ -387,6 +401,8 @@ CASES: dict[str, Case] = {
     "PayDialog": _pay,
     "ComputeResultDialog": _compute_result,
     "ReceiptPreviewDialog": _receipt_preview,
+    "CertificatePreviewDialog": _certificate_preview,
+    "CertificatePrintDialog": _certificate_print,
 }
 NOT_READING_ORDER = {"ImportDialog"}  # its first field is a button: see the module docstring
 

@@ -37,13 +37,14 @@ def test_pages_come_from_the_features_in_order_with_their_shortcuts(qtbot, ctx, 
         "Modul",
         "Angkatan",
         "Pembayaran",
+        "Sertifikat",
         "Sinkronisasi",
         "Pengaturan",
     ]
     assert window.nav.item(1).toolTip() == "Ctrl+2"
-    QTest.keyClick(window, Qt.Key.Key_8, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(window, Qt.Key.Key_9, Qt.KeyboardModifier.ControlModifier)
     assert window.pages.currentWidget() is window.page("settings")
-    assert window.nav.currentRow() == 7
+    assert window.nav.currentRow() == 8
     QTest.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert window.pages.currentWidget() is window.page("home")
 
@@ -59,6 +60,7 @@ def test_a_declared_feature_appears_everywhere(qtbot, ctx, admin, office, probe_
         "Angkatan",
         "Pembayaran",
         "Percobaan",
+        "Sertifikat",
         "Sinkronisasi",
         "Pengaturan",
     ]

@@ -190,3 +190,51 @@ def test_a_longest_token_still_reads():
     token = rules.sign(long_claims, PRIVATE)
     assert len(token) <= rules.MAX_TOKEN
     assert judge(token).valid
+
+
+def test_a_revoked_pcs_backdated_certificate_fails_where_the_certificates_are_known():
+    """The server holds every certificate a PC sent before its revocation: one it never
+    received, though dated before the revocation, was signed afterwards with the key."""
+    revoked = keys(revoked_on=date(2026, 4, 1))
+    backdated = rules.sign(claims(number="SERT/JKT-1/2026/0099"), PRIVATE)
+    sent = rules.sign(claims(), PRIVATE)
+    held = {"SERT/JKT-1/2026/0007"}
+    assert rules.judge(sent, revoked.get, {}.get, held.__contains__).valid
+    verdict = rules.judge(backdated, revoked.get, {}.get, held.__contains__)
+    assert verdict.status is rules.Status.KEY_REVOKED
+    assert rules.judge(backdated, keys().get, {}.get, held.__contains__).valid  # key not revoked
+
+
+def test_every_single_character_change_of_a_token_is_caught():
+    """Base64 can spell the same bytes twice (unused bits of the last character): only the
+    one spelling is accepted, so no character of a printed code changes unnoticed."""
+    token = rules.sign(claims(), PRIVATE)
+    alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_"
+    for i, ch in enumerate(token):
+        if ch == ".":
+            continue
+        for other in alphabet:
+            if other != ch:
+                changed = token[:i] + other + token[i + 1 :]
+                assert not judge(changed).valid, (i, ch, other)
+
+
+@pytest.mark.parametrize(
+    ("number", "device_no", "valid"),
+    [
+        ("SERT/JKT-1/2026/0007", 1, True),
+        ("SERT/JKT-1/2026/0007", None, True),  # a checker that does not know the PC's number
+        ("SERT/JKT-2/2026/0007", 1, False),  # another PC of the office
+        ("SERT/BTN-1/2026/0007", 1, False),  # another office
+        ("KW/JKT-1/2026/0007", 1, False),  # a receipt number
+        ("sertifikat palsu", 1, False),
+    ],
+)
+def test_a_pc_signs_only_numbers_of_its_own_series(number, device_no, valid):
+    """A JKT key signing a BTN number would be shown as JKT's certificate while its
+    revocations are looked up at BTN."""
+    known = {KID: rules.KnownKey(PUBLIC, "JKT", None, device_no)}
+    verdict = rules.judge(rules.sign(claims(number=number), PRIVATE), known.get, {}.get)
+    assert verdict.valid is valid
+    if not valid:
+        assert verdict.status is rules.Status.WRONG_SERIES and verdict.claims is None

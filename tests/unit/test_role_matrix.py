@@ -62,6 +62,8 @@ EXPECTED: dict[Permission, frozenset[str]] = {
     Permission.RECOVERY_WRITE_OFF: frozenset({SUPERVISOR}),
     Permission.CASH_CLOSE: ALL,
     Permission.CASH_APPROVE: frozenset({SUPERVISOR}),
+    Permission.CERTIFICATE_ISSUE: ALL,
+    Permission.CERTIFICATE_REVOKE: frozenset({SUPERVISOR}),
 }
 # Declared for the audit-log viewer of a later issue; no service checks it yet (asserted
 # below, so the first one that does must add its row).
@@ -90,6 +92,8 @@ class Ctx:
     owed: str = ""  # an approved, unpaid entitlement
     receipt: str = ""  # a paid receipt
     overpaid: str = ""  # a paid entitlement found too high
+    certificate: str = ""  # the number of an issued certificate
+    graduate: str = ""  # the enrolment of a graduate without a certificate yet
 
 
 def _person(ctx: Ctx) -> str:
@@ -398,6 +402,60 @@ def _close_signed(ctx: Ctx) -> object:
     return close_day(ctx.db, ctx.actor, ctx.actor, date(2026, 12, 14), 2_000_000, 1_250_000)
 
 
+def _graduates(office: Any, ctx: Ctx) -> None:
+    """A cohort of 07-08/12/2026 finished on the 9th with two graduates: Budi's certificate
+    issued (SERT/JKT-1/2026/0001), Siti's not yet."""
+    from app.domain.ids import stable_id
+    from app.services.attendance import all_present
+    from app.services.certificates import issue
+    from app.services.cohort_results import finish_cohort, record_result
+    from app.services.enrolment import enrol
+    from tests.unit.cohort_support import at, cohort, fit_provider, person
+
+    provider = fit_provider(office)
+    cid = cohort(office, provider, start=date(2026, 12, 7), end=date(2026, 12, 8))
+    budi, siti = person(office, 1, "Budi Santoso"), person(office, 2, "Siti Aminah")
+    enrol(office.db, ctx.admin, cid, [budi, siti])
+    for day in (date(2026, 12, 7), date(2026, 12, 8)):
+        at(office, day)
+        all_present(office.db, ctx.admin, cid, day)
+    at(office, date(2026, 12, 9))
+    for pid in (budi, siti):
+        record_result(office.db, ctx.admin, cid, pid, 80, "lulus")
+    finish_cohort(office.db, ctx.admin, cid)
+    (ctx.certificate,) = issue(office.db, ctx.admin, cid, [stable_id("enrollment", cid, budi)])
+    ctx.cohort, ctx.graduate = cid, stable_id("enrollment", cid, siti)
+    ctx.supervisor = office.actors[SUPERVISOR]
+
+
+def _issue(ctx: Ctx) -> object:
+    from app.services.certificates import issue
+
+    numbers = issue(ctx.db, ctx.actor, ctx.cohort, [ctx.graduate])
+    assert numbers == ["SERT/JKT-1/2026/0002"]
+    return numbers
+
+
+def _print_certificates(ctx: Ctx) -> object:
+    from app.services.certificate_documents import print_certificates
+
+    out = print_certificates(ctx.db, ctx.actor, ctx.cohort, ctx.tmp / "sertifikat", one_file=False)
+    assert out.numbers == ("SERT/JKT-1/2026/0001", "SERT/JKT-1/2026/0002")
+    return out
+
+
+def _revoke_asked(ctx: Ctx) -> object:
+    from app.services.certificates import revoke
+
+    return revoke(ctx.db, ctx.actor, ctx.supervisor, ctx.certificate, "nama salah ketik")
+
+
+def _revoke_signed(ctx: Ctx) -> object:
+    from app.services.certificates import revoke
+
+    return revoke(ctx.db, ctx.actor, ctx.actor, ctx.certificate, "nama salah ketik")
+
+
 def _create_cohort(ctx: Ctx) -> object:
     from app.services.cohorts import CohortPlan, create_cohort
 
@@ -501,6 +559,7 @@ class Row:
     needs_provider: bool = False
     needs_cohort: bool = False
     needs_money: bool = False
+    needs_graduates: bool = False
 
 
 ROWS = [
@@ -597,6 +656,15 @@ ROWS = [
         needs_money=True),
     Row(Permission.CASH_APPROVE, "cash_close:close_day", _close_signed, "cash.close",
         needs_money=True),
+    Row(Permission.CERTIFICATE_ISSUE, "certificates:issue", _issue, "certificate.issue",
+        needs_graduates=True),
+    # print_certificates checks in the step that issues and records the prints
+    Row(Permission.CERTIFICATE_ISSUE, "certificate_documents:_record", _print_certificates,
+        "certificate.print", needs_graduates=True),
+    Row(Permission.CERTIFICATE_ISSUE, "certificates:revoke", _revoke_asked, "certificate.revoke",
+        needs_graduates=True),
+    Row(Permission.CERTIFICATE_REVOKE, "certificates:revoke", _revoke_signed,
+        "certificate.revoke", needs_graduates=True),
 ]  # fmt: skip
 
 
@@ -672,6 +740,8 @@ def test_each_role_against_each_permission_check(staffed, tmp_path, row, role):
         _cohort(staffed, ctx)
     if row.needs_money:
         _money(staffed, ctx)
+    if row.needs_graduates:
+        _graduates(staffed, ctx)
     path = staffed.path
     tables = (
         "participant",
@@ -694,6 +764,11 @@ def test_each_role_against_each_permission_check(staffed, tmp_path, row, role):
         "payment_reversal",
         "recovery_settlement",
         "cash_close",
+        "certificate",
+        "certificate_print",
+        "certificate_revocation",
+        "device_key",
+        "signing_key",
     )
     before = {t: count(path, t) for t in tables}
     outbox_before = count(path, "outbox")

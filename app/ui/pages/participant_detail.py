@@ -4,7 +4,7 @@ status with its change action, eligibility as assessed, documents and the histor
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -66,6 +66,7 @@ class ParticipantDetailView(QWidget):
         self.participant_id = participant_id
         self.detail: ParticipantDetail | None = None
         self.reveals: dict[str, RevealField] = {}
+        self.certificates: QWidget | None = None  # the tab (app.ui.pages.certificates_person)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 20, 32, 16)
         layout.setSpacing(8)
@@ -108,9 +109,11 @@ class ParticipantDetailView(QWidget):
 
         ctx, pid = self.ctx, self.participant_id
 
-        def work(_p: object, _c: object) -> tuple[ParticipantDetail, str]:
+        def work(_p: object, _c: object) -> tuple[ParticipantDetail, str, list[Any]]:
+            from app.services.certificates import participant_certificates
+
             preset = str(get_settings(ctx.db)["eligibility_preset"])
-            return records.detail(ctx.db, pid), preset
+            return records.detail(ctx.db, pid), preset, participant_certificates(ctx.db, pid)
 
         run_task(
             work,
@@ -122,8 +125,11 @@ class ParticipantDetailView(QWidget):
     def _failed(self, exc: BaseException) -> None:
         show_error(self, exc)
 
-    def show_detail(self, detail: ParticipantDetail, preset: str) -> None:
+    def show_detail(
+        self, detail: ParticipantDetail, preset: str, certificates: Sequence[Any] = ()
+    ) -> None:
         from app.ui import i18n
+        from app.ui.pages.certificates_person import PersonCertificates
 
         self.detail = detail
         row = detail.row
@@ -159,6 +165,14 @@ class ParticipantDetailView(QWidget):
             history_rows(detail),
         )
         self.tabs.addTab(self.history, self.tr("History ({n})").format(n=len(detail.history)))
+        if self.certificates is not None:
+            self.certificates.deleteLater()  # the tab of the last reading
+        self.certificates = PersonCertificates(
+            self.ctx, self.actor, self.participant_id, certificates
+        )
+        self.tabs.addTab(
+            self.certificates, self.tr("Certificates ({n})").format(n=len(certificates))
+        )
         self.tabs.setCurrentIndex(max(current, 0))
 
     # --- personal data ------------------------------------------------------------------------
