@@ -14,4 +14,9 @@ def main() -> int:
 
 
 if __name__ == "__main__":
+    # Certificate batches render in a worker process (spawned): in a packaged program
+    # (PyInstaller) the worker must not start a second window.
+    import multiprocessing
+
+    multiprocessing.freeze_support()
     sys.exit(main())

@@ -300,6 +300,8 @@ def _write(
     codes: Iterator[qr.QrPath],
     progress: Progress | None,
 ) -> Path:
+    """The pages on one canvas, saved under a temporary name first: a failure leaves no
+    half-written PDF where the clerk would find it."""
     register()
     tmp = path.with_name(path.name + ".part")
     # the canvas starts in the shipped font, so no standard (unembedded) font is referenced
