@@ -17,7 +17,14 @@ echo "== mypy"; .venv/bin/mypy || status=1
 echo "== import-linter (the layers of docs/architecture.md)"; .venv/bin/lint-imports --no-cache || status=1
 echo "== deptry (every imported package declared in pyproject.toml)"; .venv/bin/deptry . || status=1
 echo "== pytest"
-.venv/bin/python -m pytest "$@"
+# Two workers (the CI machines' two cores), whole files per worker so a module's office
+# template and server are made once; LOKET_TEST_WORKERS=0 runs in this process only.
+workers=${LOKET_TEST_WORKERS:-2}
+if [ "$workers" = "0" ]; then
+  .venv/bin/python -m pytest "$@"
+else
+  .venv/bin/python -m pytest -n "$workers" --dist loadfile "$@"
+fi
 rc=$?
 if [ $rc -eq 5 ]; then
   echo "pytest collected no tests: failing on purpose" >&2
