@@ -171,6 +171,21 @@ def new_pc(engine: Engine, office: str = "JKT", no: int = 1, publish: bool = Tru
     return pc
 
 
+def store_as_is(engine: Engine, entity: str, entity_id: str, office: str, data: dict) -> None:
+    """A record in the server's database as it is, past the push checks (one stored before
+    rule 7 existed, or by a bug): the page must still not trust it."""
+    from app.server.models import RecordState
+
+    with Session(engine) as session, session.begin():
+        session.add(
+            RecordState(
+                entity=entity, entity_id=entity_id, office_code=office, version=1,
+                hlc="0000000000000-00000-x", data={"office_code": office, **data},
+                field_versions={}, deleted=False, natural_key=None,
+            )
+        )  # fmt: skip
+
+
 def revoke_device(engine: Engine, pc: Pc, at: datetime) -> None:
     """The admin's `loket server revoke`, at a moment the test chooses."""
     with Session(engine) as session, session.begin():
@@ -315,7 +330,14 @@ def test_another_offices_device_cannot_revoke_a_certificate(engine, client, pc):
     revocation would have: the server stores it (its own office's record), but the page
     takes revocations only from the certificate's office."""
     btn = new_pc(engine, "BTN", 1)
-    assert pc.revoke(pc.number(1), by=btn)["status"] == "applied"
+    # refused at the push (rule 7: a revocation names a number of the pusher's own office)
+    assert pc.revoke(pc.number(1), by=btn)["status"] == "rejected"
+    # and were it stored anyway, the page does not take it
+    store_as_is(
+        engine, "certificate_revocation",
+        stable_id("certificate_revocation", pc.number(1), pc.device.id), "BTN",
+        {"number": pc.number(1), "revoked_on": "2026-06-20", "device_id": btn.device.id},
+    )  # fmt: skip
     assert check(client, pc.certificate(1))[0] == "SAH"
 
 
@@ -509,18 +531,17 @@ def test_a_key_record_must_be_the_key_its_id_names(engine, client, pc):
     not hash to the id, so certificates of that id are not trusted through it."""
     other = rules.public_key_of(rules.new_private_key())
     squat = rules.key_id(other)
-    result = pc.push(
-        "device_key",
-        stable_id("device_key", squat),
-        {
-            "key_id": squat,
-            "public_key": pc.public.hex(),  # not the key with that id
-            "device_id": pc.device.id,
-            "device_no": 1,
-            "made_at": "2026-06-01T02:00:00+00:00",
-        },
-    )
-    assert result["status"] == "applied"
+    lying = {
+        "key_id": squat,
+        "public_key": pc.public.hex(),  # not the key with that id
+        "device_id": pc.device.id,
+        "device_no": 1,
+        "made_at": "2026-06-01T02:00:00+00:00",
+    }
+    # refused at the push (rule 7: a key only under the id of the key it holds) ...
+    assert pc.push("device_key", stable_id("device_key", squat), lying)["status"] == "rejected"
+    # ... and were it stored anyway, `judge` finds the key does not hash to the id
+    store_as_is(engine, "device_key", stable_id("device_key", squat), pc.office, lying)
     forged = rules.sign(
         rules.Claims(
             "SERT/JKT-1/2026/0009", "X", date(1990, 1, 1), "M", date(2026, 1, 1),
