@@ -56,6 +56,7 @@ class Permission(StrEnum):
     CASH_APPROVE = "cash.approve"
     CERTIFICATE_ISSUE = "certificate.issue"
     CERTIFICATE_REVOKE = "certificate.revoke"
+    FOLLOWUP_RECORD = "followup.record"
 
 
 GRANTS: dict[Permission, frozenset[Role]] = {
@@ -102,6 +103,8 @@ GRANTS: dict[Permission, frozenset[Role]] = {
     # work (and the CLI's); revoking one is the supervisor's alone.
     Permission.CERTIFICATE_ISSUE: frozenset({Role.COUNTER, Role.SUPERVISOR, Role.ADMIN}),
     Permission.CERTIFICATE_REVOKE: frozenset({Role.SUPERVISOR}),
+    # Follow-up calls after training are counter work.
+    Permission.FOLLOWUP_RECORD: frozenset({Role.COUNTER, Role.SUPERVISOR, Role.ADMIN}),
 }
 
 

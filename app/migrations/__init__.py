@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
     from sqlalchemy import Connection
 
-HEAD = "0012"
+HEAD = "0013"
 HERE = Path(__file__).resolve().parent
 
 

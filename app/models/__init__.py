@@ -10,6 +10,7 @@ from app.models.certificate import (
     SigningKey,
 )
 from app.models.cohort import Attendance, Cohort, CohortSession, Enrollment
+from app.models.followup import FollowUp
 from app.models.local import Device, LocalSetting, LoginGuard
 from app.models.office import Office
 from app.models.outbox import Outbox
@@ -48,6 +49,7 @@ __all__ = [
     "DeviceKey",
     "Enrollment",
     "Entitlement",
+    "FollowUp",
     "IntakeDraft",
     "LocalSetting",
     "LoginGuard",

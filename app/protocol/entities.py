@@ -349,6 +349,19 @@ ENTITIES: dict[str, EntitySpec] = {
             office_series=("number", "SERT"),
         ),
         EntitySpec(
+            "follow_up",
+            "follow_up",
+            Scope.OFFICE,
+            Policy.LAST_WRITER,
+            converges=True,
+            links=(
+                ("participant_id", "participant"),
+                ("enrollment_id", "enrollment"),
+                ("cohort_id", "cohort"),
+            ),
+            label=Text("Pemantauan", "Follow-up"),
+        ),
+        EntitySpec(
             "audit_event",
             "audit_event",
             Scope.OFFICE,

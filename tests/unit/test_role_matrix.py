@@ -64,6 +64,7 @@ EXPECTED: dict[Permission, frozenset[str]] = {
     Permission.CASH_APPROVE: frozenset({SUPERVISOR}),
     Permission.CERTIFICATE_ISSUE: ALL,
     Permission.CERTIFICATE_REVOKE: frozenset({SUPERVISOR}),
+    Permission.FOLLOWUP_RECORD: ALL,
 }
 # Declared for the audit-log viewer of a later issue; no service checks it yet (asserted
 # below, so the first one that does must add its row).
@@ -436,6 +437,17 @@ def _issue(ctx: Ctx) -> object:
     return numbers
 
 
+def _record_followup(ctx: Ctx) -> object:
+    from datetime import UTC, datetime
+
+    from app.services.followups import Call, record
+
+    ctx.db.clock.now = datetime(2027, 1, 8, 3, tzinfo=UTC)  # a month after the cohort
+    ((pid,),) = rows(ctx.db.path, "SELECT participant_id FROM enrollment WHERE id=?",
+                     ctx.graduate)  # fmt: skip
+    return record(ctx.db, ctx.actor, str(pid), Call("looking"))
+
+
 def _print_certificates(ctx: Ctx) -> object:
     from app.services.certificate_documents import print_certificates
 
@@ -665,6 +677,8 @@ ROWS = [
         needs_graduates=True),
     Row(Permission.CERTIFICATE_REVOKE, "certificates:revoke", _revoke_signed,
         "certificate.revoke", needs_graduates=True),
+    Row(Permission.FOLLOWUP_RECORD, "followups:record", _record_followup, "followup.record",
+        needs_graduates=True),
 ]  # fmt: skip
 
 
