@@ -117,11 +117,20 @@ def run_command(args: argparse.Namespace) -> int:
             print(json.dumps({"ok": False, "error": message}, ensure_ascii=False))
         print(f"loket: gagal / failed: {message}", file=sys.stderr)
         return 1
-    if as_json:
-        print(json.dumps({"ok": report.ok, **report.data}, ensure_ascii=False, default=_default))
-    else:
-        for line in report.lines:
-            print(line)
+    try:
+        if as_json:
+            body = {"ok": report.ok, **report.data}
+            print(json.dumps(body, ensure_ascii=False, default=_default))
+        else:
+            for line in report.lines:
+                print(line)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        # The reader went away (`loket … | head`): what it read is all it wanted. Point
+        # stdout at nothing so the interpreter's own flush at exit does not fail too.
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return 0 if report.ok else 1
 
 
