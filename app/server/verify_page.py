@@ -83,6 +83,7 @@ _LOOK = {
     rules.Status.BAD_SIGNATURE: ("invalid", "✕"),
     rules.Status.UNKNOWN_KEY: ("invalid", "✕"),
     rules.Status.KEY_REVOKED: ("invalid", "✕"),
+    rules.Status.WRONG_SERIES: ("invalid", "✕"),
     rules.Status.MALFORMED: ("unreadable", "?"),
 }
 RESULT_TEXT = {"lulus": "LULUS"}

@@ -582,3 +582,10 @@ def test_no_text_breaks_the_page_or_comes_back(client, text):
         assert twin.status_code in (200, 404)
     else:
         assert twin.status_code == 200 and twin.json()["details"] is None
+
+
+def test_every_verdict_has_its_look_on_the_page():
+    """A verdict without a banner would end the page in an error (WRONG_SERIES had none)."""
+    from app.server import verify_page
+
+    assert set(verify_page._LOOK) == set(rules.Status)

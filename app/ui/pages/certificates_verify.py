@@ -48,6 +48,7 @@ COLOURS = {
     rules.Status.BAD_SIGNATURE: ("#b3261e", "#ffffff"),
     rules.Status.UNKNOWN_KEY: ("#b3261e", "#ffffff"),
     rules.Status.KEY_REVOKED: ("#b3261e", "#ffffff"),
+    rules.Status.WRONG_SERIES: ("#b3261e", "#ffffff"),
     rules.Status.MALFORMED: ("#5b6875", "#ffffff"),
 }
 
