@@ -34,6 +34,7 @@ from app.server.apply import push_batch
 from app.server.models import Device, ServerAudit
 from app.server.policy import Mutation
 from app.server.pull import PULL_MAX_ROWS, read_changes
+from app.server.rate_limit import RateLimit
 
 log = logging.getLogger("app.server")
 
@@ -59,7 +60,7 @@ def create_app(
     engine: Engine,
     *,
     server_name: str = verify_page.DEFAULT_SERVER_NAME,
-    verify_limit: verify_page.RateLimit = verify_page.RateLimit(),  # noqa: B008 (frozen)
+    verify_limit: RateLimit = RateLimit(),  # noqa: B008 (frozen)
 ) -> FastAPI:
     """The server's app. `server_name` heads the public verification page; `verify_limit`
     is its rate per client address (app.server.verify_page)."""

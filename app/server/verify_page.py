@@ -30,37 +30,28 @@ No `from __future__ import annotations`: FastAPI reads the route annotations at 
 """
 
 import html
-import ipaddress
 import math
-import threading
-import time
-from collections import OrderedDict
-from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta, timezone
+from datetime import UTC, date, datetime
 from typing import Annotated
 
 from babel.dates import format_date
 from fastapi import FastAPI, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse
 from pydantic import BaseModel
-from sqlalchemy import Engine, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Engine
 
 from app.domain import certificates as rules
-from app.domain.ids import stable_id
-from app.domain.money import parse_number
 from app.domain.offices import OFFICES_BY_CODE
-from app.server.models import Device, RecordState
+from app.server.certificate_lookup import (
+    LOCAL_ZONE,
+    readable,
+    verdict_of,
+)
+from app.server.rate_limit import RateLimit, RateLimiter, client_key
 
 DEFAULT_SERVER_NAME = "Loket Vokasi — BPJS Ketenagakerjaan"
 MAX_SERVER_NAME = 120
 
-# The day a device was revoked, as its office's calendar reads it: a certificate's issue
-# date is the PC's local date. Western Indonesia (UTC+7, no daylight saving) holds most
-# offices; a day is as fine as the rule can be anyway (the claims carry a date, not a time).
-# The page's "checked at" time is told in it too.
-LOCAL_ZONE = timezone(timedelta(hours=7), "WIB")
 
 # Headers of every answer of the page: no script, no resource from elsewhere, no framing,
 # no address (which holds the token) sent on, no copy kept by a browser or proxy, not indexed
@@ -87,124 +78,6 @@ _LOOK = {
     rules.Status.MALFORMED: ("unreadable", "?"),
 }
 RESULT_TEXT = {"lulus": "LULUS"}
-
-
-# -- look-ups in the server's records ---------------------------------------------------
-
-
-def _day(moment: datetime) -> date:
-    """The server stores UTC moments (SQLite hands them back without their zone)."""
-    aware = moment if moment.tzinfo else moment.replace(tzinfo=UTC)
-    return aware.astimezone(LOCAL_ZONE).date()
-
-
-def known_key(session: Session, kid: str) -> rules.KnownKey | None:
-    """The public key with id `kid` as a PC pushed it, or None.
-
-    The record must be what its id promises (the same key id; `judge` also checks that the
-    key hashes to it), and name a device enrolled here of the record's office: a record
-    whose device the server does not know vouches for nothing. A revoked device's key
-    stays known with the day of its revocation."""
-    row = session.get(RecordState, ("device_key", stable_id("device_key", kid)))
-    if row is None or row.deleted or row.data.get("key_id") != kid:
-        return None
-    try:
-        public = bytes.fromhex(str(row.data.get("public_key") or ""))
-    except ValueError:
-        return None
-    device = session.get(Device, str(row.data.get("device_id") or ""))
-    if device is None or device.office_code != row.office_code:
-        return None
-    revoked = _day(device.revoked_at) if device.revoked_at is not None else None
-    return rules.KnownKey(
-        public_key=public,
-        office_code=row.office_code,
-        revoked_on=revoked,
-        device_no=device.device_no,  # the server's own record of the PC, not the push's
-    )
-
-
-def revoked_on(session: Session, number: str) -> date | None:
-    """The earliest day certificate `number` was revoked, or None.
-
-    Only the issuing office revokes, so only its devices' revocation ids are looked up;
-    each found record must also say it is this number's, from that device of that office
-    (a record id is chosen by the device that pushes it; what the server checked on push is
-    the device and office the record names)."""
-    parsed = parse_number(number)
-    if parsed is None or parsed[0] != rules.PREFIX:
-        return None
-    office = parsed[1]
-    devices = set(session.scalars(select(Device.id).where(Device.office_code == office)))
-    if not devices:
-        return None
-    ids = [stable_id("certificate_revocation", number, d) for d in sorted(devices)]
-    days: list[date] = []
-    for row in session.scalars(
-        select(RecordState).where(
-            RecordState.entity == "certificate_revocation", RecordState.entity_id.in_(ids)
-        )
-    ):
-        data = row.data
-        if (
-            row.deleted
-            or row.office_code != office
-            or data.get("number") != number
-            or str(data.get("device_id")) not in devices
-        ):
-            continue
-        try:
-            days.append(date.fromisoformat(str(data.get("revoked_on"))))
-        except ValueError:
-            continue
-    return min(days, default=None)
-
-
-def registered(session: Session, number: str) -> bool:
-    """Whether the server holds certificate `number` as its PC sent it (record id
-    `stable_id("certificate", number)`): `judge` asks it of a revoked PC's certificates,
-    since the server took the certificates a PC sent before it was revoked and none after
-    (a revoked device's push is refused), so one it never received was signed later,
-    whatever date it carries."""
-    parsed = parse_number(number)
-    row = session.get(RecordState, ("certificate", stable_id("certificate", number)))
-    return (
-        parsed is not None
-        and row is not None
-        and not row.deleted
-        and row.office_code == parsed[1]
-        and row.data.get("number") == number
-    )
-
-
-def readable(text: str) -> bool:
-    """Whether `text` is a token at all (signed or not): only such a request costs a look-up
-    in the database and a signature check, so only such a request counts against the rate
-    limit. Anything else is answered TIDAK TERBACA at once, as cheaply as a 429 would be."""
-    if len(text) > 2 * rules.MAX_TOKEN:
-        return False
-    try:
-        rules.read(text)
-    except rules.PayloadError:
-        return False
-    return True
-
-
-def verdict_of(engine: Engine, text: str) -> rules.Verdict:
-    """What a token (or a URL ending in one) is worth to the server. Text far longer than
-    any token is not read at all."""
-    if len(text) > 2 * rules.MAX_TOKEN:
-        return rules.Verdict(rules.Status.MALFORMED)
-    with Session(engine) as session:
-        return rules.judge(
-            text,
-            lambda kid: known_key(session, kid),
-            lambda number: revoked_on(session, number),
-            lambda number: registered(session, number),
-        )
-
-
-# -- what the page and the JSON twin say ------------------------------------------------
 
 
 def _long(day: date) -> str:
@@ -502,74 +375,6 @@ def render_too_many(server_name: str, retry_after: int) -> str:
         f"{retry_after} detik, lalu muat ulang halaman ini.</p></section>\n"
     )
     return _document("Terlalu banyak permintaan", server_name, "busy", body)
-
-
-# -- the rate limit ---------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class RateLimit:
-    """Requests per minute per client address, and how many may come at once."""
-
-    per_minute: float = 30
-    burst: int = 10
-
-    def __post_init__(self) -> None:
-        if self.per_minute <= 0 or self.burst < 1:
-            raise ValueError("a rate limit needs per_minute > 0 and burst >= 1")
-
-
-class RateLimiter:
-    """A token bucket per client, in this process's memory.
-
-    Enough for one server process (several behind a load balancer each count their own;
-    a reverse proxy's limit is the stronger guard, docs/security.md). The buckets are kept
-    in last-use order and the oldest dropped past `max_clients`: a dropped client merely
-    starts again with a full bucket, which it would have had after `burst` idle seconds
-    anyway, so memory stays bounded whatever the number of addresses."""
-
-    def __init__(
-        self,
-        limit: RateLimit,
-        clock: Callable[[], float] = time.monotonic,
-        max_clients: int = 50_000,
-    ) -> None:
-        self.limit = limit
-        self._clock = clock
-        self._max = max_clients
-        self._buckets: OrderedDict[str, tuple[float, float]] = OrderedDict()
-        self._lock = threading.Lock()  # sync routes run in a thread pool
-
-    def take(self, client: str) -> float:
-        """0 when `client` may go on (one token taken), else the seconds to wait."""
-        rate = self.limit.per_minute / 60
-        now = self._clock()
-        with self._lock:
-            tokens, last = self._buckets.pop(client, (float(self.limit.burst), now))
-            tokens = min(float(self.limit.burst), tokens + (now - last) * rate)
-            wait = 0.0
-            if tokens >= 1:
-                tokens -= 1
-            else:
-                wait = (1 - tokens) / rate
-            self._buckets[client] = (tokens, now)
-            while len(self._buckets) > self._max:
-                self._buckets.popitem(last=False)
-        return wait
-
-
-def client_key(request: Request) -> str:
-    """Whom a request counts against: its address, and for IPv6 its /64 (one household or
-    phone holds a whole /64, and could otherwise take a new address per request). Behind a
-    reverse proxy on the same machine, uvicorn puts the forwarded address here."""
-    host = request.client.host if request.client else ""
-    try:
-        address = ipaddress.ip_address(host)
-    except ValueError:
-        return host or "unknown"
-    if address.version == 6:
-        return str(ipaddress.ip_network(f"{address}/64", strict=False))
-    return str(address)
 
 
 # -- the routes -------------------------------------------------------------------------

@@ -33,17 +33,12 @@ from app.protocol.wire_fields import FIELDS
 from app.server.admin import enroll, make_enroll_code
 from app.server.api import create_app
 from app.server.apply import push_batch
+from app.server.certificate_lookup import known_key, revoked_on
 from app.server.db import create_schema, make_server_engine
 from app.server.models import Device
 from app.server.policy import Mutation
-from app.server.verify_page import (
-    SECURITY_HEADERS,
-    RateLimit,
-    RateLimiter,
-    known_key,
-    revoked_on,
-    training_period,
-)
+from app.server.rate_limit import RateLimit, RateLimiter
+from app.server.verify_page import SECURITY_HEADERS, training_period
 
 PLENTY = RateLimit(per_minute=100_000, burst=100_000)  # the tests that are not about it
 NIK = "3171011708900001"  # the person's NIK at the office: never on the page
@@ -365,7 +360,7 @@ def test_a_revoked_pcs_key_stays_known_for_what_it_sent_up_to_that_day(engine, c
 
 
 def test_a_certificate_is_registered_only_under_its_own_number(engine, pc):
-    from app.server.verify_page import registered
+    from app.server.certificate_lookup import registered
 
     token = pc.certificate(1)
     pc.send(token)
