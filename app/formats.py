@@ -40,7 +40,7 @@ def date_text(value: date | None) -> str:
 
 
 def long_date(value: date | None, lang: str | None = None) -> str:
-    """"1 Desember 2026" / "1 December 2026", for letters, receipts and certificates."""
+    """ "1 Desember 2026" / "1 December 2026", for letters, receipts and certificates."""
     if value is None:
         return ""
     from babel.dates import format_date
@@ -49,7 +49,7 @@ def long_date(value: date | None, lang: str | None = None) -> str:
 
 
 def day_date(value: date, lang: str | None = None) -> str:
-    """"Selasa, 1 Desember 2026": the day of a daily report."""
+    """ "Selasa, 1 Desember 2026": the day of a daily report."""
     from babel.dates import format_date
 
     return str(format_date(value, "EEEE, d MMMM y", locale=_locale(_lang(lang))))

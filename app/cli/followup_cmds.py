@@ -4,6 +4,8 @@
 from __future__ import annotations
 
 import argparse
+from dataclasses import asdict
+from fractions import Fraction
 
 from app import formats
 from app.cli.context import open_office
@@ -21,6 +23,13 @@ RECORDED = Text(
     "Pemantauan bulan ke-{m} {name} dicatat: {outcome}.",
     "Follow-up at month {m} of {name} recorded: {outcome}.",
 )
+RATE_LINE = Text(
+    "bekerja {working}, usaha sendiri {self} dari {reached} terhubungi "
+    "(belum {open}, tak terhubungi {unreachable})",
+    "working {working}, self-employed {self} of {reached} reached "
+    "(open {open}, unreachable {unreachable})",
+)
+NO_RATES = Text("Belum ada pemantauan yang jatuh tempo.", "No follow-up is due yet.")
 URGENCY = {
     "overdue": Text("terlambat", "overdue"),
     "this_week": Text("minggu ini", "this week"),
@@ -55,6 +64,13 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     rec.add_argument("--attempts", type=int, help="unreachable: calls not answered")
     rec.add_argument("--note")
     rec.set_defaults(handler=cmd_record)
+    rates = fsub.add_parser(
+        "rates",
+        parents=[common],
+        help="re-employment and self-employment at 1, 3 and 6 months, over follow-ups done",
+    )
+    rates.add_argument("--by", choices=("cohort", "provider", "module"), default="cohort")
+    rates.set_defaults(handler=cmd_rates)
 
 
 def cmd_due(args: argparse.Namespace) -> Report:
@@ -120,3 +136,42 @@ def cmd_record(args: argparse.Namespace) -> Report:
     data = {"participant_id": pid, "milestone": saved.milestone, "outcome": saved.outcome,
             "due_on": saved.due_on, "status": status}  # fmt: skip
     return Report(data=data, lines=[RECORDED.render(m=saved.milestone, name=name, outcome=outcome)])
+
+
+def _percent(value: Fraction | None) -> str:
+    return "-" if value is None else f"{float(value) * 100:.0f}%"
+
+
+def cmd_rates(args: argparse.Namespace) -> Report:
+    from app.services.followup_rates import followup_rates
+
+    db, _actor = open_office()
+    try:
+        rows = followup_rates(db, args.by)
+    finally:
+        db.dispose()
+    lines = [
+        f"{r.label[:36]:<36} bln {r.milestone}  "
+        + RATE_LINE.render(
+            working=_percent(r.working_rate),
+            self=_percent(r.self_employed_rate),
+            reached=r.reached,
+            open=r.open,
+            unreachable=r.unreachable,
+        )
+        for r in rows
+    ] or [NO_RATES.render()]
+    data = {
+        "by": args.by,
+        "rates": [
+            {
+                **asdict(r),
+                "working_rate": None if r.working_rate is None else float(r.working_rate),
+                "self_employed_rate": (
+                    None if r.self_employed_rate is None else float(r.self_employed_rate)
+                ),
+            }
+            for r in rows
+        ],
+    }
+    return Report(data=data, lines=lines)

@@ -103,7 +103,9 @@ class ProviderInput:
         return not has_errors(self.findings)
 
 
-def _text(raw: dict[str, Any], key: str, res: ProviderInput, limit: int) -> str | None:
+def checked_text(raw: dict[str, Any], key: str, findings: list[Finding], limit: int) -> str | None:
+    """A free-text field folded to single spaces; a control character, a leading formula
+    sign or too many characters adds its finding (the vacancy form uses the same words)."""
     value = raw.get(key)
     if value is None:
         return None
@@ -111,13 +113,11 @@ def _text(raw: dict[str, Any], key: str, res: ProviderInput, limit: int) -> str 
     control = first_control_char(text)
     folded = " ".join(text.split())
     if control is not None:
-        res.findings.append(
-            error(key, CONTROL_CHAR, code=char_code(control[1]), position=control[0])
-        )
+        findings.append(error(key, CONTROL_CHAR, code=char_code(control[1]), position=control[0]))
     elif looks_like_formula(text):
-        res.findings.append(error(key, LOOKS_LIKE_FORMULA, start=text.lstrip()[0]))
+        findings.append(error(key, LOOKS_LIKE_FORMULA, start=text.lstrip()[0]))
     elif len(folded) > limit:
-        res.findings.append(error(key, TOO_LONG, length=len(folded), limit=limit))
+        findings.append(error(key, TOO_LONG, length=len(folded), limit=limit))
     return folded or None
 
 
@@ -136,7 +136,7 @@ def check_provider(
     """Clean values for a TrainingProvider from a form or an import row, with findings."""
     res = ProviderInput()
     for key, limit in TEXT_FIELDS.items():
-        res.values[key] = _text(raw, key, res, limit)
+        res.values[key] = checked_text(raw, key, res.findings, limit)
     if not res.values["name"]:
         res.findings.append(error("name", REQUIRED))
     else:

@@ -57,6 +57,8 @@ class Permission(StrEnum):
     CERTIFICATE_ISSUE = "certificate.issue"
     CERTIFICATE_REVOKE = "certificate.revoke"
     FOLLOWUP_RECORD = "followup.record"
+    VACANCY_EDIT = "vacancy.edit"
+    VACANCY_IMPORT = "vacancy.import"
 
 
 GRANTS: dict[Permission, frozenset[Role]] = {
@@ -105,6 +107,10 @@ GRANTS: dict[Permission, frozenset[Role]] = {
     Permission.CERTIFICATE_REVOKE: frozenset({Role.SUPERVISOR}),
     # Follow-up calls after training are counter work.
     Permission.FOLLOWUP_RECORD: frozenset({Role.COUNTER, Role.SUPERVISOR, Role.ADMIN}),
+    # Vacancies come from employers by phone or letter at any counter; a whole file of
+    # them (a job fair's list) is a supervisor's or the admin's, like the other imports.
+    Permission.VACANCY_EDIT: frozenset({Role.COUNTER, Role.SUPERVISOR, Role.ADMIN}),
+    Permission.VACANCY_IMPORT: frozenset({Role.SUPERVISOR, Role.ADMIN}),
 }
 
 

@@ -134,9 +134,7 @@ def actions() -> list[ActionSpec]:
 
 
 def screenshots() -> list[ShotSpec]:
-    return sorted(
-        (s for f in features() for s in f.screenshots), key=lambda s: (s.order, s.name)
-    )
+    return sorted((s for f in features() for s in f.screenshots), key=lambda s: (s.order, s.name))
 
 
 def demo_steps() -> list[DemoStep]:

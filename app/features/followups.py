@@ -5,4 +5,8 @@ from __future__ import annotations
 
 from app.features import Feature
 
-FEATURE = Feature(key="followups", cli=("app.cli.followup_cmds",), entities=("follow_up",))
+FEATURE = Feature(
+    key="followups",
+    cli=("app.cli.followup_cmds", "app.cli.vacancy_cmds"),
+    entities=("follow_up", "vacancy", "referral"),
+)

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from alembic.config import Config
     from sqlalchemy import Connection
 
-HEAD = "0013"
+HEAD = "0014"
 HERE = Path(__file__).resolve().parent
 
 

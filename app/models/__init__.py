@@ -33,6 +33,7 @@ from app.models.stipend import (
     RecoverySettlement,
 )
 from app.models.sync import SyncLink
+from app.models.vacancy import Referral, Vacancy
 
 __all__ = [
     "Attendance",
@@ -65,10 +66,12 @@ __all__ = [
     "ProviderModule",
     "ReceiptPrint",
     "RecoverySettlement",
+    "Referral",
     "SigningKey",
     "Staff",
     "SyncLink",
     "SyncMixin",
     "TrainingModule",
     "TrainingProvider",
+    "Vacancy",
 ]

@@ -93,7 +93,11 @@ def _ids_hold(spec: EntitySpec, m: Mutation, device: Device) -> bool:
     """Rule 7, for a new record."""
     if spec.derived_id:
         values = [m.changes.get(f) for f in spec.derived_id]
-        if not all(isinstance(v, str) and v for v in values):
+        # Text, or a whole number (a follow-up's milestone), never a bool or empty.
+        if not all(
+            (isinstance(v, str) and v) or (isinstance(v, int) and not isinstance(v, bool))
+            for v in values
+        ):
             return False
         if m.entity_id != stable_id(spec.name, *(str(v) for v in values)):
             return False

@@ -71,7 +71,7 @@ def whatsapp_link(phone: str | None, uses_whatsapp: bool) -> str | None:
     return f"https://wa.me/{digits}" if digits else None
 
 
-def _followed(session: Session, office: str) -> list[tuple[Enrollment, Participant, Cohort]]:
+def followed_people(session: Session, office: str) -> list[tuple[Enrollment, Participant, Cohort]]:
     """Graduates and people who withdrew, of this office's finished cohorts."""
     return list(
         session.execute(
@@ -94,7 +94,9 @@ def _followed(session: Session, office: str) -> list[tuple[Enrollment, Participa
     )
 
 
-def _records(session: Session, enrollment_ids: list[str]) -> dict[tuple[str, int], FollowUp]:
+def followup_records(
+    session: Session, enrollment_ids: list[str]
+) -> dict[tuple[str, int], FollowUp]:
     found: dict[tuple[str, int], FollowUp] = {}
     for chunk in range(0, len(enrollment_ids), 500):
         for f in session.scalars(
@@ -113,8 +115,8 @@ def due(db: Database, today: date, until: date | None = None) -> list[DueRow]:
     last = until or rules.week_of(today)[1]
     with db.read() as session:
         office = session.scalar(select(Device.office_code)) or ""
-        people = _followed(session, office)
-        done = _records(session, [e.id for e, _p, _c in people])
+        people = followed_people(session, office)
+        done = followup_records(session, [e.id for e, _p, _c in people])
         rows = []
         for e, p, c in people:
             for d in rules.schedule(c.end_date):
@@ -209,8 +211,8 @@ def record(db: Database, actor: Actor, participant_id: str, call: Call) -> Follo
         if person is None or person.deleted_at is not None:
             raise NotFound(NO_PERSON, who=participant_id)
         office = uow.device.office_code
-        mine = [(e, c) for e, p, c in _followed(s, office) if p.id == participant_id]
-        done = _records(s, [e.id for e, _c in mine])
+        mine = [(e, c) for e, p, c in followed_people(s, office) if p.id == participant_id]
+        done = followup_records(s, [e.id for e, _c in mine])
         horizon = rules.week_of(today)[1]
         open_ = sorted(
             (d.due_on, d.milestone, e, c)

@@ -242,10 +242,7 @@ def run_import(
     settings = get_settings(db)
     preset, notice = str(settings["eligibility_preset"]), str(settings["consent_notice_version"])
     rules = eligibility.PRESETS.get(preset, eligibility.PRESETS["vokasi_2019"])
-    verdicts = [
-        eligibility.evaluate(facts_from(values, today), rules)
-        for values in valid
-    ]
+    verdicts = [eligibility.evaluate(facts_from(values, today), rules) for values in valid]
     with unit_of_work(db, actor) as uow:
         for values, verdict in zip(valid, verdicts, strict=True):
             add_participant(uow, values, verdict, preset, notice)

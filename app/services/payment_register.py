@@ -16,14 +16,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import select
 
 from app import formats
 from app.db import Database
 from app.domain import stipends as rules
-from app.domain.safe_text import xml_text
 from app.errors import ValidationError
 from app.models import Cohort, Entitlement, Payment, TrainingModule, TrainingProvider
 from app.services.actor import Actor
@@ -32,6 +30,7 @@ from app.services.entitlements import cohort_periods, period_order
 from app.services.stipend_records import entitlement_rows, money_for
 from app.services.stipend_views import EntitlementRow
 from app.services.uow import unit_of_work
+from app.services.xlsx_cells import number_cell, text_cell
 from app.texts import Text
 
 CANNOT_WRITE = Text(
@@ -61,7 +60,6 @@ COLUMNS = (
     ("Dibayar pada", 17),
     ("Dibayar oleh", 22),
 )
-MONEY_FORMAT = "#,##0"
 # Columns (1-based) holding figures: days, rate, amount, paid.
 DAYS_COL, RATE_COL, AMOUNT_COL, PAID_COL = 6, 7, 8, 10
 
@@ -141,28 +139,6 @@ def register_lines(
     return head, lines
 
 
-def _text_cell(sheet: Any, row: int, column: int, value: object, bold: bool = False) -> None:
-    from openpyxl.styles import Font
-
-    text = "" if value is None else str(value)
-    if not text:
-        return
-    cell = sheet.cell(row=row, column=column)
-    cell.value = xml_text(text)
-    cell.data_type = "s"  # openpyxl makes a str starting with "=" a formula
-    if bold:
-        cell.font = Font(bold=True)
-
-
-def _number_cell(sheet: Any, row: int, column: int, value: int, bold: bool = False) -> None:
-    from openpyxl.styles import Font
-
-    cell = sheet.cell(row=row, column=column, value=int(value))
-    cell.number_format = MONEY_FORMAT
-    if bold:
-        cell.font = Font(bold=True)
-
-
 def _write(
     out: Path, head: dict[str, str], lines: list[RegisterLine], printed: str
 ) -> tuple[int, int]:
@@ -175,7 +151,7 @@ def _write(
     book = Workbook()
     sheet = book.active
     sheet.title = "Register"
-    _text_cell(sheet, 1, 1, TITLE)
+    text_cell(sheet, 1, 1, TITLE)
     sheet.cell(row=1, column=1).font = Font(bold=True, size=13)
     facts = (
         ("Angkatan", head["cohort"]),
@@ -185,18 +161,18 @@ def _write(
         ("Dicetak", printed),
     )
     for i, (label, value) in enumerate(facts, start=2):
-        _text_cell(sheet, i, 1, label, bold=True)
-        _text_cell(sheet, i, 2, value)
+        text_cell(sheet, i, 1, label, bold=True)
+        text_cell(sheet, i, 2, value)
     top = len(facts) + 3
     for j, (label, width) in enumerate(COLUMNS, start=1):
-        _text_cell(sheet, top, j, label, bold=True)
+        text_cell(sheet, top, j, label, bold=True)
         sheet.column_dimensions[get_column_letter(j)].width = width
     amount = paid = 0
     r = top
     for n, line in enumerate(lines, start=1):
         r = top + n
         e = line.row
-        _number_cell(sheet, r, 1, n)
+        number_cell(sheet, r, 1, n)
         sheet.cell(row=r, column=1).number_format = "0"
         for col, value in (
             (2, e.name),
@@ -209,18 +185,18 @@ def _write(
             (13, line.paid_at),
             (14, line.paid_by),
         ):
-            _text_cell(sheet, r, col, value)
-        _number_cell(sheet, r, DAYS_COL, e.days)
+            text_cell(sheet, r, col, value)
+        number_cell(sheet, r, DAYS_COL, e.days)
         sheet.cell(row=r, column=DAYS_COL).number_format = "0"
-        _number_cell(sheet, r, RATE_COL, e.rate)
-        _number_cell(sheet, r, AMOUNT_COL, e.amount)
-        _number_cell(sheet, r, PAID_COL, e.paid)
+        number_cell(sheet, r, RATE_COL, e.rate)
+        number_cell(sheet, r, AMOUNT_COL, e.amount)
+        number_cell(sheet, r, PAID_COL, e.paid)
         amount += e.amount
         paid += e.paid
     total_row = r + 1
-    _text_cell(sheet, total_row, 2, f"Jumlah ({len(lines)} hak)", bold=True)
-    _number_cell(sheet, total_row, AMOUNT_COL, amount, bold=True)
-    _number_cell(sheet, total_row, PAID_COL, paid, bold=True)
+    text_cell(sheet, total_row, 2, f"Jumlah ({len(lines)} hak)", bold=True)
+    number_cell(sheet, total_row, AMOUNT_COL, amount, bold=True)
+    number_cell(sheet, total_row, PAID_COL, paid, bold=True)
     sheet.freeze_panes = sheet.cell(row=top + 1, column=3)
     sheet.print_title_rows = f"{top}:{top}"
     sheet.page_setup.orientation = "landscape"

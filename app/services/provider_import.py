@@ -74,7 +74,7 @@ ALREADY_REGISTERED = Text(
 )
 
 
-def _cell(value: Cell) -> Any:
+def cell_value(value: Cell) -> Any:
     """A spreadsheet cell as the provider check reads it: numbers as their digits (a
     region code typed as 3171 or a phone as 81234567890), dates as dates."""
     if isinstance(value, bool):
@@ -119,7 +119,7 @@ def run_provider_import(
     seen: dict[str, int] = {}
     valid: list[tuple[dict[str, Any], list[str]]] = []
     for number, cells in zip(table.row_numbers, table.rows, strict=True):
-        raw = {k: _cell(v) for k, v in zip(keys, cells, strict=False) if k}
+        raw = {k: cell_value(v) for k, v in zip(keys, cells, strict=False) if k}
         clean, findings = check_values(db, raw)
         codes: list[str] = []
         for name in split_list(str(raw.get("modules") or "")):

@@ -122,9 +122,7 @@ class MainWindow(QMainWindow):
                 continue
             command = QAction(action.title.render(), self)
             command.setShortcut(QKeySequence(action.shortcut))
-            command.triggered.connect(
-                lambda _c=False, run=action.run: features.load(run)(self)
-            )
+            command.triggered.connect(lambda _c=False, run=action.run: features.load(run)(self))
             self.addAction(command)
         self.nav.setCurrentRow(0)
         self.setCentralWidget(central)

@@ -39,6 +39,7 @@ def _choose_platform() -> None:
     if sys.platform != "linux" or not has_display:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
+
 @contextmanager
 def _quiet_offscreen_notes() -> Iterator[None]:
     """Drop the offscreen platform's "does not support ..." notes; pass on the rest."""
@@ -56,6 +57,7 @@ def _quiet_offscreen_notes() -> Iterator[None]:
         yield
     finally:
         qInstallMessageHandler(previous)
+
 
 @contextmanager
 def _temporary_home() -> Iterator[Path]:
