@@ -1,4 +1,4 @@
-"""`loket vacancies import|list|add|close|match|refer|hired` and `loket supply-demand`:
+"""`loket vacancies import|list|add|close|match|sheet|refer|hired` and `loket supply-demand`:
 job vacancies, matching them with people, and the supply-and-demand table (issue #13,
 docs/followups.md)."""
 
@@ -13,7 +13,7 @@ from app import formats
 from app.cli.context import open_office
 from app.cli.output import Report
 from app.cli.stipend_cli import _day
-from app.services.vacancies import VacancyRow
+from app.services.vacancies import VacancyRow, short_id
 from app.texts import Text
 
 NO_VACANCIES = Text("Tidak ada lowongan terbuka.", "No open vacancy.")
@@ -48,6 +48,10 @@ SD_TOTAL = Text(
     "lulusan masih mencari {looking}.",
     "Open vacancies {vacancies} ({openings} openings); in training {training}; "
     "graduates still looking {looking}.",
+)
+SHEET_WRITTEN = Text(
+    "Lembar lowongan untuk {name} ditulis ke {path} ({n} lowongan).",
+    "Vacancy sheet for {name} written to {path} ({n} vacancies).",
 )
 SD_WRITTEN = Text("Tabel ditulis ke {path}.", "Table written to {path}.")
 NOT_XLSX = Text("Berkas keluaran harus .xlsx.", "The output file must be .xlsx.")
@@ -107,6 +111,18 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     match.add_argument("--limit", type=int, default=None, help="at most this many")
     match.set_defaults(handler=cmd_match)
 
+    sheet = vsub.add_parser(
+        "sheet",
+        parents=[common],
+        help="the vacancy sheet PDF to hand to a person (their best-fitting open vacancies)",
+        description="A sheet is written even when no vacancy fits: it says so and asks the "
+        "person to come back. Recorded in the audit trail (vacancy.sheet).",
+    )
+    sheet.add_argument("participant", metavar="NIK")
+    sheet.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    sheet.add_argument("--limit", type=int, default=5, help="at most this many (default 5)")
+    sheet.set_defaults(handler=cmd_sheet)
+
     refer = vsub.add_parser("refer", parents=[common], help="record that a person was referred")
     refer.add_argument("participant", metavar="NIK")
     refer.add_argument("vacancy", metavar="ID")
@@ -151,7 +167,7 @@ def _line(v: VacancyRow) -> str:
     state = "" if v.is_open else "  (tutup)"
     wage = wage_text(v.wage_min, v.wage_max)
     return (
-        f"{v.id[:8]}  {closes:<10}  {v.position[:28]:<28} {v.employer[:28]:<28} "
+        f"{short_id(v.id)}  {closes:<10}  {v.position[:28]:<28} {v.employer[:28]:<28} "
         f"{v.openings:>3}  {v.region_name.split(',')[0][:24]:<24} {wage}{state}"
     )
 
@@ -214,7 +230,7 @@ def cmd_add(args: argparse.Namespace) -> Report:
         db.dispose()
     return Report(
         data={"vacancy": vacancy_data(v)},
-        lines=[ADDED.render(id=v.id[:8], position=v.position, employer=v.employer)],
+        lines=[ADDED.render(id=short_id(v.id), position=v.position, employer=v.employer)],
     )
 
 
@@ -228,7 +244,7 @@ def cmd_close(args: argparse.Namespace) -> Report:
         db.dispose()
     return Report(
         data={"vacancy": vacancy_data(v)},
-        lines=[CLOSED.render(id=v.id[:8], position=v.position, employer=v.employer)],
+        lines=[CLOSED.render(id=short_id(v.id), position=v.position, employer=v.employer)],
     )
 
 
@@ -273,6 +289,25 @@ def cmd_match(args: argparse.Namespace) -> Report:
         ],
     }
     return Report(data=data, lines=lines or [NO_MATCH.render()])
+
+
+def cmd_sheet(args: argparse.Namespace) -> Report:
+    from app.cli.cohort_cmds import _person
+    from app.services.vacancy_sheet import write_vacancy_sheet
+
+    out_path: Path = args.out.resolve()
+    db, actor = open_office()
+    try:
+        pid = _person(db, args.participant)
+        sheet = write_vacancy_sheet(db, actor, pid, out_path, limit=args.limit)
+    finally:
+        db.dispose()
+    n = len(sheet.vacancy_ids)
+    lines = [SHEET_WRITTEN.render(name=sheet.name, path=sheet.path, n=n)]
+    if not n:
+        lines.append(NO_MATCH.render())
+    data = {"file": str(sheet.path), "participant_id": pid, "vacancies": list(sheet.vacancy_ids)}
+    return Report(data=data, lines=lines)
 
 
 def _name(db: Any, pid: str) -> str:

@@ -9,6 +9,7 @@ reports, and matching skips it by its date anyway.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
@@ -71,8 +72,10 @@ def _openings(raw: Any) -> int | None:
         return int(raw) if raw.is_integer() else None
     if isinstance(raw, int):
         return raw
-    text = str(raw).strip().replace(".", "")
-    return int(text) if text.isascii() and text.isdigit() else None
+    text = str(raw).strip()
+    if not re.fullmatch(r"\d{1,3}(\.\d{3})+|\d+", text, flags=re.ASCII):
+        return None  # "3.0" is not thirty; "1.000" is a thousand, as Indonesians write it
+    return int(text.replace(".", ""))
 
 
 def _money(raw: dict[str, Any], key: str, res: VacancyInput) -> int | None:

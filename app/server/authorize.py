@@ -20,7 +20,8 @@ device's own enrolment (DESIGN §5). Rules, in order:
    for a JKT entitlement, under either office's name): each linked record the server holds
    is read with the batch (app.server.judge.owner_links) and must be of the same office.
 7. A record type whose id is derived from its fields (`derived_id`: a certificate from its
-   number, a public key from its key id, a revocation from the number and its device) is
+   number, a public key from its key id, a revocation from the number and its device, a
+   follow-up from its enrolment and milestone, a referral from its person and vacancy) is
    taken only under the id those fields give, and a public key only under the id of the
    key it holds: no device can claim ahead the id of a record another will make (a
    revocation that could then never arrive). A record type with an `office_series` (a

@@ -74,6 +74,11 @@ class VacancyRow:
     hired: int
 
 
+def short_id(vacancy_id: str) -> str:
+    """What the CLI prints and accepts for a vacancy: the id's random tail."""
+    return vacancy_id[-8:]
+
+
 def today_of(db: Database) -> date:
     return db.clock().astimezone().date()
 
@@ -182,13 +187,14 @@ def add_vacancy(db: Database, actor: Actor, values: dict[str, Any]) -> VacancyRo
 def load_vacancy(session: Session, vacancy_id: str) -> Vacancy:
     v = session.get(Vacancy, vacancy_id)
     if v is None or v.deleted_at is not None:
-        # The CLI and the window show a vacancy's id shortened to its first 8 characters.
+        # The CLI shows a vacancy's id shortened to its last 8 characters (short_id): the
+        # first ones of a UUIDv7 are its creation time, alike for a minute's vacancies.
         found: list[Vacancy] = []
         if len(vacancy_id) >= 6:
             found = list(
                 session.scalars(
                     select(Vacancy).where(
-                        Vacancy.id.startswith(vacancy_id), Vacancy.deleted_at.is_(None)
+                        Vacancy.id.endswith(vacancy_id.lower()), Vacancy.deleted_at.is_(None)
                     )
                 )
             )
@@ -196,6 +202,39 @@ def load_vacancy(session: Session, vacancy_id: str) -> Vacancy:
             raise NotFound(NO_VACANCY, field="vacancy", who=vacancy_id)
         v = found[0]
     return v
+
+
+def values_for_edit(db: Database, vacancy_id: str) -> dict[str, Any]:
+    """The stored values as the form shows them (modules as `code | code`)."""
+    with db.read() as session:
+        v = load_vacancy(session, vacancy_id)
+        values: dict[str, Any] = {key: getattr(v, key) for key in EDITABLE}
+        values["modules"] = " | ".join(codes_of(v))
+        return values
+
+
+def update_vacancy(
+    db: Database, actor: Actor, vacancy_id: str, values: dict[str, Any]
+) -> VacancyRow:
+    """Correct a recorded vacancy (a typo in the contact, more openings, a later closing
+    date). Checked as a new one; a refused value names its field and nothing is written."""
+    require(db, actor, Permission.VACANCY_EDIT)
+    with db.read() as session:
+        clean, findings = check_values(db, session, values)
+    raise_first_error(findings)
+    with unit_of_work(db, actor) as uow:
+        v = load_vacancy(uow.session, vacancy_id)
+        changed = [key for key in EDITABLE if getattr(v, key) != clean.get(key)]
+        for key in changed:
+            setattr(v, key, clean.get(key))
+        modules = " ".join(clean["modules"])
+        if v.modules != modules:
+            v.modules = modules
+            changed.append("modules")
+        if changed:
+            uow.audit("vacancy.update", "vacancy", v.id, fields=sorted(changed))
+        uow.session.flush()
+        return row_of(v, today_of(db), module_names(uow.session))
 
 
 def close_vacancy(db: Database, actor: Actor, vacancy_id: str) -> VacancyRow:

@@ -157,9 +157,15 @@ def _referrals(session: Session, **where: str) -> dict[tuple[str, str], Referral
 
 
 def matches_for_participant(
-    db: Database, participant_id: str, today: date | None = None, limit: int | None = None
+    db: Database,
+    participant_id: str,
+    today: date | None = None,
+    limit: int | None = None,
+    lang: str | None = None,
 ) -> list[VacancyMatch]:
-    """The open vacancies that fit the person, best first, each with why."""
+    """The open vacancies that fit the person, best first, each with why (in `lang`, by
+    default the program's: the printed sheet asks for Indonesian whatever the window
+    speaks)."""
     day = today or today_of(db)
     with db.read() as session:
         p = _person(session, participant_id)
@@ -178,7 +184,7 @@ def matches_for_participant(
                 VacancyMatch(
                     vacancy=row_of(held[m.vacancy_id], day, names),
                     score=m.score,
-                    reasons=tuple(reason.text() for reason in m.reasons),
+                    reasons=tuple(reason.text(lang) for reason in m.reasons),
                     referred_on=r.referred_on if r else None,
                     hired=r.hired if r else None,
                 )
