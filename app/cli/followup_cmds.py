@@ -24,9 +24,9 @@ RECORDED = Text(
     "Follow-up at month {m} of {name} recorded: {outcome}.",
 )
 RATE_LINE = Text(
-    "bekerja {working}, usaha sendiri {self} dari {reached} terhubungi "
+    "bekerja {working}, usaha sendiri {self_employed} dari {reached} terhubungi "
     "(belum {open}, tak terhubungi {unreachable})",
-    "working {working}, self-employed {self} of {reached} reached "
+    "working {working}, self-employed {self_employed} of {reached} reached "
     "(open {open}, unreachable {unreachable})",
 )
 NO_RATES = Text("Belum ada pemantauan yang jatuh tempo.", "No follow-up is due yet.")
@@ -154,7 +154,7 @@ def cmd_rates(args: argparse.Namespace) -> Report:
         f"{r.label[:36]:<36} bln {r.milestone}  "
         + RATE_LINE.render(
             working=_percent(r.working_rate),
-            self=_percent(r.self_employed_rate),
+            self_employed=_percent(r.self_employed_rate),
             reached=r.reached,
             open=r.open,
             unreachable=r.unreachable,

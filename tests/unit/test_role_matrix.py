@@ -65,6 +65,8 @@ EXPECTED: dict[Permission, frozenset[str]] = {
     Permission.CERTIFICATE_ISSUE: ALL,
     Permission.CERTIFICATE_REVOKE: frozenset({SUPERVISOR}),
     Permission.FOLLOWUP_RECORD: ALL,
+    Permission.VACANCY_EDIT: ALL,
+    Permission.VACANCY_IMPORT: frozenset({SUPERVISOR, ADMIN}),
 }
 # Declared for the audit-log viewer of a later issue; no service checks it yet (asserted
 # below, so the first one that does must add its row).
@@ -95,6 +97,7 @@ class Ctx:
     overpaid: str = ""  # a paid entitlement found too high
     certificate: str = ""  # the number of an issued certificate
     graduate: str = ""  # the enrolment of a graduate without a certificate yet
+    vacancy: str = ""  # an open vacancy
 
 
 def _person(ctx: Ctx) -> str:
@@ -317,6 +320,75 @@ def _import_providers(ctx: Ctx) -> object:
     path = ctx.tmp / "lembaga.csv"
     path.write_text("nama,jenis,modul\nLPK Impor,LPK,LAS|GARMEN\n", encoding="utf-8")
     return run_provider_import(ctx.db, ctx.actor, path)
+
+
+VACANCY = {
+    "employer": "PT Baja Utama",
+    "position": "Juru Las",
+    "region_code": "31.71",
+    "modules": "LAS",
+    "contact": "HRD 0812-1111-2222",
+    "closes_on": "2027-01-31",
+}
+
+
+def _vacancy(ctx: Ctx) -> str:
+    from app.services.vacancies import add_vacancy
+
+    return add_vacancy(ctx.db, ctx.admin, dict(VACANCY)).id
+
+
+def _referral(ctx: Ctx) -> None:
+    """Budi referred (by the admin) to an open vacancy."""
+    from app.services.vacancy_matching import refer
+
+    ctx.person, ctx.vacancy = _person(ctx), _vacancy(ctx)
+    refer(ctx.db, ctx.admin, ctx.person, ctx.vacancy)
+
+
+def _add_vacancy(ctx: Ctx) -> object:
+    from app.services.vacancies import add_vacancy
+
+    return add_vacancy(ctx.db, ctx.actor, dict(VACANCY, position="Juru Las Pipa"))
+
+
+def _update_vacancy(ctx: Ctx) -> object:
+    from app.services.vacancies import update_vacancy
+
+    return update_vacancy(ctx.db, ctx.actor, ctx.vacancy, dict(VACANCY, openings="3"))
+
+
+def _close_vacancy(ctx: Ctx) -> object:
+    from app.services.vacancies import close_vacancy
+
+    return close_vacancy(ctx.db, ctx.actor, ctx.vacancy)
+
+
+def _import_vacancies(ctx: Ctx) -> object:
+    from app.services.vacancy_import import run_vacancy_import
+
+    path = ctx.tmp / "lowongan.csv"
+    path.write_text(
+        "perusahaan,posisi,kode_wilayah,modul,kontak\nPT Impor,Operator,32.75,FORKLIFT,HRD\n",
+        encoding="utf-8",
+    )
+    result = run_vacancy_import(ctx.db, ctx.actor, path)
+    assert result.written == 1
+    return result
+
+
+def _refer(ctx: Ctx) -> object:
+    from app.services.vacancy_matching import refer
+
+    return refer(ctx.db, ctx.actor, ctx.person, ctx.vacancy)
+
+
+def _record_hire(ctx: Ctx) -> object:
+    from app.services.vacancy_matching import record_hire
+
+    out = record_hire(ctx.db, ctx.actor, ctx.person, ctx.vacancy, True)
+    assert out.hired is True
+    return out
 
 
 def _cohort(office: Any, ctx: Ctx) -> None:
@@ -572,6 +644,8 @@ class Row:
     needs_cohort: bool = False
     needs_money: bool = False
     needs_graduates: bool = False
+    needs_vacancy: bool = False
+    needs_referral: bool = False
 
 
 ROWS = [
@@ -679,6 +753,17 @@ ROWS = [
         "certificate.revoke", needs_graduates=True),
     Row(Permission.FOLLOWUP_RECORD, "followups:record", _record_followup, "followup.record",
         needs_graduates=True),
+    Row(Permission.VACANCY_EDIT, "vacancies:add_vacancy", _add_vacancy, "vacancy.add"),
+    Row(Permission.VACANCY_EDIT, "vacancies:update_vacancy", _update_vacancy, "vacancy.update",
+        needs_vacancy=True),
+    Row(Permission.VACANCY_EDIT, "vacancies:close_vacancy", _close_vacancy, "vacancy.close",
+        needs_vacancy=True),
+    Row(Permission.VACANCY_IMPORT, "vacancy_import:run_vacancy_import", _import_vacancies,
+        "vacancy.import"),
+    Row(Permission.FOLLOWUP_RECORD, "vacancy_matching:refer", _refer, "vacancy.refer",
+        needs_person=True, needs_vacancy=True),
+    Row(Permission.FOLLOWUP_RECORD, "vacancy_matching:record_hire", _record_hire, "vacancy.hire",
+        needs_referral=True),
 ]  # fmt: skip
 
 
@@ -756,6 +841,10 @@ def test_each_role_against_each_permission_check(staffed, tmp_path, row, role):
         _money(staffed, ctx)
     if row.needs_graduates:
         _graduates(staffed, ctx)
+    if row.needs_vacancy:
+        ctx.vacancy = _vacancy(ctx)
+    if row.needs_referral:
+        _referral(ctx)
     path = staffed.path
     tables = (
         "participant",
@@ -783,6 +872,9 @@ def test_each_role_against_each_permission_check(staffed, tmp_path, row, role):
         "certificate_revocation",
         "device_key",
         "signing_key",
+        "follow_up",
+        "vacancy",
+        "referral",
     )
     before = {t: count(path, t) for t in tables}
     outbox_before = count(path, "outbox")
