@@ -154,11 +154,11 @@ def cmd_enroll(args: argparse.Namespace) -> Report:
 
 
 def cmd_run(args: argparse.Namespace) -> Report:
-    from app.sync.client import run_cycle
+    from app.services.sync_now import sync_now
 
     db, _actor = open_office()
     try:
-        report = run_cycle(db)
+        report = sync_now(db)
     finally:
         db.dispose()
     n = formats.number

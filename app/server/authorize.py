@@ -19,6 +19,8 @@ device's own enrolment (DESIGN §5). Rules, in order:
 6. An `owner_only` record links only to records of its own office (a JBR payment cannot be
    for a JKT entitlement, under either office's name): each linked record the server holds
    is read with the batch (app.server.judge.owner_links) and must be of the same office.
+   So does a record with a derived id, for its links to office-owned records (a follow-up
+   of a JKT enrolment is JKT's; `office_links`).
 7. A record type whose id is derived from its fields (`derived_id`: a certificate from its
    number, a public key from its key id, a revocation from the number and its device, a
    follow-up from its enrolment and milestone, a referral from its person and vacancy) is
@@ -39,7 +41,7 @@ from typing import TYPE_CHECKING
 
 from app.domain.certificates import key_id
 from app.domain.ids import stable_id
-from app.protocol.entities import EntitySpec, Scope
+from app.protocol.entities import ENTITIES, EntitySpec, Scope
 
 if TYPE_CHECKING:
     from app.server.models import Device
@@ -81,13 +83,30 @@ def refusal(
             return FORBIDDEN
     if stored is None and not _ids_hold(spec, m, device):
         return FORBIDDEN
-    if spec.owner_only and records is not None:
-        for field_name, target in spec.links:
+    if records is not None:
+        for field_name, target in office_links(spec):
             value = m.changes.get(field_name)
             linked = records.get((target, value)) if isinstance(value, str) else None
             if linked is not None and linked.office_code != office:
                 return FORBIDDEN
     return None
+
+
+def office_links(spec: EntitySpec) -> tuple[tuple[str, str], ...]:
+    """The links rule 6 holds to the record's own office: every link of an `owner_only`
+    type; of a type with a derived id, the links to office-owned records (a follow-up's
+    participant, enrolment and cohort; not a referral's vacancy, which is shared). Without
+    the latter a BTN device could take, in its own office's name, the id of the follow-up
+    JKT will record for its own graduate, and JKT's real one would then be refused."""
+    if spec.owner_only:
+        return spec.links
+    if spec.derived_id:
+        return tuple(
+            (field_name, target)
+            for field_name, target in spec.links
+            if ENTITIES[target].scope in (Scope.OFFICE, Scope.PUBLISHED)
+        )
+    return ()
 
 
 def _ids_hold(spec: EntitySpec, m: Mutation, device: Device) -> bool:

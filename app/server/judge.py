@@ -19,7 +19,7 @@ from app.domain.hlc import Hlc
 from app.protocol.entities import ENTITIES, MAX_CLOCK_AHEAD_MS, EntitySpec
 from app.protocol.validate import VOID, safe_label
 from app.server.anchors import CHAINED, chain_refusal
-from app.server.authorize import refusal
+from app.server.authorize import office_links, refusal
 from app.server.policy import Draft, Mutation, decide, held_by_lock
 
 if TYPE_CHECKING:
@@ -169,15 +169,16 @@ def lock_targets(
 
 
 def owner_links(sound: Sequence[Mutation]) -> set[tuple[str, str]]:
-    """The records that the batch's changes of `owner_only` types link to (the entitlement
-    a payment is for), read with the batch so each is authorised against their office
+    """The records that the batch's changes link to where rule 6 holds them to their own
+    office (the entitlement a payment is for, the enrolment a follow-up is of), read with
+    the batch so each is authorised against their office
     (rule 6 of app.server.authorize)."""
     found: set[tuple[str, str]] = set()
     for m in sound:
         spec = ENTITIES.get(m.entity)
-        if spec is None or not spec.owner_only:
+        if spec is None:
             continue
-        for field_name, target in spec.links:
+        for field_name, target in office_links(spec):
             value = m.changes.get(field_name)
             if isinstance(value, str):
                 found.add((target, value))

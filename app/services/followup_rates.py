@@ -59,9 +59,7 @@ def followup_rates(db: Database, group: str = "cohort", today: date | None = Non
         modules = module_names(session)
         providers = {
             pid: name
-            for pid, name in session.execute(
-                select(TrainingProvider.id, TrainingProvider.name)
-            ).tuples()
+            for pid, name in session.execute(select(TrainingProvider.id, TrainingProvider.name))
         }
     outcomes: dict[tuple[str, int], list[rules.Outcome | None]] = defaultdict(list)
     labels: dict[str, str] = {}

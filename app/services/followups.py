@@ -11,7 +11,7 @@ The participant's status follows the latest outcome.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -21,7 +21,7 @@ from app.domain import cohorts as cohort_rules
 from app.domain import followups as rules
 from app.domain.ids import stable_id
 from app.domain.nik import mask_nik
-from app.domain.roles import Permission
+from app.domain.roles import Permission, Role
 from app.errors import NotFound, StateError, ValidationError
 from app.models import Cohort, Device, Enrollment, FollowUp, Participant
 from app.services.access import require
@@ -259,3 +259,61 @@ def record(db: Database, actor: Actor, participant_id: str, call: Call) -> Follo
         s.flush()
         s.expunge(f)
         return f
+
+
+SETTLER = "sync"  # the audit log's name for a status settled after a sync
+
+
+def settle_statuses(db: Database) -> int:
+    """After a sync: each followed person's status as their latest outcome leaves it.
+
+    Two counters can call the same person offline: the follow-up converges on the later
+    call (last writer), but each counter changed the status from what IT knew — one made
+    the person employed, the other, later, heard "still looking" from someone it never
+    saw employed and changed nothing. Once both calls are here, the status is set from the
+    latest outcome (by call time, then stamp); every counter of the office settles on the
+    same value, so their changes agree. Returns how many people changed."""
+    with db.read() as session:
+        office = session.scalar(select(Device.office_code)) or ""
+        latest: dict[str, tuple[datetime, str, str]] = {}
+        for pid, called_at, hlc, outcome in session.execute(
+            select(
+                FollowUp.participant_id, FollowUp.called_at, FollowUp.hlc, FollowUp.outcome
+            ).where(
+                FollowUp.office_code == office,
+                FollowUp.outcome.is_not(None),
+                FollowUp.deleted_at.is_(None),
+            )
+        ):
+            if called_at is None or outcome is None:
+                continue
+            if pid not in latest or latest[pid][:2] < (called_at, hlc):
+                latest[pid] = (called_at, hlc, outcome)
+        if not latest:
+            return 0
+        statuses = {
+            pid: status
+            for pid, status in session.execute(
+                select(Participant.id, Participant.status).where(
+                    Participant.status.in_((rules.EMPLOYED, "completed")),
+                    Participant.deleted_at.is_(None),
+                )
+            )
+            if pid in latest
+        }
+    wrong = {
+        pid: after
+        for pid, status in statuses.items()
+        if status in (rules.EMPLOYED, "completed")
+        and (after := rules.status_after(rules.Outcome(latest[pid][2]), status)) != status
+    }
+    if not wrong:
+        return 0
+    with unit_of_work(db, Actor(SETTLER, Role.ADMIN, office)) as uow:
+        for pid, after in wrong.items():
+            person = uow.session.get(Participant, pid)
+            if person is None or person.status not in (rules.EMPLOYED, "completed"):
+                continue
+            before, person.status = person.status, after
+            uow.audit("followup.settle", "participant", pid, status=[before, after])
+    return len(wrong)

@@ -85,7 +85,7 @@ def _latest_outcomes(session: Session, ids: list[str]) -> dict[str, str]:
                 FollowUp.outcome.is_not(None),
                 FollowUp.deleted_at.is_(None),
             )
-        ).tuples():
+        ):
             if not outcome or called_at is None:
                 continue
             if pid not in latest or latest[pid][0] < called_at:
@@ -131,7 +131,7 @@ def supply_demand(db: Database, today: date | None = None) -> SupplyDemand:
                     & (Enrollment.result == cohort_rules.PASSED)
                 ),
             )
-        ).tuples()
+        )
         people = list(rows)
         latest = _latest_outcomes(session, sorted({r[0] for r in people}))
     training_people: set[str] = set()

@@ -96,7 +96,7 @@ def region_name(code: str) -> str:
 
 
 def module_names(session: Session) -> dict[str, str]:
-    rows = session.execute(select(TrainingModule.code, TrainingModule.name)).tuples()
+    rows = session.execute(select(TrainingModule.code, TrainingModule.name))
     return {code: name for code, name in rows}
 
 
@@ -111,7 +111,7 @@ def _referral_counts(session: Session) -> tuple[Counter[str], Counter[str]]:
         select(Referral.vacancy_id, Referral.hired, func.count())
         .where(Referral.deleted_at.is_(None))
         .group_by(Referral.vacancy_id, Referral.hired)
-    ).tuples()
+    )
     for vacancy_id, was_hired, n in rows:
         referred[vacancy_id] += n
         if was_hired:

@@ -106,7 +106,7 @@ def _trained(session: Session, participant_ids: list[str]) -> dict[str, set[str]
                 Enrollment.deleted_at.is_(None),
                 Cohort.deleted_at.is_(None),
             )
-        ).tuples()
+        )
         for pid, code, status, result in rows:
             if (status == cohort_rules.Status.FINISHED.value and result == cohort_rules.PASSED) or (
                 status in {s.value for s in cohort_rules.ACTIVE_COHORT}
@@ -344,5 +344,5 @@ def referrals_of(db: Database, participant_id: str) -> list[ReferralRow]:
             .join(Vacancy, Vacancy.id == Referral.vacancy_id)
             .where(Referral.participant_id == participant_id, Referral.deleted_at.is_(None))
             .order_by(Referral.referred_on.desc())
-        ).tuples()
+        )
         return [_referral_row(r, v) for r, v in rows]

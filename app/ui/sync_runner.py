@@ -110,12 +110,13 @@ class SyncRunner(QObject):
         db = self.ctx.db
 
         def work(_progress: object, _cancelled: object) -> tuple[CycleReport | None, SyncStatus]:
+            from app.services.sync_now import sync_now
             from app.sync import client
 
             found = client.status(db)
             if not found.enrolled or found.server_url is None:
                 return None, found
-            cycle = client.run_cycle(db, self._transport(found.server_url))
+            cycle = sync_now(db, self._transport(found.server_url))
             return cycle, client.status(db)
 
         run_task(work, on_done=self._done, on_error=self._failed, owner=self)
