@@ -9,7 +9,11 @@ FEATURE = Feature(
     key="settings",
     pages=(
         PageSpec(
-            "settings", Text("Pengaturan", "Settings"), "app.ui.pages.settings:page", order=90
+            "settings",
+            Text("Pengaturan", "Settings"),
+            "app.ui.pages.settings:page",
+            order=90,
+            shortcut="Ctrl+0",  # the tenth page: Ctrl+1…9 are taken by position
         ),
     ),
     screenshots=(

@@ -106,6 +106,112 @@
     </message>
 </context>
 <context>
+    <name>CallList</name>
+    <message>
+        <source>Show the calls due up to this day</source>
+        <translation>Tampilkan panggilan yang jatuh tempo sampai tanggal ini</translation>
+    </message>
+    <message>
+        <source>Due up to</source>
+        <translation>Jatuh tempo sampai</translation>
+    </message>
+    <message>
+        <source>Record outcome…</source>
+        <translation>Catat hasil…</translation>
+    </message>
+    <message>
+        <source>Matching vacancies…</source>
+        <translation>Lowongan yang cocok…</translation>
+    </message>
+    <message>
+        <source>Open WhatsApp</source>
+        <translation>Buka WhatsApp</translation>
+    </message>
+    <message>
+        <source>{n} calls: {overdue} overdue, {week} this week</source>
+        <translation>{n} panggilan: {overdue} terlambat, {week} minggu ini</translation>
+    </message>
+    <message>
+        <source>and {later} later</source>
+        <translation>dan {later} nanti</translation>
+    </message>
+    <message>
+        <source>Nobody is due for a follow-up call up to {day}.</source>
+        <translation>Tidak ada panggilan pemantauan yang jatuh tempo sampai {day}.</translation>
+    </message>
+</context>
+<context>
+    <name>CallModel</name>
+    <message>
+        <source>Due</source>
+        <translation>Jatuh tempo</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>Keadaan</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telepon</translation>
+    </message>
+    <message>
+        <source>WhatsApp</source>
+        <translation>WhatsApp</translation>
+    </message>
+    <message>
+        <source>Cohort</source>
+        <translation>Angkatan</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Panggilan</translation>
+    </message>
+    <message>
+        <source>Attempts</source>
+        <translation>Percobaan</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>Terlambat</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>Minggu ini</translation>
+    </message>
+    <message>
+        <source>Later</source>
+        <translation>Nanti</translation>
+    </message>
+    <message>
+        <source>(withdrew)</source>
+        <translation>(mundur)</translation>
+    </message>
+    <message>
+        <source>Open chat</source>
+        <translation>Buka chat</translation>
+    </message>
+    <message>
+        <source>Click to open a WhatsApp chat with {name}: {link}</source>
+        <translation>Klik untuk membuka chat WhatsApp dengan {name}: {link}</translation>
+    </message>
+    <message>
+        <source>{name} does not use WhatsApp: call the number</source>
+        <translation>{name} tidak memakai WhatsApp: telepon nomornya</translation>
+    </message>
+    <message>
+        <source>{name} withdrew from the cohort; still followed up</source>
+        <translation>{name} mengundurkan diri dari angkatan; tetap dipantau</translation>
+    </message>
+</context>
+<context>
     <name>CashCloseTab</name>
     <message>
         <source>Receipt</source>
@@ -1424,6 +1530,33 @@
     </message>
 </context>
 <context>
+    <name>FollowupsPage</name>
+    <message>
+        <source>Follow-up</source>
+        <translation>Pemantauan</translation>
+    </message>
+    <message>
+        <source>Graduates are called 1, 3 and 6 months after their training to ask whether they work again; vacancies from employers are offered to those who fit.</source>
+        <translation>Lulusan ditelepon 1, 3 dan 6 bulan setelah pelatihan untuk menanyakan apakah sudah bekerja lagi; lowongan dari pemberi kerja ditawarkan kepada yang cocok.</translation>
+    </message>
+    <message>
+        <source>Call list (Alt+1)</source>
+        <translation>Daftar panggilan (Alt+1)</translation>
+    </message>
+    <message>
+        <source>Vacancies (Alt+2)</source>
+        <translation>Lowongan (Alt+2)</translation>
+    </message>
+    <message>
+        <source>Supply and demand (Alt+3)</source>
+        <translation>Kebutuhan dan pasokan (Alt+3)</translation>
+    </message>
+    <message>
+        <source>Rates (Alt+4)</source>
+        <translation>Capaian (Alt+4)</translation>
+    </message>
+</context>
+<context>
     <name>FormDialog</name>
     <message>
         <source>At least {n} characters, with letters and digits.</source>
@@ -1977,6 +2110,13 @@
     </message>
 </context>
 <context>
+    <name>MatchDialog</name>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+</context>
+<context>
     <name>ModuleDialog</name>
     <message>
         <source>Edit module</source>
@@ -2103,6 +2243,93 @@
     <message>
         <source>Modules</source>
         <translation>Modul</translation>
+    </message>
+</context>
+<context>
+    <name>OutcomeDialog</name>
+    <message>
+        <source>Follow-up outcome</source>
+        <translation>Hasil pemantauan</translation>
+    </message>
+    <message>
+        <source>{name} ({nik}), cohort {cohort}: the call of {month} after the training, due {day}. Ask whether they work again; fill in what they say.</source>
+        <translation>{name} ({nik}), angkatan {cohort}: panggilan {month} setelah pelatihan, jatuh tempo {day}. Tanyakan apakah sudah bekerja lagi; isi sesuai jawabannya.</translation>
+    </message>
+    <message>
+        <source>if known</source>
+        <translation>jika diketahui</translation>
+    </message>
+    <message>
+        <source>e.g. catering, tailoring, motorbike repair</source>
+        <translation>mis. katering, jahit, bengkel motor</translation>
+    </message>
+    <message>
+        <source>per month, e.g. 4.500.000</source>
+        <translation>per bulan, mis. 4.500.000</translation>
+    </message>
+    <message>
+        <source>Not known</source>
+        <translation>Tidak diketahui</translation>
+    </message>
+    <message>
+        <source>Formal (employer pays BPJS contributions)</source>
+        <translation>Formal (pemberi kerja membayar iuran BPJS)</translation>
+    </message>
+    <message>
+        <source>Informal</source>
+        <translation>Informal</translation>
+    </message>
+    <message>
+        <source>calls</source>
+        <translation>kali</translation>
+    </message>
+    <message>
+        <source>Employer *</source>
+        <translation>Pemberi kerja *</translation>
+    </message>
+    <message>
+        <source>Employer NPP</source>
+        <translation>NPP pemberi kerja</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Posisi / jabatan</translation>
+    </message>
+    <message>
+        <source>Kind of business *</source>
+        <translation>Jenis usaha *</translation>
+    </message>
+    <message>
+        <source>Started on</source>
+        <translation>Mulai bekerja</translation>
+    </message>
+    <message>
+        <source>Wage</source>
+        <translation>Upah</translation>
+    </message>
+    <message>
+        <source>Kind of work</source>
+        <translation>Jenis pekerjaan</translation>
+    </message>
+    <message>
+        <source>Unanswered calls *</source>
+        <translation>Panggilan tak terjawab *</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Hasil</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Catatan</translation>
+    </message>
+    <message>
+        <source>Save outcome</source>
+        <translation>Simpan hasil</translation>
+    </message>
+    <message>
+        <source>Business since</source>
+        <translation>Mulai usaha</translation>
     </message>
 </context>
 <context>
@@ -2669,6 +2896,37 @@
     </message>
 </context>
 <context>
+    <name>PeopleModel</name>
+    <message>
+        <source>Name</source>
+        <translation>Nama</translation>
+    </message>
+    <message>
+        <source>NIK</source>
+        <translation>NIK</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>Telepon</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Skor</translation>
+    </message>
+    <message>
+        <source>Referred</source>
+        <translation>Dirujuk</translation>
+    </message>
+    <message>
+        <source>Why it fits</source>
+        <translation>Mengapa cocok</translation>
+    </message>
+</context>
+<context>
     <name>PersonCertificates</name>
     <message>
         <source>Certificates are issued on the Sertifikat page when the cohort&apos;s certificates are printed.</source>
@@ -2713,6 +2971,61 @@
     <message>
         <source>A revoked certificate is not shown or printed again.</source>
         <translation>Sertifikat yang dicabut tidak ditampilkan atau dicetak lagi.</translation>
+    </message>
+</context>
+<context>
+    <name>PersonVacanciesDialog</name>
+    <message>
+        <source>Vacancies for {name}</source>
+        <translation>Lowongan untuk {name}</translation>
+    </message>
+    <message>
+        <source>Open vacancies that fit {name}: the module trained in or chosen, then the region of domicile or KTP, then the wage. Refer gives the person a vacancy; the sheet lists the top {n} with whom to contact.</source>
+        <translation>Lowongan terbuka yang cocok untuk {name}: menurut modul yang diikuti atau dipilih, lalu wilayah domisili atau KTP, lalu upah. Rujuk mencatat lowongan yang diberikan; lembar lowongan memuat {n} teratas beserta kontaknya.</translation>
+    </message>
+    <message>
+        <source>Refer</source>
+        <translation>Rujuk</translation>
+    </message>
+    <message>
+        <source>Print vacancy sheet…</source>
+        <translation>Cetak lembar lowongan…</translation>
+    </message>
+    <message>
+        <source>Hired</source>
+        <translation>Diterima</translation>
+    </message>
+    <message>
+        <source>Not hired</source>
+        <translation>Tidak diterima</translation>
+    </message>
+    <message>
+        <source>the employer&apos;s answer to the selected referral</source>
+        <translation>jawaban pemberi kerja atas rujukan yang dipilih</translation>
+    </message>
+    <message>
+        <source>{n} open vacancies fit</source>
+        <translation>{n} lowongan terbuka yang cocok</translation>
+    </message>
+    <message>
+        <source>No open vacancy fits yet</source>
+        <translation>Belum ada lowongan terbuka yang cocok</translation>
+    </message>
+    <message>
+        <source>Referrals ({n})</source>
+        <translation>Rujukan ({n})</translation>
+    </message>
+    <message>
+        <source>Referrals: none yet</source>
+        <translation>Rujukan: belum ada</translation>
+    </message>
+    <message>
+        <source>Why: {reasons}. Contact: {contact}</source>
+        <translation>Alasan: {reasons}. Kontak: {contact}</translation>
+    </message>
+    <message>
+        <source>Save the vacancy sheet</source>
+        <translation>Simpan lembar lowongan</translation>
     </message>
 </context>
 <context>
@@ -3130,6 +3443,84 @@
     </message>
 </context>
 <context>
+    <name>RatesModel</name>
+    <message>
+        <source>Cohort</source>
+        <translation>Angkatan</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Lembaga</translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation>Modul</translation>
+    </message>
+    <message>
+        <source>Call</source>
+        <translation>Panggilan</translation>
+    </message>
+    <message>
+        <source>Working</source>
+        <translation>Bekerja</translation>
+    </message>
+    <message>
+        <source>Own business</source>
+        <translation>Usaha sendiri</translation>
+    </message>
+    <message>
+        <source>Reached</source>
+        <translation>Terhubungi</translation>
+    </message>
+    <message>
+        <source>Not yet called</source>
+        <translation>Belum dihubungi</translation>
+    </message>
+    <message>
+        <source>Unreachable</source>
+        <translation>Tak terhubungi</translation>
+    </message>
+    <message>
+        <source>{label}, {call}: nobody reached yet, no rate</source>
+        <translation>{label}, {call}: belum ada yang terhubungi, belum ada persentase</translation>
+    </message>
+    <message>
+        <source>{label}, {call}: {working} of {reached} reached work again, {own} run a business</source>
+        <translation>{label}, {call}: {working} dari {reached} yang terhubungi sudah bekerja lagi, {own} berwirausaha</translation>
+    </message>
+</context>
+<context>
+    <name>RatesView</name>
+    <message>
+        <source>Cohort</source>
+        <translation>Angkatan</translation>
+    </message>
+    <message>
+        <source>Provider</source>
+        <translation>Lembaga</translation>
+    </message>
+    <message>
+        <source>Module</source>
+        <translation>Modul</translation>
+    </message>
+    <message>
+        <source>Per</source>
+        <translation>Per</translation>
+    </message>
+    <message>
+        <source>Working and own business are counted over the people reached (the figure in brackets: how many). A call not made yet and a person who could not be reached count in neither; they are shown beside the rate. Graduates and people who withdrew of this office&apos;s finished cohorts.</source>
+        <translation>Bekerja dan usaha sendiri dihitung dari orang yang terhubungi (angka dalam kurung: jumlah orangnya). Panggilan yang belum dilakukan dan orang yang tak terhubungi tidak dihitung di keduanya; jumlahnya ditampilkan di sampingnya. Lulusan dan peserta yang mengundurkan diri dari angkatan kantor ini yang sudah selesai.</translation>
+    </message>
+    <message>
+        <source>{calls} calls due or done: {reached} reached, {working} of them working again, {open} not yet called, {unreachable} unreachable</source>
+        <translation>{calls} panggilan jatuh tempo atau selesai: {reached} terhubungi, {working} di antaranya bekerja lagi, {open} belum dihubungi, {unreachable} tak terhubungi</translation>
+    </message>
+    <message>
+        <source>No follow-up is due yet: the first calls come a month after a cohort ends.</source>
+        <translation>Belum ada pemantauan yang jatuh tempo: panggilan pertama sebulan setelah angkatan selesai.</translation>
+    </message>
+</context>
+<context>
     <name>ReasonDialog</name>
     <message>
         <source>Reason</source>
@@ -3268,6 +3659,41 @@
     <message>
         <source>{amount} was written off.</source>
         <translation>{amount} telah dihapus buku.</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralsModel</name>
+    <message>
+        <source>Employer</source>
+        <translation>Pemberi kerja</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Posisi</translation>
+    </message>
+    <message>
+        <source>Referred</source>
+        <translation>Dirujuk</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Oleh</translation>
+    </message>
+    <message>
+        <source>Employer&apos;s answer</source>
+        <translation>Jawaban pemberi kerja</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>Menunggu</translation>
+    </message>
+    <message>
+        <source>Hired from {day}</source>
+        <translation>Diterima mulai {day}</translation>
+    </message>
+    <message>
+        <source>Not hired</source>
+        <translation>Tidak diterima</translation>
     </message>
 </context>
 <context>
@@ -3665,6 +4091,107 @@
     </message>
 </context>
 <context>
+    <name>SupplyDemandChart</name>
+    <message>
+        <source>Largest gaps per module</source>
+        <translation>Selisih terbesar per modul</translation>
+    </message>
+    <message>
+        <source>Wanted</source>
+        <translation>Dibutuhkan</translation>
+    </message>
+    <message>
+        <source>In training + looking</source>
+        <translation>Pelatihan + mencari</translation>
+    </message>
+</context>
+<context>
+    <name>SupplyDemandModel</name>
+    <message>
+        <source>Module</source>
+        <translation>Modul</translation>
+    </message>
+    <message>
+        <source>Province</source>
+        <translation>Provinsi</translation>
+    </message>
+    <message>
+        <source>Vacancies</source>
+        <translation>Lowongan</translation>
+    </message>
+    <message>
+        <source>Wanted</source>
+        <translation>Dibutuhkan</translation>
+    </message>
+    <message>
+        <source>In training</source>
+        <translation>Pelatihan</translation>
+    </message>
+    <message>
+        <source>Looking</source>
+        <translation>Mencari</translation>
+    </message>
+    <message>
+        <source>Gap</source>
+        <translation>Selisih</translation>
+    </message>
+    <message>
+        <source>Where the vacancy is, or where the person lives</source>
+        <translation>Tempat lowongan, atau tempat tinggal orangnya</translation>
+    </message>
+    <message>
+        <source>Open vacancies that want the module</source>
+        <translation>Lowongan terbuka yang mencari modul ini</translation>
+    </message>
+    <message>
+        <source>People the open vacancies want (openings)</source>
+        <translation>Jumlah orang yang dibutuhkan lowongan terbuka</translation>
+    </message>
+    <message>
+        <source>People in a planned or running cohort of the module</source>
+        <translation>Orang di angkatan modul ini yang direncanakan atau berjalan (sedang pelatihan)</translation>
+    </message>
+    <message>
+        <source>Graduates of the module not working, not self-employed, not studying</source>
+        <translation>Lulusan modul ini yang masih mencari: belum bekerja, tidak berwirausaha, tidak melanjutkan pendidikan</translation>
+    </message>
+    <message>
+        <source>Wanted − in training − looking: above zero, more jobs than people</source>
+        <translation>Dibutuhkan − pelatihan − mencari: di atas nol, pekerjaan lebih banyak daripada orang</translation>
+    </message>
+</context>
+<context>
+    <name>SupplyDemandView</name>
+    <message>
+        <source>Export XLSX…</source>
+        <translation>Ekspor XLSX…</translation>
+    </message>
+    <message>
+        <source>Gap = wanted − in training − looking: above zero (green) the vacancies want more people than the programme has; below zero (red), more people than jobs. A vacancy wanting two modules counts under both.</source>
+        <translation>Selisih = dibutuhkan − sedang pelatihan − lulusan mencari: di atas nol (hijau) lowongan membutuhkan lebih banyak orang daripada yang ada di program; di bawah nol (merah), orang lebih banyak daripada pekerjaan. Lowongan yang mencari dua modul dihitung di keduanya.</translation>
+    </message>
+    <message>
+        <source>On {day}: {vacancies} open vacancies wanting {openings} people · {training} in training · {looking} graduates still looking</source>
+        <translation>Per {day}: {vacancies} lowongan terbuka membutuhkan {openings} orang · {training} sedang pelatihan · {looking} lulusan masih mencari</translation>
+    </message>
+    <message>
+        <source>No open vacancy and nobody in training or looking yet: nothing to compare.</source>
+        <translation>Belum ada lowongan terbuka dan belum ada yang sedang pelatihan atau mencari kerja: belum ada yang dibandingkan.</translation>
+    </message>
+    <message>
+        <source>Export supply and demand</source>
+        <translation>Ekspor kebutuhan dan pasokan</translation>
+    </message>
+    <message>
+        <source>Exported</source>
+        <translation>Diekspor</translation>
+    </message>
+    <message>
+        <source>The table is saved in {path}.</source>
+        <translation>Tabel disimpan di {path}.</translation>
+    </message>
+</context>
+<context>
     <name>SyncLabels</name>
     <message>
         <source>add</source>
@@ -3937,6 +4464,344 @@
     </message>
 </context>
 <context>
+    <name>VacanciesModel</name>
+    <message>
+        <source>Employer</source>
+        <translation>Pemberi kerja</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Posisi</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Wilayah</translation>
+    </message>
+    <message>
+        <source>Wage</source>
+        <translation>Upah</translation>
+    </message>
+    <message>
+        <source>Apply by</source>
+        <translation>Batas lamaran</translation>
+    </message>
+    <message>
+        <source>Score</source>
+        <translation>Skor</translation>
+    </message>
+    <message>
+        <source>Referred</source>
+        <translation>Dirujuk</translation>
+    </message>
+    <message>
+        <source>Why it fits</source>
+        <translation>Mengapa cocok</translation>
+    </message>
+    <message>
+        <source>Contact: {contact}</source>
+        <translation>Kontak: {contact}</translation>
+    </message>
+</context>
+<context>
+    <name>VacancyDialog</name>
+    <message>
+        <source>New vacancy</source>
+        <translation>Lowongan baru</translation>
+    </message>
+    <message>
+        <source>A vacancy is seen at every office once it is synced. Tick the modules whose graduates fit it: matching offers it to them. Fields marked * are required.</source>
+        <translation>Lowongan terlihat di semua kantor setelah sinkronisasi. Centang modul yang lulusannya cocok: pencocokan menawarkannya kepada mereka. Isian bertanda * wajib diisi.</translation>
+    </message>
+    <message>
+        <source>Employer *</source>
+        <translation>Pemberi kerja *</translation>
+    </message>
+    <message>
+        <source>Employer NPP</source>
+        <translation>NPP pemberi kerja</translation>
+    </message>
+    <message>
+        <source>Sector</source>
+        <translation>Sektor</translation>
+    </message>
+    <message>
+        <source>Position *</source>
+        <translation>Posisi *</translation>
+    </message>
+    <message>
+        <source>Region code *</source>
+        <translation>Kode wilayah *</translation>
+    </message>
+    <message>
+        <source>Contact *</source>
+        <translation>Kontak *</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Sumber</translation>
+    </message>
+    <message>
+        <source>Modules wanted *</source>
+        <translation>Modul yang dicari *</translation>
+    </message>
+    <message>
+        <source>Openings</source>
+        <translation>Jumlah dibutuhkan</translation>
+    </message>
+    <message>
+        <source>Wage from</source>
+        <translation>Upah dari</translation>
+    </message>
+    <message>
+        <source>Wage up to</source>
+        <translation>Upah sampai</translation>
+    </message>
+    <message>
+        <source>Apply by</source>
+        <translation>Batas lamaran</translation>
+    </message>
+    <message>
+        <source>Other skills</source>
+        <translation>Keterampilan lain</translation>
+    </message>
+    <message>
+        <source>name and phone or e-mail of the person to apply to</source>
+        <translation>nama dan telepon atau e-mail tujuan lamaran</translation>
+    </message>
+    <message>
+        <source>e.g. phone call, letter, job fair</source>
+        <translation>mis. telepon, surat, bursa kerja</translation>
+    </message>
+    <message>
+        <source>Save vacancy</source>
+        <translation>Simpan lowongan</translation>
+    </message>
+    <message>
+        <source>e.g. 64.71 (Kota Balikpapan)</source>
+        <translation>mis. 64.71 (Kota Balikpapan)</translation>
+    </message>
+    <message>
+        <source>per month, e.g. 4.500.000</source>
+        <translation>per bulan, mis. 4.500.000</translation>
+    </message>
+    <message>
+        <source>per month, e.g. 5.500.000</source>
+        <translation>per bulan, mis. 5.500.000</translation>
+    </message>
+    <message>
+        <source>if known</source>
+        <translation>jika diketahui</translation>
+    </message>
+    <message>
+        <source>regency or city code, or a province&apos;s two digits</source>
+        <translation>kode kabupaten/kota, atau dua angka kode provinsi</translation>
+    </message>
+    <message>
+        <source>unknown code</source>
+        <translation>kode tidak dikenal</translation>
+    </message>
+</context>
+<context>
+    <name>VacancyImportDialog</name>
+    <message>
+        <source>Import vacancies</source>
+        <translation>Impor lowongan</translation>
+    </message>
+    <message>
+        <source>CSV or XLSX with one header row and the columns {columns} (* required; modul: codes or names separated by |). Check first: nothing is written until you press Import, and then all rows go in together or none.</source>
+        <translation>CSV atau XLSX dengan satu baris judul dan kolom {columns} (* wajib; modul: kode atau nama dipisah |). Periksa dulu: belum ada yang ditulis sampai Anda menekan Impor, lalu semua baris masuk bersama atau tidak sama sekali.</translation>
+    </message>
+    <message>
+        <source>Choose file…</source>
+        <translation>Pilih berkas…</translation>
+    </message>
+    <message>
+        <source>No file chosen</source>
+        <translation>Belum ada berkas dipilih</translation>
+    </message>
+    <message>
+        <source>Skip rows with errors</source>
+        <translation>Lewati baris yang salah</translation>
+    </message>
+    <message>
+        <source>Save report…</source>
+        <translation>Simpan laporan…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>Check</source>
+        <translation>Periksa</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>Impor</translation>
+    </message>
+    <message>
+        <source>Choose a file</source>
+        <translation>Pilih berkas</translation>
+    </message>
+    <message>
+        <source>{total} rows: {ok} OK, {warnings} with warnings, {errors} with errors.</source>
+        <translation>{total} baris: {ok} baik, {warnings} dengan peringatan, {errors} salah.</translation>
+    </message>
+    <message>
+        <source>Check only: nothing written.</source>
+        <translation>Hanya pemeriksaan: belum ada data yang ditulis.</translation>
+    </message>
+    <message>
+        <source>{n} vacancies imported.</source>
+        <translation>{n} lowongan diimpor.</translation>
+    </message>
+    <message>
+        <source>Nothing imported: fix the rows with errors or skip them.</source>
+        <translation>Tidak ada yang diimpor: perbaiki baris yang salah atau lewati.</translation>
+    </message>
+    <message>
+        <source>Save report</source>
+        <translation>Simpan laporan</translation>
+    </message>
+</context>
+<context>
+    <name>VacancyList</name>
+    <message>
+        <source>Show closed and expired vacancies</source>
+        <translation>Tampilkan lowongan yang ditutup dan lewat batas</translation>
+    </message>
+    <message>
+        <source>Add vacancy…</source>
+        <translation>Tambah lowongan…</translation>
+    </message>
+    <message>
+        <source>Find matching people…</source>
+        <translation>Cari peserta yang cocok…</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Impor…</translation>
+    </message>
+    <message>
+        <source>Close vacancy…</source>
+        <translation>Tutup lowongan…</translation>
+    </message>
+    <message>
+        <source>{n} open vacancies, {openings} people wanted</source>
+        <translation>{n} lowongan terbuka, {openings} orang dibutuhkan</translation>
+    </message>
+    <message>
+        <source>No open vacancy yet. Record one from an employer&apos;s call or letter (Add vacancy), or import a list.</source>
+        <translation>Belum ada lowongan terbuka. Catat dari telepon atau surat pemberi kerja (Tambah lowongan), atau impor daftarnya.</translation>
+    </message>
+    <message>
+        <source>Vacancy closed</source>
+        <translation>Lowongan ditutup</translation>
+    </message>
+    <message>
+        <source>{position} at {employer} is closed.</source>
+        <translation>{position} di {employer} sudah ditutup.</translation>
+    </message>
+    <message>
+        <source>Close vacancy</source>
+        <translation>Tutup lowongan</translation>
+    </message>
+    <message>
+        <source>Close {position} at {employer}? It is no longer offered to anyone; it stays in the reports.</source>
+        <translation>Tutup {position} di {employer}? Lowongan tidak ditawarkan lagi kepada siapa pun; tetap tercatat di laporan.</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Batal</translation>
+    </message>
+</context>
+<context>
+    <name>VacancyModel</name>
+    <message>
+        <source>Employer</source>
+        <translation>Pemberi kerja</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Posisi</translation>
+    </message>
+    <message>
+        <source>Region</source>
+        <translation>Wilayah</translation>
+    </message>
+    <message>
+        <source>Modules wanted</source>
+        <translation>Modul dicari</translation>
+    </message>
+    <message>
+        <source>Openings</source>
+        <translation>Jumlah</translation>
+    </message>
+    <message>
+        <source>Wage</source>
+        <translation>Upah</translation>
+    </message>
+    <message>
+        <source>Apply by</source>
+        <translation>Batas lamaran</translation>
+    </message>
+    <message>
+        <source>Referred / hired</source>
+        <translation>Dirujuk / diterima</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>ditutup</translation>
+    </message>
+    <message>
+        <source>Past its closing date: no longer matched.</source>
+        <translation>Lewat batas lamaran: tidak dicocokkan lagi.</translation>
+    </message>
+    <message>
+        <source>wage {wage}</source>
+        <translation>upah {wage}</translation>
+    </message>
+    <message>
+        <source>contact {contact}</source>
+        <translation>kontak {contact}</translation>
+    </message>
+    <message>
+        <source>sector {sector}</source>
+        <translation>sektor {sector}</translation>
+    </message>
+    <message>
+        <source>skills: {skills}</source>
+        <translation>keterampilan: {skills}</translation>
+    </message>
+    <message>
+        <source>source: {source}</source>
+        <translation>sumber: {source}</translation>
+    </message>
+</context>
+<context>
+    <name>VacancyPeopleDialog</name>
+    <message>
+        <source>Refer</source>
+        <translation>Rujuk</translation>
+    </message>
+    <message>
+        <source>People who fit: {position} at {employer}</source>
+        <translation>Peserta yang cocok: {position} di {employer}</translation>
+    </message>
+    <message>
+        <source>{position} at {employer}, {region}: {openings} wanted, wage {wage}, apply by {day}; contact {contact}. Graduates and people in training of a wanted module, best fit first; people already working are left out.</source>
+        <translation>{position} di {employer}, {region}: dibutuhkan {openings} orang, upah {wage}, batas lamaran {day}; kontak {contact}. Lulusan dan peserta yang sedang pelatihan modul yang dicari, yang paling cocok lebih dulu; yang sudah bekerja tidak ditampilkan.</translation>
+    </message>
+    <message>
+        <source>{n} people fit</source>
+        <translation>{n} orang cocok</translation>
+    </message>
+    <message>
+        <source>Why: {reasons}</source>
+        <translation>Alasan: {reasons}</translation>
+    </message>
+</context>
+<context>
     <name>VerifyPanel</name>
     <message>
         <source>Code or address</source>
@@ -4045,6 +4910,13 @@
     <message>
         <source>DD/MM/YYYY</source>
         <translation>HH/BB/TTTT</translation>
+    </message>
+</context>
+<context>
+    <name>followups</name>
+    <message>
+        <source>month {n}</source>
+        <translation>bulan ke-{n}</translation>
     </message>
 </context>
 <context>

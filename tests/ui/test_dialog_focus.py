@@ -39,7 +39,7 @@ from app.services.participant_views import DuplicateCandidate
 
 QT_DIALOG_CLASSES = {"QDialog", "QWizard", "QMessageBox", "QInputDialog", "QFileDialog"}
 # Bases that are never shown on their own; each of their subclasses has a case.
-ABSTRACT = {"FormDialog"}
+ABSTRACT = {"FormDialog", "MatchDialog"}  # MatchDialog: app.ui.dialogs.vacancy_matches
 INPUTS = (QLineEdit, QComboBox, QAbstractSpinBox, QCheckBox, QTextEdit, QPlainTextEdit)
 
 
@@ -372,6 +372,45 @@ def _certificate_print(_ctx: Any, _admin: Any, parent: QWidget) -> tuple[QDialog
     return dialog, dialog.who
 
 
+def _outcome(ctx: Any, admin: Any, parent: QWidget) -> tuple[QDialog, QWidget]:
+    from app.services.followups import DueRow
+    from app.ui.dialogs.followup_outcome import OutcomeDialog
+
+    row = DueRow("p1", "e1", "Sri Wahyuni", "3171********0001", "+6281234567890",
+                 None, "ANG/JKT-1/2026/0001", 1, date(2027, 1, 8), "this_week", 0,
+                 False)  # fmt: skip
+    dialog = OutcomeDialog(ctx, admin, row, parent)
+    return dialog, dialog.outcome
+
+
+def _vacancy(ctx: Any, admin: Any, parent: QWidget) -> tuple[QDialog, QWidget]:
+    from app.ui.dialogs.vacancy_dialog import VacancyDialog
+
+    dialog = VacancyDialog(ctx, admin, parent)
+    return dialog, dialog.inputs["employer"]
+
+
+def _vacancy_import(ctx: Any, admin: Any, parent: QWidget) -> tuple[QDialog, QWidget]:
+    from app.ui.dialogs.vacancy_import import VacancyImportDialog
+
+    dialog = VacancyImportDialog(ctx, admin, parent)
+    return dialog, dialog.choose_button
+
+
+def _vacancy_people(ctx: Any, admin: Any, parent: QWidget) -> tuple[QDialog, QWidget]:
+    from app.ui.dialogs.vacancy_matches import VacancyPeopleDialog
+
+    dialog = VacancyPeopleDialog(ctx, admin, "no-such-vacancy", parent)
+    return dialog, dialog.people
+
+
+def _person_vacancies(ctx: Any, admin: Any, parent: QWidget) -> tuple[QDialog, QWidget]:
+    from app.ui.dialogs.vacancy_matches import PersonVacanciesDialog
+
+    dialog = PersonVacanciesDialog(ctx, admin, "no-such-person", "Sri Wahyuni", parent)
+    return dialog, dialog.vacancies
+
+
 CASES: dict[str, Case] = {
     "LoginDialog": _login,
     "SetupWizard": _setup,
@@ -403,8 +442,16 @@ CASES: dict[str, Case] = {
     "ReceiptPreviewDialog": _receipt_preview,
     "CertificatePreviewDialog": _certificate_preview,
     "CertificatePrintDialog": _certificate_print,
+    "OutcomeDialog": _outcome,
+    "VacancyDialog": _vacancy,
+    "VacancyImportDialog": _vacancy_import,
+    "VacancyPeopleDialog": _vacancy_people,
+    "PersonVacanciesDialog": _person_vacancies,
 }
-NOT_READING_ORDER = {"ImportDialog"}  # its first field is a button: see the module docstring
+# The import dialogs' first field is a button (see the module docstring); a match dialog's
+# is its list, whose rows the arrow keys choose (app.ui.dialogs.vacancy_matches).
+NOT_READING_ORDER = {"ImportDialog", "VacancyImportDialog", "VacancyPeopleDialog",
+                     "PersonVacanciesDialog"}  # fmt: skip
 
 
 def test_every_dialog_of_the_program_has_a_case():

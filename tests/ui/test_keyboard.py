@@ -1,6 +1,7 @@
-"""The keyboard works (issue #8, part 7): Ctrl+1…Ctrl+9 switch pages and show on the
-navigation, Ctrl+N opens a new registration from every page wherever the cursor is, and a
-clerk registers a participant from Beranda without touching the mouse.
+"""The keyboard works (issue #8, part 7): Ctrl+1…Ctrl+9 (and Ctrl+0 for Pengaturan, the
+tenth page) switch pages and show on the navigation, Ctrl+N opens a new registration from
+every page wherever the cursor is, and a clerk registers a participant from Beranda without
+touching the mouse.
 
 Shortcuts reach the active window only: each test activates the main window and waits for
 it. Keys go to whatever widget has the focus (QApplication.focusWidget()), as on a real
@@ -33,7 +34,7 @@ from tests.ui.participant_helpers import settle
 from tests.unit.helpers import rows
 
 CTRL = Qt.KeyboardModifier.ControlModifier
-DIGITS = [getattr(Qt.Key, f"Key_{n}") for n in range(1, 10)]
+
 # What the clerk types, field by field, as the Tab key reaches it; the rest is left empty.
 TYPED = {
     "nik": "3171011708900001",
@@ -41,6 +42,17 @@ TYPED = {
     "tanggal_lahir": "17081990",
     "jenis_kelamin": "L",  # a letter picks "Laki-laki (L)" in the list
 }
+
+
+def _keys(window: MainWindow, row: int) -> str:
+    """The page's shortcut: its position (Ctrl+1…9), or its own (Pengaturan, the tenth:
+    Ctrl+0)."""
+    return window.page_specs[row].shortcut or f"Ctrl+{row + 1}"
+
+
+def _digit(window: MainWindow, row: int) -> Qt.Key:
+    key: Qt.Key = getattr(Qt.Key, f"Key_{_keys(window, row).removeprefix('Ctrl+')}")
+    return key
 
 
 class StrayWindows(QObject):
@@ -104,14 +116,15 @@ def _focus_in(widget: QWidget) -> bool:
 
 def test_ctrl_number_switches_every_page_and_the_navigation_shows_it(qtbot, ctx, admin):
     window = _window(qtbot, ctx, admin)
-    assert len(window.page_specs) <= 9
+    keys = [_keys(window, row) for row in range(len(window.page_specs))]
+    assert len(set(keys)) == len(keys) and all(k[-1].isdigit() for k in keys)
     for row, spec in enumerate(window.page_specs):
         item = window.nav.item(row)
         assert item.text() == spec.title.render()  # the entry's text is the page's title
-        assert item.toolTip() == f"Ctrl+{row + 1}"
+        assert item.toolTip() == keys[row]
         assert hint_shown(window.nav, row), f"{item.text()}: no room for its shortcut"
     for row in [*reversed(range(len(window.page_specs))), 0]:
-        _press(DIGITS[row], CTRL)
+        _press(_digit(window, row), CTRL)
         assert window.pages.currentWidget() is window.page(window.page_specs[row].key)
         assert window.nav.currentRow() == row
 
@@ -135,14 +148,14 @@ def test_ctrl_n_opens_a_new_registration_from_every_page_and_any_input(qtbot, ct
     participants = window.page("participants")
     tried = 0
     for row, spec in enumerate(window.page_specs):
-        _press(DIGITS[row], CTRL)
+        _press(_digit(window, row), CTRL)
         page = window.page(spec.key)
         assert window.pages.currentWidget() is page
         settle(qtbot)
         targets = [None, *_cursor_targets(page)]
         for target in targets:
             if target is not None:
-                _press(DIGITS[row], CTRL)  # back to the page (the form may be open)
+                _press(_digit(window, row), CTRL)  # back to the page (the form may be open)
                 settle(qtbot)
                 if not target.isVisible():
                     continue
@@ -218,5 +231,5 @@ def test_a_whole_intake_by_keyboard_alone_from_beranda(qtbot, ctx, admin):
     assert rows(ctx.db.path, "SELECT count(*) FROM consent") == [(1,)]
 
     for row in range(len(window.page_specs)):  # and every page still answers its shortcut
-        _press(DIGITS[row], CTRL)
+        _press(_digit(window, row), CTRL)
         assert window.nav.currentRow() == row
