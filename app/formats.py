@@ -12,7 +12,9 @@ read it; `form_text` gives the text an input holds for it (codes stay codes).
 
 from __future__ import annotations
 
+import math
 from datetime import date, datetime
+from fractions import Fraction
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -150,3 +152,12 @@ def form_text(fld: Field, value: Any) -> str:
     if kind in (Kind.CHOICE, Kind.REGION, Kind.TEXT):
         return str(value)
     return field_text(fld, value, "id")
+
+
+def percent(rate: Fraction | None, none: str = "–") -> str:
+    """`13%` for 1 of 8: a whole percent rounded half up (round() would give 12, as Python
+    rounds halves to even, and a branch head recounting by hand gets 13); `none` while
+    there is no rate (nobody reached yet)."""
+    if rate is None:
+        return none
+    return f"{math.floor(rate * 100 + Fraction(1, 2))}%"

@@ -139,7 +139,7 @@ def cmd_record(args: argparse.Namespace) -> Report:
 
 
 def _percent(value: Fraction | None) -> str:
-    return "-" if value is None else f"{float(value) * 100:.0f}%"
+    return formats.percent(value, none="-")
 
 
 def cmd_rates(args: argparse.Namespace) -> Report:

@@ -10,7 +10,16 @@ SHOTS = "app.ui.shots.sync"
 
 FEATURE = Feature(
     key="sync",
-    pages=(PageSpec("sync", Text("Sinkronisasi", "Sync"), "app.ui.pages.sync:page", order=80),),
+    # Its own shortcut: a page added after it must not push it to an unreachable Ctrl+10.
+    pages=(
+        PageSpec(
+            "sync",
+            Text("Sinkronisasi", "Sync"),
+            "app.ui.pages.sync:page",
+            order=80,
+            shortcut="Ctrl+9",
+        ),
+    ),
     screenshots=(
         ShotSpec("sync", f"{SHOTS}:sync", order=800, page="sync"),
         ShotSpec("sync_problems", f"{SHOTS}:problems", order=810, page="sync"),

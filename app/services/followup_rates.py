@@ -65,7 +65,7 @@ def followup_rates(db: Database, group: str = "cohort", today: date | None = Non
     labels: dict[str, str] = {}
     for e, _p, c in people:
         if group == "cohort":
-            key, label = c.code, c.code
+            key, label = c.code, f"{c.code} — {modules.get(c.module_code, c.module_code)}"
         elif group == "provider":
             key, label = c.provider_id, providers.get(c.provider_id, c.provider_id)
         else:

@@ -518,7 +518,11 @@ def test_the_rates_count_each_call_and_show_who_is_open_or_unreachable(qtbot, ct
         "Belum dihubungi": "1",
         "Tak terhubungi": "1",
     }
-    assert [(row["Angkatan"],)] == rows(finished.db.path, "SELECT code FROM cohort")
+    assert [(row["Angkatan"],)] == rows(
+        finished.db.path,
+        "SELECT c.code || ' — ' || m.name FROM cohort c JOIN training_module m"
+        " ON m.code = c.module_code",
+    )
     assert view.counts.text().startswith("3 panggilan jatuh tempo atau selesai: 1 terhubungi")
     view.group.setCurrentIndex(view.group.findData("module"))
     (by_module,) = _cells(view)

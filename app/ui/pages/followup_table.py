@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QTableView
 
+from app import formats
 from app.ui.formats import fmt_rupiah
 from app.ui.row_model import RowsModel
 
@@ -83,9 +84,7 @@ def wage_range(low: int | None, high: int | None) -> str:
 
 def percent(rate: Fraction | None) -> str:
     """`45%`, or `–` while nobody was reached (no rate yet)."""
-    if rate is None:
-        return "–"
-    return f"{round(float(rate) * 100)}%"
+    return formats.percent(rate)
 
 
 # How the long province names are written where room is short (their usual abbreviations).
