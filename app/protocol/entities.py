@@ -146,6 +146,7 @@ ENTITIES: dict[str, EntitySpec] = {
             converges=True,
             label=Text("Modul pelatihan", "Training module"),
             title_field="name",
+            derived_id=("code",),
         ),
         EntitySpec(
             "training_provider",
@@ -164,6 +165,7 @@ ENTITIES: dict[str, EntitySpec] = {
             links=(("provider_id", "training_provider"),),
             label=Text("Modul lembaga", "Provider's module"),
             title_field="module_code",
+            derived_id=("provider_id", "module_code"),
         ),
         EntitySpec(
             "provider_check",
@@ -173,6 +175,7 @@ ENTITIES: dict[str, EntitySpec] = {
             converges=True,
             links=(("provider_id", "training_provider"),),
             label=Text("Butir penilaian", "Checklist item"),
+            derived_id=("provider_id", "key"),
         ),
         EntitySpec(
             "provider_evidence",
@@ -209,6 +212,7 @@ ENTITIES: dict[str, EntitySpec] = {
             links=(("cohort_id", "cohort"),),
             label=Text("Hari pelatihan", "Training day"),
             title_field="day",
+            derived_id=("cohort_id", "day"),
         ),
         EntitySpec(
             "enrollment",
@@ -218,6 +222,7 @@ ENTITIES: dict[str, EntitySpec] = {
             converges=True,
             links=(("participant_id", "participant"), ("cohort_id", "cohort")),
             label=Text("Peserta angkatan", "Enrolment"),
+            derived_id=("cohort_id", "participant_id"),
         ),
         EntitySpec(
             "attendance",
@@ -230,6 +235,7 @@ ENTITIES: dict[str, EntitySpec] = {
                 "session_id", "cohort_session", "locked_at", "approval", guarded=("mark",)
             ),
             label=Text("Kehadiran", "Attendance"),
+            derived_id=("session_id", "participant_id"),
         ),
         EntitySpec(
             "entitlement",
@@ -244,6 +250,7 @@ ENTITIES: dict[str, EntitySpec] = {
                 ("enrollment_id", "enrollment"),
             ),
             label=Text("Hak uang saku/transport", "Stipend entitlement"),
+            derived_id=("enrollment_id", "kind", "period"),
         ),
         EntitySpec(
             "payment",
@@ -296,6 +303,7 @@ ENTITIES: dict[str, EntitySpec] = {
             device_field="device_id",
             label=Text("Tutup kas", "Cash close"),
             title_field="day",
+            derived_id=("device_id", "day"),
         ),
         EntitySpec(
             "device_key",

@@ -72,10 +72,13 @@ def _why(definition: FieldDef, value: Any) -> str | None:
         if not isinstance(value, str) or len(value) != 10:
             return "not a date"
         try:
-            date.fromisoformat(value)
+            parsed_day = date.fromisoformat(value)
         except ValueError:
             return "not a date"
-        return None
+        # Only the one spelling the PCs write (YYYY-MM-DD): Python also reads "2026-W49-3"
+        # and "20261202" as a day, and an id derived from a day (a training day, a cash
+        # close; rule 7) must not be made a second time under another spelling of it.
+        return None if parsed_day.isoformat() == value else "not a date"
     if kind == "datetime":
         if not isinstance(value, str) or len(value) > 40:
             return "not a time"

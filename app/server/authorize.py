@@ -65,8 +65,8 @@ def refusal(
         return FORBIDDEN
     if spec.scope is Scope.EVERYONE:
         return None if device.is_hq else REFERENCE_ONLY_HQ
-    if spec.scope is Scope.SHARED:
-        return None
+    if spec.scope is Scope.SHARED:  # any office may write it, rule 7 still holds
+        return None if stored is not None or _ids_hold(spec, m, device) else FORBIDDEN
     if office != device.office_code and (spec.owner_only or not device.is_hq):
         return FORBIDDEN
     if spec.device_field is not None:

@@ -78,3 +78,14 @@ def test_every_synced_model_is_declared():
         if getattr(m.class_, "__sync_entity__", None)
     }
     assert synced == set(ENTITIES) == set(FIELDS)
+
+
+def test_a_day_travels_in_one_spelling_only():
+    """Python reads "2026-W49-3" and "20261202xx"-like texts as a day too; a training day or
+    a cash close, whose id is derived from its day (rule 7), must not arrive twice under
+    two spellings of the same day."""
+    assert check_changes("cohort_session", "update", {"day": "2026-12-02"}) is None
+    for other in ("2026-W49-3", "2026-336  ", "20261202xx", "2026-12-2 "):
+        assert check_changes("cohort_session", "update", {"day": other}) == (
+            "invalid value: day (not a date)"
+        ), other
