@@ -20,7 +20,7 @@ from sqlalchemy import select
 from app.db import Database
 from app.domain import followups as rules
 from app.models import Device, TrainingProvider
-from app.services.followups import followed_people, followup_records
+from app.services.followups import followed_people, followup_states
 from app.services.vacancies import module_names, today_of
 
 GROUPS = ("cohort", "provider", "module")
@@ -55,7 +55,7 @@ def followup_rates(db: Database, group: str = "cohort", today: date | None = Non
     with db.read() as session:
         office = session.scalar(select(Device.office_code)) or ""
         people = followed_people(session, office)
-        done = followup_records(session, [e.id for e, _p, _c in people])
+        done = followup_states(session, office)
         modules = module_names(session)
         providers = {
             pid: name
@@ -63,17 +63,19 @@ def followup_rates(db: Database, group: str = "cohort", today: date | None = Non
         }
     outcomes: dict[tuple[str, int], list[rules.Outcome | None]] = defaultdict(list)
     labels: dict[str, str] = {}
-    for e, _p, c in people:
+    for f in people:
         if group == "cohort":
-            key, label = c.code, f"{c.code} — {modules.get(c.module_code, c.module_code)}"
+            key, label = (
+                f.cohort_code,
+                f"{f.cohort_code} — {modules.get(f.module_code, f.module_code)}",
+            )
         elif group == "provider":
-            key, label = c.provider_id, providers.get(c.provider_id, c.provider_id)
+            key, label = f.provider_id, providers.get(f.provider_id, f.provider_id)
         else:
-            key, label = c.module_code, modules.get(c.module_code, c.module_code)
+            key, label = f.module_code, modules.get(f.module_code, f.module_code)
         labels[key] = label
-        for d in rules.schedule(c.end_date):
-            record = done.get((e.id, d.milestone))
-            outcome = record.outcome if record is not None else None
+        for d in rules.schedule(f.end_date):
+            outcome = done.get((f.enrollment_id, d.milestone), (None, 0))[0]
             if d.due_on > day and outcome is None:
                 continue  # not due yet: neither open nor done
             outcomes[(key, d.milestone)].append(rules.Outcome(outcome) if outcome else None)

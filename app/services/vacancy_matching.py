@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
+from functools import cache
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -86,7 +87,10 @@ class PersonMatch:
     referred_on: date | None
 
 
+@cache
 def _region_names() -> dict[str, str]:
+    """Region names by their digits, for the reasons (the region list never changes while
+    the program runs)."""
     index = regions()
     names = {r.code.replace(".", ""): r.name for r in index.provinces.values()}
     names.update({r.code.replace(".", ""): r.name for r in index.regencies.values()})
@@ -115,12 +119,23 @@ def _trained(session: Session, participant_ids: list[str]) -> dict[str, set[str]
     return found
 
 
-def person_of(p: Participant, trained: set[str], pairs: list[tuple[str, str]]) -> rules.Person:
-    chosen = {
-        code
-        for text in (p.training_choice_1, p.training_choice_2)
-        if text and (code := find_module(text, pairs)) is not None
-    }
+def person_of(
+    p: Participant,
+    trained: set[str],
+    pairs: list[tuple[str, str]],
+    known: dict[str, str | None] | None = None,
+) -> rules.Person:
+    """`known` remembers what a training choice's text named (a dozen texts recur among
+    thousands of people)."""
+    seen = {} if known is None else known
+    chosen = set()
+    for text in (p.training_choice_1, p.training_choice_2):
+        if not text:
+            continue
+        if text not in seen:
+            seen[text] = find_module(text, pairs)
+        if (code := seen[text]) is not None:
+            chosen.add(code)
     return rules.Person(
         trained=frozenset(trained),
         chosen=frozenset(chosen),
@@ -219,6 +234,8 @@ def matches_for_vacancy(
         target = domain_vacancy(v)
         referred = _referrals(session, vacancy_id=v.id)
         found: list[PersonMatch] = []
+        known: dict[str, str | None] = {}
+        region_names = _region_names()
         for chunk in range(0, len(ids), 500):
             for p in session.scalars(
                 select(Participant).where(
@@ -230,8 +247,8 @@ def matches_for_vacancy(
                 have = trained.get(p.id, set())
                 if not have & set(wanted):
                     continue
-                person = person_of(p, have, pairs)
-                m = rules.match(target, person, day, names, _region_names())
+                person = person_of(p, have, pairs, known)
+                m = rules.match(target, person, day, names, region_names)
                 if m is None:
                     continue
                 r = referred.get((p.id, v.id))
