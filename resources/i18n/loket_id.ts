@@ -4509,6 +4509,10 @@
         <translation>Lowongan baru</translation>
     </message>
     <message>
+        <source>Edit vacancy</source>
+        <translation>Ubah lowongan</translation>
+    </message>
+    <message>
         <source>A vacancy is seen at every office once it is synced. Tick the modules whose graduates fit it: matching offers it to them. Fields marked * are required.</source>
         <translation>Lowongan terlihat di semua kantor setelah sinkronisasi. Centang modul yang lulusannya cocok: pencocokan menawarkannya kepada mereka. Isian bertanda * wajib diisi.</translation>
     </message>
@@ -4677,6 +4681,10 @@
     <message>
         <source>Find matching people…</source>
         <translation>Cari peserta yang cocok…</translation>
+    </message>
+    <message>
+        <source>Edit vacancy…</source>
+        <translation>Ubah lowongan…</translation>
     </message>
     <message>
         <source>Import…</source>

@@ -342,6 +342,42 @@ def test_a_vacancy_is_added_through_the_form_and_closed_with_a_question(qtbot, c
     assert closed["Batas lamaran"] == "ditutup" and not listing.close_button.isEnabled()
 
 
+def test_a_vacancy_is_corrected_in_the_same_form_filled_in(qtbot, ctx, finished):
+    """Ctrl+U opens the selected vacancy's form with what is stored; a refused change
+    writes nothing, a good one changes the row (and the list) and is audited."""
+    from app.ui.dialogs.vacancy_dialog import VacancyDialog
+
+    vid = _vacancy(finished)
+    listing = _page(qtbot, ctx, finished.actors["counter"]).show_tab(1)
+    listing.table.selectRow(0)
+    _shortcut(qtbot, listing, Qt.Key.Key_U)
+    dialog = wait_for_dialog(qtbot, VacancyDialog)
+    assert dialog.windowTitle() == "Ubah lowongan"
+    assert (dialog.inputs["employer"].text(), dialog.inputs["wage_min"].text(),
+            dialog.inputs["closes_on"].text(), dialog.inputs["openings"].value()) == (
+        "PT Baja Utama", "4.800.000", "31/01/2027", 3)  # fmt: skip
+    assert dialog.values()["modules"] == ["LAS"]
+    before = rows(finished.db.path, "SELECT * FROM vacancy")
+    dialog.inputs["wage_max"].setText("4.000.000")  # below the minimum: refused
+    dialog.submit()
+    _settle(qtbot)
+    assert dialog.errors.label("wage_max").isVisible()
+    assert rows(finished.db.path, "SELECT * FROM vacancy") == before
+    dialog.inputs["wage_max"].setText("6.000.000")
+    dialog.inputs["openings"].setValue(5)
+    dialog.submit()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10_000)
+    _settle(qtbot)
+    assert rows(finished.db.path, "SELECT id, openings, wage_max, version FROM vacancy") == [
+        (vid, 5, 6_000_000, 2)
+    ]
+    (shown,) = _cells(listing)
+    assert shown["Jumlah"] == "5" and shown["Upah"] == "Rp4,8–6 jt"
+    assert rows(
+        finished.db.path, "SELECT detail FROM audit_event WHERE action='vacancy.update'"
+    ) == [('{"fields": ["openings", "wage_max"]}',)]
+
+
 def test_a_supervisor_imports_vacancies_checked_first(qtbot, ctx, finished, tmp_path):
     from app.ui.dialogs.vacancy_import import VacancyImportDialog
 

@@ -33,18 +33,25 @@ RIGHT = ("modules", "openings", "wage_min", "wage_max", "closes_on", "skills")
 
 
 class VacancyDialog(FormDialog):
-    """Record one vacancy (app.services.vacancies.add_vacancy).
+    """Record one vacancy (app.services.vacancies.add_vacancy), or correct one recorded
+    (`vacancy_id`: update_vacancy, the form filled in with what is stored).
 
     Signals:
-        succeeded(object): the new VacancyRow.
+        succeeded(object): the new or corrected VacancyRow.
     """
 
-    def __init__(self, ctx: AppContext, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        actor: Actor,
+        parent: QWidget | None = None,
+        vacancy_id: str | None = None,
+    ) -> None:
         from app.services.modules import list_modules
 
         super().__init__(parent)
-        self.ctx, self.actor = ctx, actor
-        self.setWindowTitle(self.tr("New vacancy"))
+        self.ctx, self.actor, self.vacancy_id = ctx, actor, vacancy_id
+        self.setWindowTitle(self.tr("Edit vacancy") if vacancy_id else self.tr("New vacancy"))
         self.setMinimumWidth(940)
         self.set_intro(
             self.tr(
@@ -108,6 +115,29 @@ class VacancyDialog(FormDialog):
         region.textChanged.connect(self._region_typed)
         self._region_typed("")
         self.ok_button.setText(self.tr("Save vacancy"))
+        if vacancy_id is not None:
+            self.fill(vacancy_id)
+
+    def fill(self, vacancy_id: str) -> None:
+        """The stored values in the form (a date as DD/MM/YYYY, amounts as typed)."""
+        from app import formats
+        from app.services.vacancies import values_for_edit
+
+        values = values_for_edit(self.ctx.db, vacancy_id)
+        for key, widget in self.inputs.items():
+            value = values.get(key)
+            if isinstance(widget, QSpinBox):
+                widget.setValue(int(value or 1))
+            elif isinstance(widget, QPlainTextEdit):
+                widget.setPlainText(str(value or ""))
+            elif isinstance(widget, QLineEdit):
+                if key == "closes_on":
+                    widget.setText(formats.date_text(value) if value else "")
+                elif key in ("wage_min", "wage_max"):
+                    widget.setText(formats.number(value) if value is not None else "")
+                else:
+                    widget.setText(str(value or ""))
+        self.check_modules([code.strip() for code in str(values["modules"]).split("|")])
 
     def _input(self, key: str) -> QWidget:
         if key == "modules":
@@ -168,7 +198,9 @@ class VacancyDialog(FormDialog):
         return out
 
     def work(self) -> TaskFn | None:
-        from app.services.vacancies import add_vacancy
+        from app.services.vacancies import add_vacancy, update_vacancy
 
-        ctx, actor, values = self.ctx, self.actor, self.values()
+        ctx, actor, values, vacancy_id = self.ctx, self.actor, self.values(), self.vacancy_id
+        if vacancy_id is not None:
+            return lambda _p, _c: update_vacancy(ctx.db, actor, vacancy_id, values)
         return lambda _p, _c: add_vacancy(ctx.db, actor, values)

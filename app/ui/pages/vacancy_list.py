@@ -65,11 +65,12 @@ class VacancyList(QWidget):
         self.add_button = shortcut_button(self.tr("Add vacancy…"), "Ctrl+T", self)
         self.match_button = shortcut_button(self.tr("Find matching people…"), "Ctrl+M", self)
         self.match_button.setObjectName("primary")
+        self.edit_button = shortcut_button(self.tr("Edit vacancy…"), "Ctrl+U", self)
         self.import_button = shortcut_button(self.tr("Import…"), "Ctrl+I", self)
         self.import_button.setVisible(can(actor.role, Permission.VACANCY_IMPORT))
         self.close_button = shortcut_button(self.tr("Close vacancy…"), "Ctrl+Shift+T", self)
         danger(self.close_button)
-        for button in (self.match_button, self.add_button, self.import_button):
+        for button in (self.match_button, self.add_button, self.edit_button, self.import_button):
             actions.addWidget(button)
         actions.addStretch(1)
         actions.addWidget(self.close_button)
@@ -79,6 +80,7 @@ class VacancyList(QWidget):
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._selected())
         self.table.activated.connect(lambda _i: self.find_people())
         self.add_button.clicked.connect(self.add)
+        self.edit_button.clicked.connect(self.edit)
         self.match_button.clicked.connect(self.find_people)
         self.import_button.clicked.connect(self.open_import)
         self.close_button.clicked.connect(self.close_vacancy)
@@ -126,6 +128,7 @@ class VacancyList(QWidget):
         self.match_button.setEnabled(bool(row and row.is_open))
         may_edit = can(self.actor.role, Permission.VACANCY_EDIT)
         self.add_button.setEnabled(may_edit)
+        self.edit_button.setEnabled(bool(row and not row.closed and may_edit))
         self.close_button.setEnabled(bool(row and not row.closed and may_edit))
 
     # -- actions --------------------------------------------------------------------------
@@ -133,6 +136,20 @@ class VacancyList(QWidget):
         from app.ui.dialogs.vacancy_dialog import VacancyDialog
 
         dialog = VacancyDialog(self.ctx, self.actor, parent=self)
+        dialog.succeeded.connect(self._added)
+        dialog.open()
+        self.dialog = dialog
+        return dialog
+
+    def edit(self) -> Any:
+        """Correct the selected vacancy (a typo in the contact, more openings, a later
+        closing date): the same form, filled in."""
+        from app.ui.dialogs.vacancy_dialog import VacancyDialog
+
+        row = self.selected()
+        if row is None or row.closed:
+            return None
+        dialog = VacancyDialog(self.ctx, self.actor, parent=self, vacancy_id=row.id)
         dialog.succeeded.connect(self._added)
         dialog.open()
         self.dialog = dialog
