@@ -63,6 +63,12 @@ NOT_A_FOLDER = Text(
     "The data folder cannot be used: {path} is a file, not a folder. Set LOKET_HOME to a "
     "folder, or move that file away.",
 )
+NO_FOLDER = Text(
+    "Folder {path} tidak ada. Buat folder itu dulu, atau pilih folder lain untuk berkas ini.",
+    "The folder {path} does not exist. Create it first, or choose another folder for this "
+    "file.",
+)
+NO_FILE = Text("Berkas {path} tidak ditemukan.", "The file {path} was not found.")
 CANNOT_OPEN = Text(
     "Basis data {path} tidak dapat dibuka. Pastikan folder data ada dan pengguna ini boleh "
     "membaca dan menulisinya.",
@@ -184,6 +190,12 @@ def _from_os(exc: OSError) -> StorageError | None:
         if data is not None:
             return StorageError(READ_ONLY, kind="read_only", path=data)
         return StorageError(NO_ACCESS, kind="no_access", path=path or "?")
+    if exc.errno == errno.ENOENT and path is not None and _data_dir_holding(path) is None:
+        # An output file in a folder that is not there (`--out D:\\laporan\\x.pdf`), or an
+        # input file that is gone; the data dir's own files keep their own sentences.
+        if not path.parent.exists():
+            return StorageError(NO_FOLDER, kind="no_folder", path=path.parent)
+        return StorageError(NO_FILE, kind="no_file", path=path)
     if exc.errno in (errno.ENOTDIR, errno.EEXIST) and path is not None:
         in_the_way = _file_in_the_way(path)
         if in_the_way is not None:

@@ -136,3 +136,17 @@ def test_damaged_database_says_so_and_how_to_restore(tmp_path, damage):
     assert kept.parent == backups and kept.stat().st_size > 0
     assert loket(home, "check").returncode == 0
     assert loket(home, "staff", "list").returncode == 0
+
+
+def test_an_output_file_in_a_folder_that_is_not_there_is_named(tmp_path):
+    """`--out` into a folder nobody made: one sentence naming the folder, not an
+    "unexpected error (FileNotFoundError)"; nothing is written anywhere."""
+    home = tmp_path / "kantor"
+    init_office(home)
+    missing = tmp_path / "laporan-belum-ada"
+    for args in (
+        ("supply-demand", "--out", str(missing / "kebutuhan.xlsx")),
+        ("participants", "export", str(missing / "peserta.csv")),
+    ):
+        one_sentence(loket(home, *args), str(missing), "tidak ada")
+    assert not missing.exists()
