@@ -12,7 +12,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from app import features
+from app import __version__, features
 from app.cli.output import run_command
 
 
@@ -21,6 +21,7 @@ def build_parser() -> argparse.ArgumentParser:
         prog="loket",
         description="Loket Vokasi — office IT tool (set-up, demo, check, backup, restore, staff).",
     )
+    parser.add_argument("--version", action="version", version=f"Loket Vokasi {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--json", action="store_true", help="print the result as one JSON object")

@@ -67,6 +67,12 @@ def ensure_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication(argv if argv is not None else sys.argv)
     app.setApplicationName("Loket Vokasi")
     app.setOrganizationName("BPJAMSOSTEK")
+    from PySide6.QtGui import QIcon
+
+    from app.resources import resource_path
+
+    # Every window's icon (title bar, taskbar); a packaged program's files carry it too.
+    app.setWindowIcon(QIcon(str(resource_path("icons", "app.png"))))
     from app.ui import collector
 
     collector.install(app)  # cycles holding Qt objects are collected in this thread only

@@ -411,6 +411,20 @@ def _person_vacancies(ctx: Any, admin: Any, parent: QWidget) -> tuple[QDialog, Q
     return dialog, dialog.vacancies
 
 
+def _about(_ctx: Any, _admin: Any, parent: QWidget) -> tuple[QDialog, QWidget]:
+    from app.ui.dialogs.about import AboutDialog
+
+    dialog = AboutDialog(parent)
+    return dialog, dialog.close_button
+
+
+def _user_guide(_ctx: Any, _admin: Any, parent: QWidget) -> tuple[QDialog, QWidget]:
+    from app.ui.dialogs.user_guide import UserGuideDialog
+
+    dialog = UserGuideDialog(parent)
+    return dialog, dialog.search
+
+
 CASES: dict[str, Case] = {
     "LoginDialog": _login,
     "SetupWizard": _setup,
@@ -447,6 +461,8 @@ CASES: dict[str, Case] = {
     "VacancyImportDialog": _vacancy_import,
     "VacancyPeopleDialog": _vacancy_people,
     "PersonVacanciesDialog": _person_vacancies,
+    "AboutDialog": _about,
+    "UserGuideDialog": _user_guide,
 }
 # The import dialogs' first field is a button (see the module docstring); a match dialog's
 # is its list, whose rows the arrow keys choose (app.ui.dialogs.vacancy_matches).
