@@ -9,10 +9,18 @@ from pathlib import Path
 from app.domain.regions import Region, RegionIndex
 
 RESOURCES = Path(__file__).resolve().parent.parent / "resources"
+# The user guide (docs/panduan.md) and the screenshots it shows, read by the program's F1
+# window: beside `resources/` in the source tree, and where a frozen build puts them
+# (packaging/loket.spec copies them to docs/ beside resources/).
+DOCS = RESOURCES.parent / "docs"
 
 
 def resource_path(*parts: str) -> Path:
     return RESOURCES.joinpath(*parts)
+
+
+def docs_path(*parts: str) -> Path:
+    return DOCS.joinpath(*parts)
 
 
 @cache

@@ -42,16 +42,25 @@ class PageSpec:
     icon: str | None = None
 
 
+# The menus of the main window that commands may name (ActionSpec.menu); each opens from
+# its button at the right end of the status bar.
+HELP_MENU = Text("Bantuan", "Help")
+
+
 @dataclass(frozen=True)
 class ActionSpec:
     """A command of the main window reachable from every page (a new registration with
-    Ctrl+N): `run` is called with the main window; a role without `permission` lacks it."""
+    Ctrl+N): `run` is called with the main window; a role without `permission` lacks it.
+    With a `menu` (e.g. HELP_MENU) it is also listed in that menu of the window, by
+    `order`; commands naming the same menu share it."""
 
     key: str
     title: Text
     shortcut: str
     run: str
     permission: Permission | None = None
+    menu: Text | None = None
+    order: int = 0
 
 
 @dataclass(frozen=True)

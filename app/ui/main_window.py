@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -20,8 +20,10 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QMainWindow,
+    QMenu,
     QPushButton,
     QStackedWidget,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +33,7 @@ from app.domain.roles import ROLE_LABELS, can
 from app.services import auth
 from app.services.actor import Actor
 from app.services.startup import StartupInfo
+from app.texts import Text
 from app.ui.context import AppContext
 from app.ui.dialogs.change_password import ChangePasswordDialog
 from app.ui.dialogs.lock import LockDialog
@@ -117,6 +120,7 @@ class MainWindow(QMainWindow):
             shortcut.setShortcut(QKeySequence(spec.shortcut or f"Ctrl+{position}"))
             shortcut.triggered.connect(lambda _c=False, key=spec.key: self.open(key))
             self.addAction(shortcut)
+        commands: list[tuple[features.ActionSpec, QAction]] = []
         for action in features.actions():
             if action.permission is not None and not can(actor.role, action.permission):
                 continue
@@ -124,6 +128,8 @@ class MainWindow(QMainWindow):
             command.setShortcut(QKeySequence(action.shortcut))
             command.triggered.connect(lambda _c=False, run=action.run: features.load(run)(self))
             self.addAction(command)
+            commands.append((action, command))
+        self._menus(commands)
         self.nav.setCurrentRow(0)
         self.setCentralWidget(central)
         self._status_bar()
@@ -198,6 +204,19 @@ class MainWindow(QMainWindow):
             column.addWidget(button)
         return bar
 
+    def _menus(self, commands: list[tuple[features.ActionSpec, QAction]]) -> None:
+        """The commands that name a menu (ActionSpec.menu: Bantuan holds the guide, F1),
+        under it, by their order. A menu opens from its button at the right end of the
+        status bar: a menu bar would take a row from every page, and the sidebar's last
+        entries would no longer fit on 1366×768."""
+        self.menus: dict[Text, QMenu] = {}
+        for spec, command in sorted(commands, key=lambda c: (c[0].order, c[0].key)):
+            if spec.menu is None:
+                continue
+            if spec.menu not in self.menus:
+                self.menus[spec.menu] = QMenu(spec.menu.render(), self)
+            self.menus[spec.menu].addAction(command)
+
     def _lock_cover(self) -> QWidget:
         cover = QWidget()
         cover.setObjectName("lockCover")
@@ -232,6 +251,21 @@ class MainWindow(QMainWindow):
             demo = QLabel("DEMO")
             demo.setObjectName("statusDemo")
             bar.addPermanentWidget(demo)
+        self.menu_buttons: list[QToolButton] = []
+        for menu in self.menus.values():
+            # a flat button as tall as the items beside it, opening its menu above it
+            button = QToolButton()
+            button.setObjectName("statusMenu")
+            button.setText(f"{menu.title()} ▴")
+            button.setToolTip(
+                "\n".join(f"{a.text()}: {a.shortcut().toString()}" for a in menu.actions())
+            )
+            button.setAutoRaise(True)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            button.setFixedHeight(self.status_office.sizeHint().height())
+            button.clicked.connect(lambda _c=False, b=button, m=menu: _pop_up(m, b))
+            bar.addPermanentWidget(button)
+            self.menu_buttons.append(button)
 
     def role_label(self) -> str:
         return ROLE_LABELS[self.actor.role].render()
@@ -330,6 +364,14 @@ class MainWindow(QMainWindow):
         is logged, never blocks."""
         ctx = self.ctx
         run_task(lambda _p, _c: record(ctx.db), on_error=report, write=True)
+
+
+def _pop_up(menu: QMenu, button: QWidget) -> None:
+    """`menu` just above `button` (at the bottom of the window), its right edge on the
+    button's."""
+    size = menu.sizeHint()
+    corner = button.mapToGlobal(button.rect().topRight())
+    menu.popup(corner - QPoint(size.width(), size.height()))
 
 
 def _interval(settings: dict[str, Any]) -> int:

@@ -2,6 +2,65 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="id_ID" sourcelanguage="en">
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Loket Vokasi</source>
+        <translation>Tentang Loket Vokasi</translation>
+    </message>
+    <message>
+        <source>Version {version}</source>
+        <translation>Versi {version}</translation>
+    </message>
+    <message>
+        <source>Counter program of the BPJAMSOSTEK vocational training programme. Python {python}, Qt {qt}.</source>
+        <translation>Program loket program pelatihan vokasi BPJAMSOSTEK. Python {python}, Qt {qt}.</translation>
+    </message>
+    <message>
+        <source>Library</source>
+        <translation>Pustaka</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>Versi</translation>
+    </message>
+    <message>
+        <source>Licence</source>
+        <translation>Lisensi</translation>
+    </message>
+    <message>
+        <source>not installed</source>
+        <translation>tidak terpasang</translation>
+    </message>
+    <message>
+        <source>not stated</source>
+        <translation>tidak disebutkan</translation>
+    </message>
+    <message>
+        <source>Each library&apos;s full licence text comes with it (in the program folder, in the library&apos;s .dist-info folder).</source>
+        <translation>Teks lengkap lisensi setiap pustaka disertakan bersamanya (di folder program, dalam folder .dist-info pustaka itu).</translation>
+    </message>
+    <message>
+        <source>Region data</source>
+        <translation>Data wilayah</translation>
+    </message>
+    <message>
+        <source>Libraries</source>
+        <translation>Pustaka</translation>
+    </message>
+    <message>
+        <source>The libraries the program is built on:</source>
+        <translation>Pustaka yang menjadi dasar program ini:</translation>
+    </message>
+    <message>
+        <source>The licence text: &lt;a href=&quot;{url}&quot;&gt;{file}&lt;/a&gt;</source>
+        <translation>Teks lisensinya: &lt;a href=&quot;{url}&quot;&gt;{file}&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+</context>
+<context>
     <name>AddStaffDialog</name>
     <message>
         <source>Add staff</source>
@@ -4461,6 +4520,37 @@
     <message>
         <source>Total</source>
         <translation>Total</translation>
+    </message>
+</context>
+<context>
+    <name>UserGuideDialog</name>
+    <message>
+        <source>Loket Vokasi — user guide</source>
+        <translation>Loket Vokasi — panduan</translation>
+    </message>
+    <message>
+        <source>Search the guide (Ctrl+F)</source>
+        <translation>Cari di panduan (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>◀ Back</source>
+        <translation>◀ Kembali</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Tutup</translation>
+    </message>
+    <message>
+        <source>The user guide was not found: {path}</source>
+        <translation>Panduan tidak ditemukan: {path}</translation>
+    </message>
+    <message>
+        <source>Found {n}×. Enter: next.</source>
+        <translation>Ditemukan {n}×. Enter: berikutnya.</translation>
+    </message>
+    <message>
+        <source>Not found: {text}</source>
+        <translation>Tidak ditemukan: {text}</translation>
     </message>
 </context>
 <context>
