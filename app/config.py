@@ -106,6 +106,20 @@ SETTINGS: tuple[Setting, ...] = (
         ),
     ),
     Setting(
+        "programme_target",
+        int,
+        20_000,
+        Text("Target peserta nasional", "National participant target"),
+        Text(
+            "Jumlah peserta yang dituju program di seluruh kantor; Beranda menunjukkan "
+            "kemajuan terhadap angka ini dan bagian kantor ini.",
+            "How many participants the programme aims for across all offices; the home page "
+            "shows progress toward it and this office's part.",
+        ),
+        minimum=1,
+        maximum=10_000_000,
+    ),
+    Setting(
         "sync_interval_minutes",
         int,
         5,
