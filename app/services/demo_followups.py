@@ -30,33 +30,30 @@ the Pemantauan page has something true to show on whatever day the demo is made.
 Dates are relative to the demo's day (the unit of work's clock); every choice comes from
 the demo's seeded generator. Rows are written directly in the demo's one transaction, in
 the shapes the services write (vacancies through `add_vacancy_in`).
+
+Here: the step, the vacancies and the calls and referrals (`_Book`). The tables it reads
+(vacancies, jobs, each cohort's call script) are in `demo_followup_data`; the two earlier
+cohorts and their people in `demo_earlier_cohorts`.
 """
 
 from __future__ import annotations
 
-import math
 import random
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import select
 
 from app.domain import cohorts as cohort_rules
-from app.domain import eligibility
 from app.domain import followups as rules
 from app.domain.findings import has_errors
 from app.domain.ids import stable_id
-from app.domain.intake import check_intake
 from app.domain.offices import OFFICES_BY_CODE
 from app.domain.roles import Role
 from app.domain.vacancy_fields import check_vacancy
 from app.features import DemoRows
 from app.models import (
-    Attendance,
     Cohort,
-    CohortSession,
-    Consent,
     Enrollment,
     FollowUp,
     Participant,
@@ -69,263 +66,35 @@ from app.models import (
 )
 from app.resources import regions
 from app.services.actor import Actor
-from app.services.cohorts import next_code
-from app.services.demo_cohorts import LOCATIONS
-from app.services.demo_participants import AREAS, demo_record
+from app.services.demo_earlier_cohorts import (
+    earlier_cohort,
+    six_months_back,
+    three_months_back,
+    workday,
+)
+from app.services.demo_followup_data import (
+    BUSINESSES,
+    CITIES,
+    HIRED,
+    JOBS,
+    LOOKING_NOTES,
+    MINIMUM_WAGE,
+    NOT_HIRED,
+    OPENINGS,
+    OTHER_BUSINESSES,
+    PENDING,
+    SIX_MONTHS,
+    SIX_MONTHS_WITHDRAWN,
+    STUDIES,
+    THREE_MONTHS,
+    THREE_MONTHS_WITHDRAWN,
+    UNREACHABLE_NOTES,
+    Job,
+)
+from app.services.demo_participants import AREAS
 from app.services.modules import module_pairs
-from app.services.participants import add_participant, facts_from
 from app.services.uow import UnitOfWork
 from app.services.vacancies import add_vacancy_in
-
-# Rounded minimum wages (UMK) of the demo's areas, by province: what "a wage around the
-# minimum" means in each (Jakarta 5.4 million, Balikpapan 3.8, Lombok 2.7).
-MINIMUM_WAGE = {"31": 5_400_000, "36": 5_000_000, "32": 5_000_000, "52": 2_700_000, "64": 3_800_000}
-
-
-@dataclass(frozen=True)
-class Opening:
-    """One demo vacancy; dates in days from the demo's day."""
-
-    employer: str
-    npp: str | None
-    sector: str
-    position: str
-    region: str
-    modules: str  # codes, `|`-separated as in an import file
-    openings: int
-    wage: tuple[int, int]
-    closes_in: int
-    contact: str
-    source: str
-    skills: str | None = None
-    closed_ago: int | None = None  # closed that many days ago (filled or withdrawn)
-
-
-OPENINGS: tuple[Opening, ...] = (
-    # DKI Jakarta
-    Opening("PT Kreasi Digital Nusantara", "21038845", "Teknologi informasi",
-            "Desainer grafis junior", "31.74", "DIG-PROG", 3, (5_400_000, 6_500_000), 21,
-            "rekrutmen@kreasidigital.co.id", "Bursa kerja",
-            "Portofolio desain; menguasai aplikasi desain grafis"),
-    Opening("PT Solusi Aplikasi Mandiri", "21104467", "Teknologi informasi",
-            "Pemrogram web junior", "31.71", "DIG-PROG", 2, (6_000_000, 8_000_000), 30,
-            "hrd@solusiaplikasi.co.id", "SIAPkerja", "HTML, CSS dan dasar JavaScript"),
-    Opening("CV Media Kreatif Cempaka", None, "Periklanan", "Admin media sosial", "31.74",
-            "DIG-PROG", 1, (5_400_000, 5_800_000), -5, "0812-8810-2231 (Ibu Ratna)",
-            "Telepon HRD"),
-    Opening("Hotel Grand Menteng", "19027731", "Penyediaan akomodasi", "Room attendant",
-            "31.71", "PERHOTELAN", 6, (5_400_000, 5_900_000), 14,
-            "hr@grandmenteng-hotel.co.id", "Surat perusahaan", "Bersedia kerja bergilir"),
-    Opening("PT Graha Boga Sejahtera", "20551902", "Penyediaan makanan dan minuman",
-            "Pramusaji katering", "31.74", "PERHOTELAN", 4, (5_400_000, 5_600_000), 10,
-            "021-7884-3120", "Bursa kerja"),
-    Opening("PT Mitra Logistik Jaya", "18844120", "Pergudangan dan logistik",
-            "Operator forklift", "31.72", "FORKLIFT", 8, (5_500_000, 6_200_000), 18,
-            "021-4390-1877 (HRD Tanjung Priok)", "Surat perusahaan",
-            "SIO forklift diutamakan; kerja tiga giliran"),
-    Opening("Yayasan Kasih Lansia Sejahtera", None, "Jasa kesehatan dan sosial",
-            "Perawat lansia (caregiver)", "31.74", "JASA-KOM", 5, (5_400_000, 5_600_000), 25,
-            "0813-1122-7840", "Telepon HRD", "Sabar, bersedia tinggal di rumah klien"),
-    Opening("PT Wijaya Bangun Persada", "17720315", "Konstruksi", "Tukang batu dan beton",
-            "31.71", "KONSTRUKSI", 12, (5_400_000, 6_000_000), 9,
-            "proyek@wijayabangun.co.id", "Surat perusahaan", closed_ago=6),
-    # Banten (Tangerang)
-    Opening("PT Tangerang Plastik Industri", "16650218", "Industri pengolahan",
-            "Operator forklift gudang", "36.03", "FORKLIFT", 4, (5_000_000, 5_400_000), 12,
-            "021-5921-6600", "Bursa kerja"),
-    Opening("PT Cahaya Sepatu Abadi", "15530987", "Industri alas kaki",
-            "Operator jahit sepatu", "36.03", "GARMEN", 20, (4_900_000, 5_200_000), 20,
-            "rekrutmen@cahayasepatu.co.id", "SIAPkerja", "Pengalaman mesin jahit industri"),
-    Opening("PT Cipta Las Teknik", "20339140", "Industri logam", "Juru las SMAW", "36.71",
-            "LAS", 6, (5_200_000, 6_500_000), 28, "0811-9004-3321", "Telepon HRD",
-            "Sertifikat las 2G/3G diutamakan"),
-    Opening("PT Angkasa Kargo Mandiri", "19901256", "Pergudangan dan logistik",
-            "Operator forklift kargo", "36.71", "FORKLIFT", 5, (5_300_000, 5_800_000), 9,
-            "hrd@angkasakargo.co.id", "Bursa kerja"),
-    Opening("PT Griya Konstruksi Banten", "18207763", "Konstruksi", "Tukang kayu bangunan",
-            "36.03", "KONSTRUKSI", 10, (4_900_000, 5_300_000), 35, "0857-1840-2290",
-            "Surat perusahaan"),
-    Opening("Hotel Cengkareng Indah", "17415508", "Penyediaan akomodasi",
-            "Staf tata hidangan", "36.71", "PERHOTELAN", 3, (5_000_000, 5_300_000), -12,
-            "hr@cengkarengindah.co.id", "Bursa kerja"),
-    # Jawa Barat (Bandung, Bekasi)
-    Opening("PT Priangan Garmen Lestari", "14402871", "Industri pakaian jadi",
-            "Penjahit mesin industri", "32.73", "GARMEN", 15, (4_500_000, 4_900_000), 16,
-            "rekrutmen@prianganggarmen.co.id", "Bursa kerja"),
-    Opening("PT Garuda Garmen Indonesia", "13390522", "Industri pakaian jadi",
-            "Pemeriksa mutu (QC) garmen", "32.16", "GARMEN", 4, (5_600_000, 6_000_000), 22,
-            "021-8990-4411", "SIAPkerja"),
-    Opening("PT Cikarang Logistik Terpadu", "20877314", "Pergudangan dan logistik",
-            "Operator forklift", "32.16", "FORKLIFT", 10, (5_600_000, 6_200_000), 7,
-            "0812-1990-7765 (Bapak Dedi)", "Telepon HRD", "SIO forklift; kerja bergilir"),
-    Opening("PT Otomotif Presisi Cikarang", "16028849", "Industri komponen otomotif",
-            "Welder SMAW", "32.16", "LAS", 8, (5_800_000, 6_800_000), 30,
-            "hrd@otopresisi.co.id", "Surat perusahaan"),
-    Opening("CV Bandung Kreatif Media", "22015530", "Periklanan",
-            "Desainer konten digital", "32.73", "DIG-PROG", 2, (4_500_000, 5_500_000), 40,
-            "karier@bandungkreatif.id", "Bursa kerja"),
-    Opening("PT Karya Bangun Parahyangan", "15876604", "Konstruksi", "Tukang bangunan",
-            "32.73", "KONSTRUKSI", 6, (4_500_000, 5_200_000), 4, "022-7310-5589",
-            "Surat perusahaan", closed_ago=12),
-    Opening("Griya Asih Penitipan Anak", None, "Jasa sosial", "Pengasuh anak", "32.73",
-            "JASA-KOM", 3, (4_500_000, 4_700_000), 15, "0822-1455-0913", "Telepon HRD"),
-    # Lombok, Nusa Tenggara Barat
-    Opening("Hotel Mataram Asri", "23044718", "Penyediaan akomodasi", "Room attendant",
-            "52.71", "PERHOTELAN", 5, (2_700_000, 3_000_000), 12, "0370-633-218",
-            "Bursa kerja"),
-    Opening("PT Lombok Wisata Resort", "21790036", "Penyediaan akomodasi",
-            "Staf tata hidangan", "52.01", "PERHOTELAN|JASA-KOM", 8, (2_700_000, 3_200_000),
-            26, "hrd@lombokwisataresort.co.id", "Surat perusahaan",
-            "Bahasa Inggris dasar; bersedia tinggal di mes"),
-    Opening("PT Tembakau Virginia Selaparang", "12250983", "Perkebunan",
-            "Pekerja kebun tembakau (musiman)", "52.03", "PERKEBUNAN", 20,
-            (2_600_000, 2_800_000), 20, "0819-0722-4415", "Telepon HRD"),
-    Opening("CV Bengkel Las Mataram Jaya", None, "Industri logam",
-            "Tukang las pagar dan kanopi", "52.71", "LAS", 2, (2_700_000, 3_200_000), 14,
-            "0878-6541-2207 (WhatsApp)", "Bursa kerja"),
-    Opening("PT Mataram Bangun Sarana", "19662804", "Konstruksi", "Tukang bangunan",
-            "52.71", "KONSTRUKSI", 10, (2_700_000, 3_000_000), -8, "0370-641-557",
-            "Surat perusahaan"),
-    Opening("CV Lombok Digital Kreatif", "24001187", "Perdagangan daring",
-            "Admin toko daring dan media sosial", "52.71", "DIG-PROG", 2,
-            (2_700_000, 3_000_000), 30, "halo@lombokdigital.id", "SIAPkerja"),
-    # Balikpapan, Kalimantan Timur
-    Opening("PT Kaltim Migas Servis", "11870342", "Jasa pertambangan minyak dan gas",
-            "Welder pipa", "64.71", "LAS", 10, (4_500_000, 6_000_000), 21,
-            "recruitment@kaltimmigas.co.id", "Surat perusahaan",
-            "Sertifikat las 3G/6G; lulus tes kesehatan"),
-    Opening("PT Borneo Logistik Samudra", "18330457", "Pergudangan dan logistik",
-            "Operator forklift pelabuhan", "64.71", "FORKLIFT", 6, (3_900_000, 4_500_000),
-            10, "0542-873-1120", "Bursa kerja"),
-    Opening("PT Bumi Konstruksi Prima", "16540021", "Konstruksi", "Tukang besi beton",
-            "64.71", "KONSTRUKSI", 15, (3_900_000, 4_800_000), 35, "0811-5432-9081",
-            "Telepon HRD", "Penempatan proyek di Balikpapan dan Penajam"),
-    Opening("Hotel Teluk Balikpapan", "20118836", "Penyediaan akomodasi",
-            "Staf kantor depan", "64.71", "PERHOTELAN", 3, (3_800_000, 4_200_000), 18,
-            "hr@telukbalikpapanhotel.co.id", "Bursa kerja"),
-    Opening("PT Sawit Borneo Lestari", "14678120", "Perkebunan kelapa sawit",
-            "Pemanen sawit", "64.09", "PERKEBUNAN", 12, (3_800_000, 4_300_000), 24,
-            "0542-7210-334", "Surat perusahaan", "Tinggal di mes kebun; BPJS ditanggung"),
-    Opening("Yayasan Rawat Lansia Balikpapan", None, "Jasa kesehatan dan sosial",
-            "Perawat lansia di rumah", "64.71", "JASA-KOM", 2, (3_800_000, 4_000_000), 20,
-            "0853-4600-1288", "Telepon HRD"),
-    Opening("PT Kaltim Konstruksi Baja", "17093365", "Konstruksi baja",
-            "Fabrikator baja", "64.71", "LAS|KONSTRUKSI", 4, (4_200_000, 5_000_000), 15,
-            "hrd@kaltimbaja.co.id", "Surat perusahaan", closed_ago=3),
-)  # fmt: skip
-
-# Jobs a graduate of a module finds on their own: (employer, position, formal); `{city}`
-# is the office's city. Informal work has no NPP; a formal employer keeps one NPP.
-JOBS = {
-    "DIG-PROG": (("PT Citra Media {city}", "Desainer grafis", True),
-                 ("PT Jaring Data Nusantara", "Staf input data dan admin web", True),
-                 ("Percetakan Cahaya Abadi", "Operator desain cetak", False)),
-    "PERHOTELAN": (("Hotel Cendana {city}", "Room attendant", True),
-                   ("PT Sari Rasa Katering", "Pramusaji", True),
-                   ("Rumah Makan Sederhana Jaya", "Juru masak pembantu", False)),
-    "FORKLIFT": (("PT Gudang Prima {city}", "Operator forklift", True),
-                 ("PT Ekspedisi Cepat Sentosa", "Operator forklift gudang", True),
-                 ("Toko Bangunan Maju Jaya", "Sopir dan operator forklift", False)),
-    "KONSTRUKSI": (("PT Karya Bangun {city}", "Tukang beton", True),
-                   ("PT Hutama Griya Lestari", "Tukang kayu bangunan", True),
-                   ("Pemborong Pak Slamet", "Tukang batu harian", False)),
-    "LAS": (("PT Baja Prima {city}", "Juru las", True),
-            ("PT Rangka Logam Utama", "Welder", True),
-            ("Bengkel Las Sinar Jaya", "Tukang las", False)),
-    "GARMEN": (("PT Busana Prima {city}", "Operator jahit", True),
-               ("PT Benang Emas Tekstil", "Penjahit sampel", True),
-               ("Konveksi Bu Ratna", "Penjahit borongan", False)),
-    "JASA-KOM": (("Yayasan Bina Lansia {city}", "Perawat lansia", True),
-                 ("PT Amanah Jasa Keluarga", "Pengasuh anak", True),
-                 ("Keluarga Bapak Hendra", "Pengasuh anak", False)),
-    "PERKEBUNAN": (("PT Agro Lestari {city}", "Pekerja kebun", True),
-                   ("PT Hijau Sawit Mandiri", "Pemanen", True),
-                   ("Kebun Kopi Pak Made", "Pekerja harian kebun", False)),
-}  # fmt: skip
-BUSINESSES = {
-    "DIG-PROG": "Jasa desain grafis dan undangan digital",
-    "PERHOTELAN": "Katering rumahan",
-    "FORKLIFT": "Jasa angkut barang dengan pikap",
-    "KONSTRUKSI": "Jasa renovasi rumah",
-    "LAS": "Bengkel las pagar dan kanopi",
-    "GARMEN": "Jahit dan permak pakaian",
-    "JASA-KOM": "Jasa penitipan anak di rumah",
-    "PERKEBUNAN": "Kebun sayur dan bibit kopi",
-}
-OTHER_BUSINESSES = ("Warung makan", "Toko kelontong", "Jualan daring di marketplace")
-STUDIES = (
-    "Kejar Paket C (setara SMA)",
-    "Kursus bahasa Jepang untuk program magang",
-    "Kuliah D3 kelas karyawan",
-)
-LOOKING_NOTES = (
-    "Sudah melamar ke beberapa perusahaan, menunggu panggilan",
-    "Minta dikirimi info lowongan lewat WhatsApp",
-    None,
-    None,
-)
-UNREACHABLE_NOTES = ("Nomor tidak aktif", "Tidak diangkat; pesan WhatsApp belum dibalas")
-CITIES = {
-    "JKT": "Jakarta",
-    "BTN": "Serang",
-    "JBR": "Bekasi",
-    "LOM": "Mataram",
-    "BPN": "Balikpapan",
-    "TNG": "Tangerang",
-}
-
-# What each call found, milestone by milestone (1, 3, 6 months; None: not called yet).
-# W working (formal, a new job), Wi working informally, W= the same job as before,
-# WR working where the person was referred and hired, SE self-employed in the module's
-# trade, SEo in another business, SE= the same business, L still looking, E continuing
-# education (E= the same), U2/U3 unreachable after two or three calls.
-SIX_MONTHS: tuple[tuple[str | None, ...], ...] = (
-    ("L", "W", "W="),
-    ("Wi", "W=", None),
-    ("L", "SE", "SE="),
-    ("E", "E=", None),
-    ("U3", "L", None),
-    ("L", "L", "WR"),  # referred two months ago and hired
-    ("W", "W=", "L"),  # lost the job again: back to "completed"
-    ("L", "U2", None),
-    ("SEo", "SE=", "SE="),
-    ("L", "L", "L"),  # referred, not hired
-)
-SIX_MONTHS_WITHDRAWN = ("U2", "L", None)
-THREE_MONTHS_WITHDRAWN = ("E", None)
-THREE_MONTHS: tuple[tuple[str | None, ...], ...] = (
-    ("W", None),
-    ("L", None),  # referred this week
-    ("L", "W"),  # called early this week: found work
-    ("SE", None),
-    (None, None),  # the 1-month call never made: overdue
-    (None, None),
-    ("E", None),
-    ("U2", None),
-    ("L", None),  # referred this week
-    ("Wi", None),
-)
-HIRED, NOT_HIRED, PENDING = 5, 9, (1, 8)  # which of the scripts above carry a referral
-
-
-@dataclass
-class Job:
-    employer: str
-    npp: str | None
-    position: str
-    started_on: date
-    wage: int
-    formal: bool
-
-
-@dataclass
-class Earlier:
-    """One earlier finished cohort and the people followed up: its graduates and the one
-    who withdrew."""
-
-    cohort: Cohort
-    graduates: list[tuple[Enrollment, Participant]]
-    withdrawn: list[tuple[Enrollment, Participant]]
 
 
 def demo_followups(uow: UnitOfWork, rng: random.Random) -> DemoRows:
@@ -351,10 +120,14 @@ def demo_followups(uow: UnitOfWork, rng: random.Random) -> DemoRows:
     book = _Book(uow, rng, today, counters, province, vacancies)
 
     end = six_months_back(today)
-    six = _earlier(uow, rng, office, area, offers[0], end, 12, "score", supervisor, counters[0])
+    six = earlier_cohort(
+        uow, rng, office, area, offers[0], end, 12, "score", supervisor, counters[0]
+    )
     end = three_months_back(today)
     second = offers[1] if len(offers) > 1 else offers[0]
-    three = _earlier(uow, rng, office, area, second, end, 12, "attendance", supervisor, counters[0])
+    three = earlier_cohort(
+        uow, rng, office, area, second, end, 12, "attendance", supervisor, counters[0]
+    )
 
     for n, ((e, p), script) in enumerate(zip(six.graduates, SIX_MONTHS, strict=False)):
         referral = "hired" if n == HIRED else "not_hired" if n == NOT_HIRED else None
@@ -451,184 +224,6 @@ def _offers(uow: UnitOfWork, office: str, vacancies: list[Vacancy]) -> list[tupl
         if all(m != local[n][2] for _p, m in out):
             out.append((local[n][0], local[n][2]))
     return out[:2]
-
-
-def six_months_back(today: date) -> date:
-    """The Friday two or three weeks more than six months ago: that cohort's 6-month calls
-    are overdue on any day (a week starts at most six days before today)."""
-    end = rules.add_months(today, -6) - timedelta(days=14)
-    return end - timedelta(days=(end.weekday() - 4) % 7)
-
-
-def three_months_back(today: date) -> date:
-    """A weekday (a Friday if one fits) whose 3-month follow-up falls in today's week,
-    nearest today: some of that cohort's calls are always due this week."""
-    monday, sunday = rules.week_of(today)
-    first = rules.add_months(monday, -3) - timedelta(days=7)
-    days = [first + timedelta(days=n) for n in range(31)]
-    fits = [d for d in days if d.weekday() < 5 and monday <= rules.add_months(d, 3) <= sunday]
-    if not fits:  # cannot happen (weekdays are at most 3 days apart): the nearest, then
-        fits = [d for d in days if d.weekday() < 5]
-    return min(fits, key=lambda d: (d.weekday() != 4, abs((rules.add_months(d, 3) - today).days)))
-
-
-def _workday(day: date) -> date:
-    """The day, or the Monday after it when it falls on a weekend (offices call on
-    weekdays)."""
-    return day + timedelta(days=(7 - day.weekday()) % 7 if day.weekday() >= 5 else 0)
-
-
-def _people(
-    uow: UnitOfWork, rng: random.Random, office: str, area: str, registered: date, n: int, no: int
-) -> list[Participant]:
-    """`n` eligible people registered on `registered` at this office, through the intake
-    check and `add_participant` (the participants demo's records, as of that day)."""
-    index = regions()
-    preset = eligibility.PRESETS["vokasi_2019"]
-    at = datetime.combine(registered, time(2, 30), tzinfo=uow.now.tzinfo)
-    found: list[Participant] = []
-    tries = 0
-    while len(found) < n and tries < 60 * n:
-        checked = check_intake(demo_record(rng, area, index, registered, no + tries), registered,
-                               index)  # fmt: skip
-        tries += 1
-        if not checked.ok:
-            continue
-        verdict = eligibility.evaluate(facts_from(checked.values, registered), preset)
-        if verdict.status is not eligibility.Status.MET:
-            continue
-        p = add_participant(uow, checked.values, verdict, "vokasi_2019", "2026-01")
-        p.office_code, p.registered_at = office, at + timedelta(minutes=7 * len(found))
-        for consent in uow.session.scalars(select(Consent).where(Consent.participant_id == p.id)):
-            consent.given_at = p.registered_at
-        uow.audit("participant.register", "participant", p.id, demo=True)
-        found.append(p)
-    return found
-
-
-def _earlier(
-    uow: UnitOfWork,
-    rng: random.Random,
-    office: str,
-    area: str,
-    offer: tuple[str, str],
-    end: date,
-    size: int,
-    fails_by: str,
-    supervisor: str,
-    clerk: str,
-) -> Earlier:
-    """A finished cohort of this office that ended on `end`, in the shapes demo_cohorts
-    writes: its days approved, attendance, results that agree with the rule, one who
-    failed (`fails_by` score or attendance) and one who withdrew."""
-    s = uow.session
-    start = end - timedelta(days=end.weekday()) - timedelta(weeks=2)
-    info = OFFICES_BY_CODE[office]
-    place, region = LOCATIONS.get(office, (info.region_name, info.region_code))
-    people = _people(uow, rng, office, area, start - timedelta(days=rng.randint(20, 35)), size,
-                     6000 if fails_by == "score" else 7000)  # fmt: skip
-    provider_id, module = offer
-    cohort = Cohort(
-        office_code=office,
-        code=next_code(s, uow.device, start.year),
-        provider_id=provider_id,
-        module_code=module,
-        location=f"Ruang pelatihan, {place}",
-        location_region_code=region,
-        start_date=start,
-        end_date=end,
-        pattern=",".join(cohort_rules.DEFAULT_PATTERN),
-        capacity=16,
-        transport_rate=rng.choice((50_000, 75_000, 100_000)),
-        pocket_rate=rng.choice((100_000, 150_000)),
-        pocket_mode="per_day",
-        min_rate_percent=80,
-        excused_counts=False,
-        pass_score=70,
-        status=cohort_rules.Status.FINISHED.value,
-        created_by=clerk,
-    )
-    s.add(cohort)
-    s.flush()
-    days = cohort_rules.training_days(start, end)
-    sessions = []
-    for day in days:
-        session = CohortSession(
-            id=stable_id("cohort_session", cohort.id, day.isoformat()),
-            office_code=office,
-            cohort_id=cohort.id,
-            day=day,
-            makeup=False,
-            cancelled=False,
-            locked_at=datetime.combine(day + timedelta(days=1), time(1, 0), tzinfo=uow.now.tzinfo),
-            locked_by=supervisor,
-        )
-        s.add(session)
-        sessions.append(session)
-    s.flush()
-    uow.audit("cohort.create", "cohort", cohort.id, code=cohort.code, demo=True)
-    rule = cohort_rules.CompletionRule()
-    failing, leaving = len(people) - 2, len(people) - 1
-    enrolled_at = datetime.combine(start - timedelta(days=7), time(3, 0), tzinfo=uow.now.tzinfo)
-    graduates: list[tuple[Enrollment, Participant]] = []
-    gone: list[tuple[Enrollment, Participant]] = []
-    for n, p in enumerate(people):
-        e = Enrollment(
-            id=stable_id("enrollment", cohort.id, p.id),
-            office_code=office,
-            cohort_id=cohort.id,
-            participant_id=p.id,
-            status=cohort_rules.ENROLLED,
-            queued_at=enrolled_at + timedelta(minutes=5 * n),
-            enrolled_by=clerk,
-        )
-        s.add(e)
-        held = sessions[: len(sessions) // 3] if n == leaving else sessions
-        away = 0
-        if n == failing and fails_by == "attendance":
-            away = math.ceil(len(held) * 0.35)
-        elif n not in (failing, leaving):
-            away = min(rng.choice((0, 0, 0, 1, 1, 2)), len(held) // 5)
-        missed = set(rng.sample(range(len(held)), away))
-        marks: dict[date, str] = {}
-        for k, session in enumerate(held):
-            mark = rng.choice("IISA") if k in missed else cohort_rules.Mark.PRESENT.value
-            marks[session.day] = mark
-            s.add(
-                Attendance(
-                    id=stable_id("attendance", session.id, p.id),
-                    office_code=office,
-                    cohort_id=cohort.id,
-                    session_id=session.id,
-                    participant_id=p.id,
-                    mark=mark,
-                    marked_by=clerk,
-                    marked_at=datetime.combine(session.day, time(2, 30), tzinfo=uow.now.tzinfo),
-                )
-            )
-        if n == leaving:
-            e.status = cohort_rules.WITHDRAWN
-            e.withdraw_reason = "Mengurus keluarga"
-            e.withdrawn_at = datetime.combine(
-                sessions[len(held)].day, time(3, 0), tzinfo=uow.now.tzinfo
-            )
-            p.status, p.status_reason = "withdrawn", e.withdraw_reason
-            gone.append((e, p))
-            continue
-        e.score = 58 if n == failing and fails_by == "score" else rng.randint(72, 95)
-        e.result_by = clerk
-        e.result_at = datetime.combine(end + timedelta(days=3), time(4, 0), tzinfo=uow.now.tzinfo)
-        verdict = cohort_rules.completion(
-            cohort_rules.attendance_rate(marks, days, end, rule), e.score, rule
-        )
-        e.result = cohort_rules.PASSED if verdict.passes else cohort_rules.FAILED
-        if not verdict.passes:
-            e.result_reason = " ".join(r.render("id") for r in verdict.reasons)
-        p.status = "completed"
-        if verdict.passes:
-            graduates.append((e, p))
-    s.flush()
-    return Earlier(cohort, graduates, gone)
 
 
 class _Book:
@@ -730,15 +325,15 @@ class _Book:
         if referral == "hired":
             fits = self._fitting(module, due[2].due_on)
             if fits:
-                referred = _workday(due[2].due_on - timedelta(days=35))
-                hired_on = _workday(referred + timedelta(days=12))
+                referred = workday(due[2].due_on - timedelta(days=35))
+                hired_on = workday(referred + timedelta(days=12))
                 self._refer(p, fits[0], referred, True, hired_on)
                 hire = (fits[0], hired_on)
         elif referral == "not_hired":
             fits = self._fitting(module, due[1].due_on)
             near = [v for v in fits if v.region_code.startswith(self.province)] or fits
             if near:  # another employer nearby when there is one
-                referred = _workday(due[1].due_on + timedelta(days=20))
+                referred = workday(due[1].due_on + timedelta(days=20))
                 self._refer(p, near[min(1, len(near) - 1)], referred, False, None)
         for d, step in zip(due, script, strict=False):
             if step is None or d.due_on > rules.week_of(self.today)[1]:
@@ -746,7 +341,7 @@ class _Book:
             if d.due_on > self.today:  # due later this week: called early, today
                 day = self.today
             else:
-                day = min(_workday(d.due_on + timedelta(days=self.rng.randint(0, 4))), self.today)
+                day = min(workday(d.due_on + timedelta(days=self.rng.randint(0, 4))), self.today)
             at = self._at(day)
             f = FollowUp(
                 id=stable_id("follow_up", e.id, str(d.milestone)),
@@ -802,7 +397,7 @@ class _Book:
         if referral == "pending":
             fits = self._fitting(module, self.today)
             if fits:
-                on = min(_workday(self.today - timedelta(days=self.rng.randint(1, 6))), self.today)
+                on = min(workday(self.today - timedelta(days=self.rng.randint(1, 6))), self.today)
                 self._refer(p, fits[0], on, None, None)
 
     def recent_graduate(self, office: str, earlier: tuple[str, ...]) -> None:
@@ -827,5 +422,5 @@ class _Book:
         p, module = rows[self.rng.randrange(len(rows))]
         fits = self._fitting(module, self.today)
         if fits:
-            self._refer(p, fits[0], min(_workday(self.today - timedelta(days=2)), self.today),
+            self._refer(p, fits[0], min(workday(self.today - timedelta(days=2)), self.today),
                         None, None)  # fmt: skip

@@ -20,7 +20,8 @@ import pytest
 from app.domain import followups as rules
 from app.services.actor import cli_actor
 from app.services.demo import fill_demo
-from app.services.demo_followups import OPENINGS, six_months_back, three_months_back
+from app.services.demo_earlier_cohorts import six_months_back, three_months_back
+from app.services.demo_followup_data import OPENINGS
 from tests.conftest import ADMIN_PASSWORD, FakeClock
 from tests.unit.helpers import rows
 
