@@ -462,7 +462,7 @@ def _dying_pool() -> ProcessPoolExecutor:
 def test_a_worker_that_dies_leaves_its_work_to_this_process(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(certificate, "_pool", _dying_pool)
+    monkeypatch.setattr(certificate, "spawn_pool", _dying_pool)
     monkeypatch.setattr(certificate, "MANY_POOL_FROM", 3)
     monkeypatch.setattr(certificate, "EACH_POOL_FROM", 3)
     monkeypatch.setattr(certificate, "POOL_HEAD", 1)
