@@ -190,7 +190,7 @@ def _modules(
             names.get(code, code),
             chosen[code],
             places[code],
-            _people_link("training_choice", code),
+            Link("participants", (("training_choice", code), ("first_choice", "1"))),
         )
         for code in codes
     ]

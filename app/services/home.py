@@ -1,6 +1,7 @@
-"""Figures for the home page (Beranda): only counts of what exists so far, and the training
-providers that need attention (a licence or accreditation ending within 60 days, a re-check
-that is due)."""
+"""The staff figures an admin reads on the Staf tab (app.ui.pages.staff): active staff by role,
+and today's sign-ins, refused sign-ins, recorded actions and changes waiting to be sent on
+this computer. They were Beranda's first figures; Beranda is now the programme's dashboard
+(app.services.dashboard), and these stayed with the accounts they describe."""
 
 from __future__ import annotations
 
@@ -58,29 +59,4 @@ def home_counts(db: Database, office_code: str) -> HomeCounts:
         + actions.get("auth.login_locked", 0),
         events_today=sum(actions.values()),
         pending_changes=pending or 0,
-    )
-
-
-@dataclass(frozen=True)
-class ProviderAlerts:
-    expiring: list[str]  # names: licence or accreditation ends within 60 days
-    recheck_due: list[str]  # names: decided layak, re-check date passed
-    fit: int
-    undecided: int
-
-
-def provider_alerts(db: Database) -> ProviderAlerts:
-    from app.services.providers import list_providers, today_of
-
-    today = today_of(db)
-    rows = list_providers(db)
-    return ProviderAlerts(
-        expiring=[r.name for r in rows if r.expiring],
-        recheck_due=[
-            r.name
-            for r in rows
-            if r.result == "layak" and r.recheck_on is not None and r.recheck_on < today
-        ],
-        fit=sum(1 for r in rows if r.result == "layak"),
-        undecided=sum(1 for r in rows if r.result is None),
     )

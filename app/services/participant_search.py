@@ -102,6 +102,7 @@ class ParticipantQuery:
     office_code: str | None = None
     region_prefix: str | None = None  # a province "31", or a regency "31.71"
     training_choice: str | None = None  # a module code ("LAS") or legacy text, either choice
+    first_choice_only: bool = False  # the training choice as the FIRST choice only (Beranda)
     sort: str = "name"
     descending: bool = False
 
@@ -161,7 +162,18 @@ def _filters(query: ParticipantQuery) -> list[_Filter]:
     """The query's filters, in the order that breaks a tie in size (see `_plan`): a
     training choice and a province narrow more, on the whole, than a status or an office."""
     out = []
-    if query.training_choice:
+    if query.training_choice and query.first_choice_only:
+        out.append(
+            _Filter(
+                "training_choice",
+                ("ix_participant_live_choice_1",),
+                ("{t}.training_choice_1 = :choice",),
+                "+participant.training_choice_1 = :choice",
+                {"choice": query.training_choice},
+                held=False,
+            )
+        )
+    elif query.training_choice:
         out.append(
             _Filter(
                 "training_choice",

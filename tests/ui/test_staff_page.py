@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import pytest
+from PySide6.QtCore import QLocale, QPoint
+
 from app.services.staff import list_staff
 from app.ui.dialogs.staff_dialogs import AddStaffDialog
 from app.ui.main_window import MainWindow
@@ -30,6 +33,55 @@ def test_table_lists_staff(qtbot, ctx, admin):
         "Aktif",
     ]
     assert model.headers() == ["Nama pengguna", "Nama lengkap", "Peran", "Status"]
+
+
+def _figures(page) -> dict[str, str]:
+    return {key: tile.value.text() for key, tile in page.tiles.items()}
+
+
+def test_the_staff_and_todays_figures_are_above_the_table(qtbot, ctx, admin):
+    """What Beranda showed before it became the programme's dashboard (issue #14): the
+    active staff by role and today's figures of this computer, from home_counts."""
+    from app.errors import AuthError
+    from app.services.auth import login
+    from app.services.home import home_counts
+    from app.services.staff import add_staff
+
+    add_staff(ctx.db, admin, username="loket.sari", full_name="Sari", role="counter",
+              password="Sementara1")  # fmt: skip
+    with pytest.raises(AuthError):
+        login(ctx.db, "loket.sari", "salah-sekali-1")
+    page = _staff_page(qtbot, ctx, admin)
+
+    def want() -> dict[str, str]:
+        counts = home_counts(ctx.db, "JKT")  # read now: the window records actions too
+        number = QLocale().toString
+        return {
+            "staff_active": "2",
+            "counter": "1",
+            "supervisor": "0",
+            "admin": "1",
+            "logins_today": number(counts.logins_today),
+            "failed_logins_today": "1",
+            "events_today": number(counts.events_today),
+            "pending_changes": number(counts.pending_changes),
+        }
+
+    qtbot.waitUntil(lambda: _figures(page) == want(), timeout=10_000)
+    captions = [tile.caption.text() for tile in page.tiles.values()]
+    assert captions == [
+        "Staf aktif",
+        "Petugas loket",
+        "Supervisor",
+        "Admin",
+        "Berhasil masuk",
+        "Gagal masuk",
+        "Aktivitas tercatat",
+        "Menunggu sinkronisasi",
+    ]
+    assert all(tile.isVisible() for tile in page.tiles.values())
+    strip = page.tiles["staff_active"].mapTo(page, QPoint(0, 0)).y()
+    assert strip < page.table.mapTo(page, QPoint(0, 0)).y()  # a strip above the table
 
 
 def test_add_staff_through_dialog(qtbot, ctx, admin):
@@ -69,8 +121,6 @@ def test_deactivate_and_refusal_for_own_account(qtbot, ctx, admin):
 
 
 def test_unlock_reset_and_deactivate(qtbot, ctx, admin):
-    import pytest
-
     from app.errors import AuthError
     from app.services.auth import login
     from app.services.staff import add_staff

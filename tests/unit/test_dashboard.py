@@ -535,7 +535,9 @@ def test_the_gone_and_the_tombstoned_are_not_counted_and_modules_read_choices(de
     by_code = {m.code: m for m in board.participants.by_module}
     assert (by_code[None].chosen, by_code[None].places) == (2, 0)  # "Barista", no choice
     assert by_code[None].link == Link("participants")
-    assert by_code["FORKLIFT"].link == Link("participants", (("training_choice", "FORKLIFT"),))
+    assert by_code["FORKLIFT"].link == Link(
+        "participants", (("training_choice", "FORKLIFT"), ("first_choice", "1"))
+    )
     assert board.participants.by_module[-1].code is None  # "none of them" comes last
 
 

@@ -134,6 +134,13 @@ def test_each_filter_takes_exactly_its_rows(office):
         "Indah LAS dua kali",
     ]
     assert names(db, training_choice="GARMEN") == ["Hadi LAS kedua"]
+    # the first choice only (Beranda's module bars count first choices)
+    assert names(db, training_choice="LAS", first_choice_only=True) == [
+        "Gita LAS pertama",
+        "Indah LAS dua kali",
+    ]
+    assert names(db, training_choice="LASX", first_choice_only=True) == []
+    assert count(db, ParticipantQuery(training_choice="LAS", first_choice_only=True)) == 2
     assert names(db, training_choice="Las SMAW") == ["Kiki Las teks lama"]
     assert names(db, training_choice="LASX") == ["Lina LASX"]
     assert names(db, training_choice="las") == []
@@ -228,7 +235,10 @@ def _plainly(path: Path, query: ParticipantQuery, offset: int, limit: int) -> tu
     if query.region_prefix:
         where.append("substr(region_code, 1, ?) = ?")
         params += [len(query.region_prefix), query.region_prefix]
-    if query.training_choice:
+    if query.training_choice and query.first_choice_only:
+        where.append("training_choice_1 = ?")
+        params.append(query.training_choice)
+    elif query.training_choice:
         where.append("(training_choice_1 = ? OR training_choice_2 = ?)")
         params += [query.training_choice] * 2
     order = ", ".join(f"{c.name}{' DESC' if query.descending else ''}" for c in SORTS[query.sort])
@@ -259,7 +269,9 @@ def _queries(rng: random.Random) -> list[ParticipantQuery]:
     for size in range(1, 5):
         for keys in itertools.combinations(FILTERS, size):
             for sort, descending in itertools.product(SORTS, (False, True)):
-                values = {k: rng.choice(FILTERS[k]) for k in keys}
+                values: dict[str, Any] = {k: rng.choice(FILTERS[k]) for k in keys}
+                if "training_choice" in values:
+                    values["first_choice_only"] = rng.random() < 0.5
                 out.append(ParticipantQuery(sort=sort, descending=descending, **values))
     return out
 

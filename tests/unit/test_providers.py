@@ -468,23 +468,3 @@ def test_list_filters_by_type_region_result_and_expiry(office):
     assert names(expiring_only=True) == ["BLK Kabupaten Bekasi"]  # 10 January 2027
     assert names(text="jakar") == ["LPK Jakarta"]
     assert jakarta
-
-
-def test_beranda_names_a_provider_whose_recheck_is_overdue(office):
-    from datetime import timedelta
-
-    from app.services.home import provider_alerts
-
-    pid = _fit_provider(office)
-    decide(
-        office.db,
-        office.actors["supervisor"],
-        pid,
-        "layak",
-        "memenuhi syarat",
-        recheck_on=date(2027, 1, 5),
-    )
-    office.clock.now = datetime(2027, 1, 5, 3, 0, tzinfo=UTC)
-    assert provider_alerts(office.db).recheck_due == []  # due on the day, not yet overdue
-    office.clock.now += timedelta(days=1)
-    assert provider_alerts(office.db).recheck_due == ["BLK Kabupaten Bekasi"]

@@ -156,11 +156,11 @@ def test_demo_providers_show_every_case_of_the_checklist(office):
     assert [p.name for p in providers if p.expiring] == ["Pusat Pelatihan PT Krakatau Karya"]
     results = sorted(p.result or "-" for p in providers)
     assert results.count("layak") == 6 and "tidak_layak" in results and "tindak_lanjut" in results
-    from app.services.home import provider_alerts
+    from app.services.dashboard import dashboard
 
-    alerts = provider_alerts(office)  # what Beranda shows
-    assert alerts.expiring == ["Pusat Pelatihan PT Krakatau Karya"]
-    assert (alerts.fit, alerts.undecided, alerts.recheck_due) == (6, 4, [])
+    licences = dashboard(office).licences  # what Beranda shows
+    assert [i.name for i in licences.items] == ["Pusat Pelatihan PT Krakatau Karya"]
+    assert results.count("-") == 4  # not decided yet
 
 
 def test_demo_cohorts_show_every_state_with_consistent_people(office):

@@ -148,6 +148,22 @@ class CohortList(QWidget):
         self.status.currentIndexChanged.connect(lambda _i: self.refresh())
         self.mine.toggled.connect(lambda _on: self.refresh())
 
+    def apply_link(self, filters: dict[str, str]) -> None:
+        """Show the cohorts a figure of Beranda counted: `status` (a cohort status) and
+        `cohort` (a code, searched for) from `filters`, the rest cleared. Every cohort
+        figure there is this office's own, so "this office only" is ticked. One read."""
+        widgets = (self.search, self.status, self.mine)
+        for widget in widgets:
+            widget.blockSignals(True)
+        try:
+            self.search.setText(filters.get("cohort", ""))
+            self.status.setCurrentIndex(max(self.status.findData(filters.get("status", "")), 0))
+            self.mine.setChecked(True)
+        finally:
+            for widget in widgets:
+                widget.blockSignals(False)
+        self.refresh()
+
     def refresh(self) -> None:
         from app.services.cohort_lists import list_cohorts
 

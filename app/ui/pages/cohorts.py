@@ -44,6 +44,18 @@ class CohortsPage(StackedRecordPage):
         super().show_list()
         self.list.table.setFocus()
 
+    def apply_link(self, filters: dict[str, str]) -> None:
+        """From Beranda: the list filtered as the figure was counted (CohortList.apply_link);
+        a link to one cohort (`cohort`: its code) opens that cohort."""
+        self.list.apply_link(filters)
+        code = filters.get("cohort")
+        found = next((r for r in self.list.model.rows if r.code == code), None) if code else None
+        if found is not None:
+            self.open_cohort(found.id)
+            return
+        self.stack.setCurrentWidget(self.list)
+        self.list.table.setFocus()
+
     def _activated(self, index: QModelIndex) -> None:
         row = self.list.model.row_at(index.row())
         if row is not None:

@@ -97,6 +97,11 @@ class FollowupsPage(QWidget):
         super().showEvent(event)
         QTimer.singleShot(0, self, self._refresh_current)
 
+    def apply_link(self, filters: dict[str, str]) -> Any:
+        """From Beranda: `view` "rates" brings the rates tab (Capaian) forward; no view,
+        the call list of the follow-ups due. Returns the tab."""
+        return self.show_tab(RATES if filters.get("view") == "rates" else CALLS)
+
     def show_tab(self, tab: int) -> Any:
         """Bring a tab forward, fresh, with the keyboard in it, and return it."""
         self.tabs.setCurrentIndex(tab)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -88,11 +89,14 @@ class ParticipantList(QWidget):
         self.training = QLineEdit()
         self.training.setPlaceholderText(self.tr("Training choice"))
         self.training.setClearButtonEnabled(True)
+        # Beranda's module bars count first choices: the list opened from one says so.
+        self.first_choice = QCheckBox(self.tr("First choice only"))
         self.count_label = QLabel("")
         self.count_label.setObjectName("count")
         for widget in (self.status, self.office, self.region):
             filters.addWidget(widget)
         filters.addWidget(self.training, 1)
+        filters.addWidget(self.first_choice)
         filters.addSpacing(12)
         filters.addWidget(self.count_label)
         layout.addLayout(filters)
@@ -129,6 +133,7 @@ class ParticipantList(QWidget):
         self.timer.timeout.connect(self.refresh)
         self.search.textChanged.connect(lambda _t: self.timer.start())
         self.training.textChanged.connect(lambda _t: self.timer.start())
+        self.first_choice.toggled.connect(lambda _on: self.refresh())
         for combo in (self.status, self.office, self.region):
             combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.search.returnPressed.connect(self._to_table)
@@ -142,9 +147,31 @@ class ParticipantList(QWidget):
             office_code=self.office.currentData() or None,
             region_prefix=self.region.currentData() or None,
             training_choice=self.training.text().strip() or None,
+            first_choice_only=self.first_choice.isChecked(),
             sort=sort,
             descending=descending,
         )
+
+    def apply_link(self, filters: dict[str, str]) -> None:
+        """Show the people a figure of Beranda counted (app.services.dashboard_views.Link):
+        `status`, `office_code` and `training_choice` (a module code) from `filters`, every
+        other filter and the search cleared, so the rows are those behind the figure. One
+        query, whatever changed."""
+        combos = ((self.status, "status"), (self.office, "office_code"), (self.region, ""))
+        edits = ((self.search, ""), (self.training, "training_choice"))
+        widgets = (*(c for c, _k in combos), *(e for e, _k in edits), self.first_choice)
+        for widget in widgets:
+            widget.blockSignals(True)
+        try:
+            self.first_choice.setChecked(filters.get("first_choice") == "1")
+            for combo, key in combos:
+                combo.setCurrentIndex(max(combo.findData(filters.get(key, "")), 0))
+            for edit, key in edits:
+                edit.setText(filters.get(key, ""))
+        finally:
+            for widget in widgets:
+                widget.blockSignals(False)
+        self.refresh()
 
     def refresh(self) -> None:
         self.timer.stop()

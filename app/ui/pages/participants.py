@@ -62,6 +62,14 @@ class ParticipantsPage(QWidget):
         if self.list.stale:
             self.list.refresh()
 
+    def apply_link(self, filters: dict[str, str]) -> None:
+        """From Beranda: the list, filtered as the figure was counted (ParticipantList.
+        apply_link), with the keyboard in the table; an open form or record stays open
+        underneath (an intake in progress is kept as it is)."""
+        self.stack.setCurrentWidget(self.list)
+        self.list.apply_link(filters)
+        self.list.table.setFocus()
+
     def _show(self, widget: QWidget) -> None:
         if self.stack.indexOf(widget) < 0:
             self.stack.addWidget(widget)

@@ -94,6 +94,25 @@ class PaymentsPage(QWidget):
         super().showEvent(event)
         QTimer.singleShot(0, self, self._refresh_current)
 
+    def apply_link(self, filters: dict[str, str]) -> Any:
+        """From Beranda: `view` "recoveries" brings the overpayments tab forward; "approve"
+        (entitlements to approve) and no view the entitlements tab, where a period is
+        approved and paid, on the cohort `cohort` (its code) when one is named. Returns
+        the tab."""
+        tab = RECOVERIES if filters.get("view") == "recoveries" else PAYMENTS
+        part = self.show_tab(tab)
+        code = filters.get("cohort")
+        if tab == PAYMENTS and code:
+            chooser = self.list.cohort
+            found = next(
+                (n for n in range(chooser.count()) if chooser.itemText(n).split(" ", 1)[0] == code),
+                -1,
+            )
+            if found >= 0:
+                chooser.setCurrentIndex(found)  # its periods and rows are read at once
+        part.table.setFocus()
+        return part
+
     def show_tab(self, tab: int) -> Any:
         """Bring a tab forward, read it now, and return it."""
         self.tabs.setCurrentIndex(tab)

@@ -170,6 +170,22 @@ class ProviderList(QWidget):
             combo.currentIndexChanged.connect(lambda _i: self.refresh())
         self.expiring.toggled.connect(lambda _on: self.refresh())
 
+    def apply_link(self, filters: dict[str, str]) -> None:
+        """Show the providers a figure of Beranda counted: `expiring_only` "1" ticks
+        "licence ending within 60 days"; the search and the other filters are cleared."""
+        widgets = (self.search, self.kind, self.province, self.result, self.expiring)
+        for widget in widgets:
+            widget.blockSignals(True)
+        try:
+            self.search.clear()
+            for combo in (self.kind, self.province, self.result):
+                combo.setCurrentIndex(0)
+            self.expiring.setChecked(filters.get("expiring_only") == "1")
+        finally:
+            for widget in widgets:
+                widget.blockSignals(False)
+        self.refresh()
+
     def refresh(self) -> None:
         from app.services.providers import list_providers
 

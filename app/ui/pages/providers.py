@@ -51,6 +51,13 @@ class ProvidersPage(StackedRecordPage):
         super().show_list()
         self.list.search.setFocus()
 
+    def apply_link(self, filters: dict[str, str]) -> None:
+        """From Beranda: the list filtered as the figure was counted
+        (ProviderList.apply_link), with the keyboard in the table."""
+        self.list.apply_link(filters)
+        self.stack.setCurrentWidget(self.list)
+        self.list.table.setFocus()
+
     def _activated(self, index: QModelIndex) -> None:
         row = self.list.model.row_at(index.row())
         if row is not None:

@@ -1,13 +1,18 @@
-"""Tab "Staf" (admins only): the accounts of this office and what an admin does with them."""
+"""Tab "Staf" (admins only): the accounts of this office and what an admin does with them,
+under a strip of figures: the active staff by role, and what happened on this computer
+today (sign-ins, refused sign-ins, recorded actions, changes waiting to be sent) — an
+admin's figures, kept here since Beranda became the programme's dashboard (issue #14)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QGroupBox,
     QHBoxLayout,
     QHeaderView,
     QPushButton,
@@ -16,16 +21,25 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.domain.roles import ROLE_LABELS, Role
 from app.services.actor import Actor
 from app.services.staff import StaffRow
 from app.ui.context import AppContext
 from app.ui.dialogs.staff_dialogs import AddStaffDialog, ResetPasswordDialog
-from app.ui.messages import show_error, show_info
+from app.ui.messages import report, show_error, show_info
 from app.ui.pages.staff_model import StaffTableModel
 from app.ui.tasks import run_task
-from app.ui.widgets import note
+from app.ui.widgets import Tile, note
+
+if TYPE_CHECKING:
+    from app.services.home import HomeCounts
 
 COLUMN_WIDTHS = (200, 260, 170)  # username, full name, role; status takes the rest
+# The strip's figures are smaller than a tile of the old Beranda: the table is the page.
+STRIP_STYLE = """
+QFrame#staffFigure { background: transparent; border: none; }
+QFrame#staffFigure QLabel#tileValue { font-size: 15pt; }
+"""
 
 
 class StaffPage(QWidget):
@@ -46,6 +60,7 @@ class StaffPage(QWidget):
                 )
             )
         )
+        layout.addLayout(self._strip())
         buttons = QHBoxLayout()
         self.add_button = QPushButton(self.tr("Add staff"))
         self.add_button.setObjectName("primary")
@@ -82,6 +97,81 @@ class StaffPage(QWidget):
         ctx.data_changed.connect(self.on_data_changed)
         self.refresh()
 
+    def _strip(self) -> QHBoxLayout:
+        """Two small groups of figures (app.services.home.home_counts)."""
+        row = QHBoxLayout()
+        row.setSpacing(12)
+        groups = (
+            (
+                self.tr("Staff of this office"),
+                {
+                    "staff_active": (self.tr("Active staff"), ""),
+                    Role.COUNTER.value: (ROLE_LABELS[Role.COUNTER].render(), ""),
+                    Role.SUPERVISOR.value: (ROLE_LABELS[Role.SUPERVISOR].render(), ""),
+                    Role.ADMIN.value: (ROLE_LABELS[Role.ADMIN].render(), ""),
+                },
+            ),
+            (
+                self.tr("Today on this computer"),
+                {
+                    "logins_today": (self.tr("Sign-ins"), ""),
+                    "failed_logins_today": (
+                        self.tr("Refused sign-ins"),
+                        self.tr("Wrong password, locked or inactive account"),
+                    ),
+                    "events_today": (self.tr("Recorded actions"), self.tr("In the audit log")),
+                    "pending_changes": (
+                        self.tr("Waiting to sync"),
+                        self.tr("Sent when a connection is available"),
+                    ),
+                },
+            ),
+        )
+        self.tiles: dict[str, Tile] = {}
+        for title, figures in groups:
+            box = QGroupBox(title)
+            grid = QHBoxLayout(box)
+            grid.setContentsMargins(10, 4, 10, 6)
+            grid.setSpacing(6)
+            for key, (caption, tip) in figures.items():
+                tile = Tile(caption)
+                tile.setObjectName("staffFigure")
+                inner = tile.layout()
+                if isinstance(inner, QVBoxLayout):  # the figure first: in line across the
+                    inner.setContentsMargins(4, 0, 4, 0)  # strip, a long caption wraps below
+                    inner.removeWidget(tile.value)
+                    inner.insertWidget(0, tile.value)
+                tile.detail.setVisible(False)
+                tile.setToolTip(tip)
+                grid.addWidget(tile, 1)
+                self.tiles[key] = tile
+            row.addWidget(box, 1)
+        self.setStyleSheet(STRIP_STYLE)
+        return row
+
+    def refresh_figures(self) -> None:
+        """Read the strip's figures off the UI thread (they count the audit log)."""
+        from app.services.home import home_counts
+
+        db, office = self.ctx.db, self.actor.office_code
+        run_task(
+            lambda _p, _c: home_counts(db, office),
+            on_done=self._show_figures,
+            on_error=report,
+            owner=self,
+        )
+
+    def _show_figures(self, counts: HomeCounts) -> None:
+        self.tiles["staff_active"].set_value(counts.staff_active)
+        for role in Role:
+            self.tiles[role.value].set_value(counts.staff_by_role.get(role.value, 0))
+        for key in ("logins_today", "failed_logins_today", "events_today", "pending_changes"):
+            self.tiles[key].set_value(getattr(counts, key))
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.refresh_figures()  # today's figures move with every action
+
     def refresh(self) -> None:
         from app.services.staff import list_staff
 
@@ -95,6 +185,7 @@ class StaffPage(QWidget):
         if selected is not None:
             self.select_username(selected.username)
         self._update_buttons()
+        self.refresh_figures()
 
     def select_username(self, username: str) -> None:
         for row, staff in enumerate(self.model.rows):

@@ -263,6 +263,12 @@ class SyncPage(QWidget):
             self.stale_reviews.discard(tab)
             tab.load()
 
+    def apply_link(self, filters: dict[str, str]) -> None:
+        """From Beranda: `tab` "conflicts" or "duplicates" brings that review list forward
+        (loaded from the server as it opens); no tab, the waiting changes."""
+        tabs = {"conflicts": self.conflicts, "duplicates": self.duplicates}
+        self.tabs.setCurrentWidget(tabs.get(filters.get("tab", ""), self.pending_tab))
+
     def on_data_changed(self, _entities: frozenset[str]) -> None:
         if self.isVisible():
             self.refresh()
