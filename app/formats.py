@@ -57,6 +57,13 @@ def day_date(value: date, lang: str | None = None) -> str:
     return str(format_date(value, "EEEE, d MMMM y", locale=_locale(_lang(lang))))
 
 
+def month_text(value: date, lang: str | None = None) -> str:
+    """ "November 2026": the month of a monthly report (standalone month name)."""
+    from babel.dates import format_date
+
+    return str(format_date(value, "LLLL y", locale=_locale(_lang(lang))))
+
+
 def datetime_text(value: datetime | None) -> str:
     """A stored (UTC) moment in the office's local time: `17/08/2026 14:05`."""
     return value.astimezone().strftime("%d/%m/%Y %H:%M") if value else ""

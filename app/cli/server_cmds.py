@@ -81,6 +81,17 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     revoke.add_argument("device_id")
     revoke.set_defaults(handler=cmd_revoke)
 
+    report = ssub.add_parser("report", help="reports over every office's synced records")
+    rsub = report.add_subparsers(dest="server_report", metavar="ACTION", required=True)
+    monthly = rsub.add_parser(
+        "monthly", parents=[common], help="the monthly programme report (PDF or XLSX)"
+    )
+    monthly.add_argument("--db", required=True, help=db_help)
+    from app.cli.report_cmds import add_monthly_arguments, server_monthly
+
+    add_monthly_arguments(monthly, office_help="one office's code (default: every office)")
+    monthly.set_defaults(handler=server_monthly)
+
 
 def _engine(url: str) -> Engine:
     from app.server.db import create_schema, make_server_engine

@@ -16,14 +16,15 @@ class OfficeInfo:
     name: str
     region_code: str
     region_name: str
+    utc_offset: int = 7  # hours: WIB (+7), WITA (+8); the office's local day in reports
 
 
 OFFICES: tuple[OfficeInfo, ...] = (
     OfficeInfo("JKT", "DKI Jakarta", "31", "Daerah Khusus Ibukota Jakarta"),
     OfficeInfo("BTN", "Banten", "36", "Banten"),
     OfficeInfo("JBR", "Jawa Barat", "32", "Jawa Barat"),
-    OfficeInfo("LOM", "Lombok / NTB", "52", "Nusa Tenggara Barat"),
-    OfficeInfo("BPN", "Balikpapan", "64.71", "Kota Balikpapan"),
+    OfficeInfo("LOM", "Lombok / NTB", "52", "Nusa Tenggara Barat", utc_offset=8),
+    OfficeInfo("BPN", "Balikpapan", "64.71", "Kota Balikpapan", utc_offset=8),
     OfficeInfo("TNG", "Tangerang", "36.71", "Kota Tangerang"),
 )
 

@@ -59,6 +59,7 @@ class Permission(StrEnum):
     FOLLOWUP_RECORD = "followup.record"
     VACANCY_EDIT = "vacancy.edit"
     VACANCY_IMPORT = "vacancy.import"
+    REPORT_VIEW = "report.view"
 
 
 GRANTS: dict[Permission, frozenset[Role]] = {
@@ -111,6 +112,8 @@ GRANTS: dict[Permission, frozenset[Role]] = {
     # them (a job fair's list) is a supervisor's or the admin's, like the other imports.
     Permission.VACANCY_EDIT: frozenset({Role.COUNTER, Role.SUPERVISOR, Role.ADMIN}),
     Permission.VACANCY_IMPORT: frozenset({Role.SUPERVISOR, Role.ADMIN}),
+    # The monthly report: the branch head (supervisor) sends it; the admin may make it.
+    Permission.REPORT_VIEW: frozenset({Role.SUPERVISOR, Role.ADMIN}),
 }
 
 

@@ -1589,6 +1589,113 @@
     </message>
 </context>
 <context>
+    <name>FigureTiles</name>
+    <message>
+        <source>Attendance</source>
+        <translation>Kehadiran</translation>
+    </message>
+    <message>
+        <source>Completion</source>
+        <translation>Kelulusan</translation>
+    </message>
+    <message>
+        <source>Working again</source>
+        <translation>Bekerja lagi</translation>
+    </message>
+    <message>
+        <source>Self-employed</source>
+        <translation>Usaha sendiri</translation>
+    </message>
+    <message>
+        <source>Follow-up calls due</source>
+        <translation>Panggilan pemantauan</translation>
+    </message>
+    <message>
+        <source>Licences ending soon</source>
+        <translation>Izin segera berakhir</translation>
+    </message>
+    <message>
+        <source>Paid this month</source>
+        <translation>Dibayar bulan ini</translation>
+    </message>
+    <message>
+        <source>No attendance marked yet</source>
+        <translation>Belum ada absensi tercatat</translation>
+    </message>
+    <message>
+        <source>{present} present of {marked} days marked</source>
+        <translation>{present} hadir dari {marked} hari tercatat</translation>
+    </message>
+    <message>
+        <source>No finished cohort yet</source>
+        <translation>Belum ada angkatan yang selesai</translation>
+    </message>
+    <message>
+        <source>{passed} passed of {enrolled}</source>
+        <translation>{passed} lulus dari {enrolled}</translation>
+    </message>
+    <message>
+        <source>{n} withdrew</source>
+        <translation>{n} mundur</translation>
+    </message>
+    <message>
+        <source>Passed over the participants of this office&apos;s finished cohorts; those who withdrew before the end are counted apart.</source>
+        <translation>Lulus dibagi peserta angkatan kantor ini yang sudah selesai; yang mengundurkan diri sebelum akhir dihitung terpisah.</translation>
+    </message>
+    <message>
+        <source>Days marked present over all days marked in this office&apos;s cohorts.</source>
+        <translation>Hari hadir dibagi semua hari yang tercatat di angkatan kantor ini.</translation>
+    </message>
+    <message>
+        <source>Nobody reached by a follow-up call yet</source>
+        <translation>Belum ada alumni yang terhubungi</translation>
+    </message>
+    <message>
+        <source>{n} of {reached} graduates reached</source>
+        <translation>{n} dari {reached} alumni yang terhubungi</translation>
+    </message>
+    <message>
+        <source>{months} months: working {working}, self-employed {self}</source>
+        <translation>{months} bulan: bekerja {working}, usaha sendiri {self}</translation>
+    </message>
+    <message>
+        <source>{n} overdue</source>
+        <translation>{n} terlambat</translation>
+    </message>
+    <message>
+        <source>{n} this week</source>
+        <translation>{n} minggu ini</translation>
+    </message>
+    <message>
+        <source>This week: {first} – {last}</source>
+        <translation>Minggu ini: {first} – {last}</translation>
+    </message>
+    <message>
+        <source>Licences ending within {days} days</source>
+        <translation>Izin berakhir dalam {days} hari</translation>
+    </message>
+    <message>
+        <source>{name} ({day})</source>
+        <translation>{name} ({day})</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Tidak ada</translation>
+    </message>
+    <message>
+        <source>and {n} more</source>
+        <translation>dan {n} lainnya</translation>
+    </message>
+    <message>
+        <source>Stipends paid in {month}</source>
+        <translation>Dibayar {month}</translation>
+    </message>
+    <message>
+        <source>{kind}: {n} payments, {amount}</source>
+        <translation>{kind}: {n} pembayaran, {amount}</translation>
+    </message>
+</context>
+<context>
     <name>FollowupsPage</name>
     <message>
         <source>Follow-up</source>
@@ -1633,68 +1740,24 @@
 <context>
     <name>HomePage</name>
     <message>
-        <source>Staff of this office</source>
-        <translation>Staf kantor ini</translation>
+        <source>Participants by status</source>
+        <translation>Peserta per status</translation>
     </message>
     <message>
-        <source>Active staff</source>
-        <translation>Staf aktif</translation>
+        <source>Participants by office</source>
+        <translation>Peserta per kantor</translation>
     </message>
     <message>
-        <source>Today on this computer</source>
-        <translation>Hari ini di komputer ini</translation>
+        <source>Modules: first choices and places</source>
+        <translation>Modul: pilihan pertama dan kursi</translation>
     </message>
     <message>
-        <source>Sign-ins</source>
-        <translation>Berhasil masuk</translation>
+        <source>First choice</source>
+        <translation>Pilihan pertama</translation>
     </message>
     <message>
-        <source>Refused sign-ins</source>
-        <translation>Gagal masuk</translation>
-    </message>
-    <message>
-        <source>Recorded actions</source>
-        <translation>Aktivitas tercatat</translation>
-    </message>
-    <message>
-        <source>Waiting to sync</source>
-        <translation>Menunggu sinkronisasi</translation>
-    </message>
-    <message>
-        <source>Wrong password, locked or inactive account</source>
-        <translation>Kata sandi salah, akun terkunci atau nonaktif</translation>
-    </message>
-    <message>
-        <source>Written to the audit log</source>
-        <translation>Tercatat di log audit</translation>
-    </message>
-    <message>
-        <source>Sent when a connection is available</source>
-        <translation>Dikirim saat ada koneksi</translation>
-    </message>
-    <message>
-        <source>Training providers</source>
-        <translation>Lembaga pelatihan</translation>
-    </message>
-    <message>
-        <source>Licence ending within 60 days</source>
-        <translation>Izin berakhir dalam 60 hari</translation>
-    </message>
-    <message>
-        <source>Re-check overdue</source>
-        <translation>Penilaian ulang terlambat</translation>
-    </message>
-    <message>
-        <source>Decided fit (layak)</source>
-        <translation>Diputuskan layak</translation>
-    </message>
-    <message>
-        <source>Not decided yet</source>
-        <translation>Belum diputuskan</translation>
-    </message>
-    <message>
-        <source>Every action is recorded in the audit log of this computer and sent to the central server when a connection is available. Work goes on without a connection.</source>
-        <translation>Setiap tindakan dicatat dalam log audit komputer ini dan dikirim ke server pusat saat koneksi tersedia. Pekerjaan tetap bisa berjalan tanpa koneksi.</translation>
+        <source>Places in cohorts</source>
+        <translation>Kursi di angkatan</translation>
     </message>
     <message>
         <source>Good morning, {name}</source>
@@ -1711,6 +1774,26 @@
     <message>
         <source>Good evening, {name}</source>
         <translation>Selamat malam, {name}</translation>
+    </message>
+    <message>
+        <source>Loading the programme&apos;s figures…</source>
+        <translation>Memuat angka program…</translation>
+    </message>
+    <message>
+        <source>Figures as of {time}</source>
+        <translation>Angka per pukul {time}</translation>
+    </message>
+    <message>
+        <source>The programme&apos;s figures could not be read. {reason}</source>
+        <translation>Angka program tidak dapat dibaca. {reason}</translation>
+    </message>
+    <message>
+        <source>Participants by office: the {n} largest of {total}</source>
+        <translation>Peserta per kantor: {n} terbesar dari {total}</translation>
+    </message>
+    <message>
+        <source>Modules: the {n} most chosen of {total}</source>
+        <translation>Modul: {n} paling banyak dipilih dari {total}</translation>
     </message>
 </context>
 <context>
@@ -2620,6 +2703,10 @@
         <translation>Pilihan pelatihan</translation>
     </message>
     <message>
+        <source>First choice only</source>
+        <translation>Pilihan pertama saja</translation>
+    </message>
+    <message>
         <source>More than {n} match: type more to narrow</source>
         <translation>Lebih dari {n} cocok: ketik lebih lengkap</translation>
     </message>
@@ -3124,6 +3211,25 @@
     <message>
         <source>Cancel</source>
         <translation>Batal</translation>
+    </message>
+</context>
+<context>
+    <name>ProgressCard</name>
+    <message>
+        <source>Progress toward the national target</source>
+        <translation>Menuju target nasional</translation>
+    </message>
+    <message>
+        <source>{registered} participants registered; no national target is set.</source>
+        <translation>{registered} peserta terdaftar; target nasional belum diisi.</translation>
+    </message>
+    <message>
+        <source>{registered} of the target of {target} participants registered</source>
+        <translation>{registered} dari target {target} peserta sudah terdaftar</translation>
+    </message>
+    <message>
+        <source>Office {office}: {count} participants · {share} of the target · {part} of those registered</source>
+        <translation>Kantor {office}: {count} peserta · {share} dari target · {part} dari yang terdaftar</translation>
     </message>
 </context>
 <context>
@@ -3783,6 +3889,107 @@
     </message>
 </context>
 <context>
+    <name>ReportCharts</name>
+    <message>
+        <source>Paid this month (million rupiah)</source>
+        <translation>Dibayar bulan ini (juta rupiah)</translation>
+    </message>
+    <message>
+        <source>Training providers (%)</source>
+        <translation>Lembaga pelatihan (%)</translation>
+    </message>
+    <message>
+        <source>Completion</source>
+        <translation>Kelulusan</translation>
+    </message>
+    <message>
+        <source>Attendance</source>
+        <translation>Kehadiran</translation>
+    </message>
+    <message>
+        <source>Placement</source>
+        <translation>Penempatan</translation>
+    </message>
+    <message>
+        <source>No provider yet</source>
+        <translation>Belum ada lembaga</translation>
+    </message>
+</context>
+<context>
+    <name>ReportTableView</name>
+    <message>
+        <source>No data in this month.</source>
+        <translation>Tidak ada data pada bulan ini.</translation>
+    </message>
+</context>
+<context>
+    <name>ReportsPage</name>
+    <message>
+        <source>Reports</source>
+        <translation>Laporan</translation>
+    </message>
+    <message>
+        <source>The programme&apos;s monthly report for HQ: the same figures as the home page and the lists, saved as PDF (with charts) or as an Excel workbook.</source>
+        <translation>Laporan bulanan program untuk kantor pusat: angka yang sama dengan Beranda dan daftar-daftar, disimpan sebagai PDF (dengan grafik) atau buku kerja Excel.</translation>
+    </message>
+    <message>
+        <source>&amp;Table</source>
+        <translation>&amp;Tabel</translation>
+    </message>
+    <message>
+        <source>&amp;Month</source>
+        <translation>&amp;Bulan</translation>
+    </message>
+    <message>
+        <source>{month} (up to today)</source>
+        <translation>{month} (s.d. hari ini)</translation>
+    </message>
+    <message>
+        <source>O&amp;ffice</source>
+        <translation>&amp;Kantor</translation>
+    </message>
+    <message>
+        <source>This office: {name} ({code})</source>
+        <translation>Kantor ini: {name} ({code})</translation>
+    </message>
+    <message>
+        <source>Every office on this computer</source>
+        <translation>Semua kantor di komputer ini</translation>
+    </message>
+    <message>
+        <source>Save PDF…</source>
+        <translation>Simpan PDF…</translation>
+    </message>
+    <message>
+        <source>Save Excel…</source>
+        <translation>Simpan Excel…</translation>
+    </message>
+    <message>
+        <source>Counting…</source>
+        <translation>Menghitung…</translation>
+    </message>
+    <message>
+        <source>The report could not be counted.</source>
+        <translation>Laporan tidak dapat dihitung.</translation>
+    </message>
+    <message>
+        <source>{office} · {month} · data up to {day}</source>
+        <translation>{office} · {month} · data s.d. {day}</translation>
+    </message>
+    <message>
+        <source>Save the monthly report</source>
+        <translation>Simpan laporan bulanan</translation>
+    </message>
+    <message>
+        <source>Report saved</source>
+        <translation>Laporan disimpan</translation>
+    </message>
+    <message>
+        <source>The monthly report was saved to {path}.</source>
+        <translation>Laporan bulanan disimpan ke {path}.</translation>
+    </message>
+</context>
+<context>
     <name>ResetPasswordDialog</name>
     <message>
         <source>Reset password</source>
@@ -4068,6 +4275,46 @@
         <translation>Buka kunci</translation>
     </message>
     <message>
+        <source>Staff of this office</source>
+        <translation>Staf kantor ini</translation>
+    </message>
+    <message>
+        <source>Active staff</source>
+        <translation>Staf aktif</translation>
+    </message>
+    <message>
+        <source>Today on this computer</source>
+        <translation>Hari ini di komputer ini</translation>
+    </message>
+    <message>
+        <source>Sign-ins</source>
+        <translation>Berhasil masuk</translation>
+    </message>
+    <message>
+        <source>Refused sign-ins</source>
+        <translation>Gagal masuk</translation>
+    </message>
+    <message>
+        <source>Wrong password, locked or inactive account</source>
+        <translation>Kata sandi salah, akun terkunci atau nonaktif</translation>
+    </message>
+    <message>
+        <source>Recorded actions</source>
+        <translation>Aktivitas tercatat</translation>
+    </message>
+    <message>
+        <source>In the audit log</source>
+        <translation>Di log audit</translation>
+    </message>
+    <message>
+        <source>Waiting to sync</source>
+        <translation>Menunggu sinkronisasi</translation>
+    </message>
+    <message>
+        <source>Sent when a connection is available</source>
+        <translation>Dikirim saat ada koneksi</translation>
+    </message>
+    <message>
         <source>Activate</source>
         <translation>Aktifkan</translation>
     </message>
@@ -4248,6 +4495,37 @@
     <message>
         <source>The table is saved in {path}.</source>
         <translation>Tabel disimpan di {path}.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncCard</name>
+    <message>
+        <source>Sync</source>
+        <translation>Sinkronisasi</translation>
+    </message>
+    <message>
+        <source>This computer is not linked to the central server yet.</source>
+        <translation>Komputer ini belum terhubung ke server pusat.</translation>
+    </message>
+    <message>
+        <source>Access revoked: link this computer again with a new code.</source>
+        <translation>Akses dicabut: hubungkan ulang komputer ini dengan kode baru.</translation>
+    </message>
+    <message>
+        <source>Last successful sync: {when}</source>
+        <translation>Sinkron terakhir berhasil: {when}</translation>
+    </message>
+    <message>
+        <source>Not synced yet.</source>
+        <translation>Belum pernah sinkron.</translation>
+    </message>
+    <message>
+        <source>{pending} changes waiting to be sent · {failed} refused</source>
+        <translation>{pending} perubahan menunggu dikirim · {failed} ditolak</translation>
+    </message>
+    <message>
+        <source>Last problem: {error}</source>
+        <translation>Masalah terakhir: {error}</translation>
     </message>
 </context>
 <context>
@@ -4976,6 +5254,69 @@
     <message>
         <source>PASSED</source>
         <translation>LULUS</translation>
+    </message>
+</context>
+<context>
+    <name>WaitingCard</name>
+    <message>
+        <source>Waiting for a supervisor</source>
+        <translation>Menunggu supervisor</translation>
+    </message>
+    <message>
+        <source>Entitlements to approve</source>
+        <translation>Hak untuk disetujui</translation>
+    </message>
+    <message>
+        <source>Attendance days to approve</source>
+        <translation>Hari absensi untuk disetujui</translation>
+    </message>
+    <message>
+        <source>Sync conflicts</source>
+        <translation>Konflik sinkronisasi</translation>
+    </message>
+    <message>
+        <source>Duplicate NIKs</source>
+        <translation>NIK ganda</translation>
+    </message>
+    <message>
+        <source>Double payments</source>
+        <translation>Dibayar dua kali</translation>
+    </message>
+    <message>
+        <source>Overpayments to recover</source>
+        <translation>Kelebihan bayar</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>tidak diketahui</translation>
+    </message>
+    <message>
+        <source>Only the central server knows this figure.</source>
+        <translation>Angka ini hanya diketahui server pusat.</translation>
+    </message>
+    <message>
+        <source>Conflicts and duplicate NIKs: asking the server…</source>
+        <translation>Konflik dan NIK ganda: menanyakan server…</translation>
+    </message>
+    <message>
+        <source>Conflicts and duplicate NIKs: server unreachable.</source>
+        <translation>Konflik dan NIK ganda: server tidak terjangkau.</translation>
+    </message>
+    <message>
+        <source>Conflicts and duplicate NIKs: this computer is not linked to the server.</source>
+        <translation>Konflik dan NIK ganda: komputer ini belum terhubung ke server.</translation>
+    </message>
+    <message>
+        <source>Waiting for a supervisor ({n})</source>
+        <translation>Menunggu supervisor ({n})</translation>
+    </message>
+    <message>
+        <source>{n} cohorts</source>
+        <translation>{n} angkatan</translation>
+    </message>
+    <message>
+        <source>{code}: {n}</source>
+        <translation>{code}: {n}</translation>
     </message>
 </context>
 <context>

@@ -39,16 +39,24 @@ def test_pages_come_from_the_features_in_order_with_their_shortcuts(qtbot, ctx, 
         "Pembayaran",
         "Sertifikat",
         "Pemantauan",
+        "Laporan",
         "Sinkronisasi",
         "Pengaturan",
     ]
     assert window.nav.item(1).toolTip() == "Ctrl+2"
-    assert window.nav.item(8).toolTip() == "Ctrl+9" and window.nav.item(9).toolTip() == "Ctrl+0"
+    assert window.nav.item(8).toolTip() == "Ctrl+Shift+L"
+    assert window.nav.item(9).toolTip() == "Ctrl+9" and window.nav.item(10).toolTip() == "Ctrl+0"
     QTest.keyClick(window, Qt.Key.Key_9, Qt.KeyboardModifier.ControlModifier)
     assert window.pages.currentWidget() is window.page("sync")
     QTest.keyClick(window, Qt.Key.Key_0, Qt.KeyboardModifier.ControlModifier)
     assert window.pages.currentWidget() is window.page("settings")
-    assert window.nav.currentRow() == 9
+    assert window.nav.currentRow() == 10
+    QTest.keyClick(
+        window,
+        Qt.Key.Key_L,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert window.pages.currentWidget() is window.page("reports")
     QTest.keyClick(window, Qt.Key.Key_8, Qt.KeyboardModifier.ControlModifier)
     assert window.pages.currentWidget() is window.page("followups")
     QTest.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
@@ -68,6 +76,7 @@ def test_a_declared_feature_appears_everywhere(qtbot, ctx, admin, office, probe_
         "Percobaan",
         "Sertifikat",
         "Pemantauan",
+        "Laporan",
         "Sinkronisasi",
         "Pengaturan",
     ]

@@ -51,8 +51,16 @@ def _keys(window: MainWindow, row: int) -> str:
 
 
 def _digit(window: MainWindow, row: int) -> Qt.Key:
-    key: Qt.Key = getattr(Qt.Key, f"Key_{_keys(window, row).removeprefix('Ctrl+')}")
+    key: Qt.Key = getattr(Qt.Key, f"Key_{_keys(window, row).split('+')[-1]}")
     return key
+
+
+def _modifiers(window: MainWindow, row: int) -> Qt.KeyboardModifier:
+    """Ctrl, and Shift for a page whose own shortcut has it (Laporan: Ctrl+Shift+L)."""
+    found = Qt.KeyboardModifier.ControlModifier
+    if "Shift+" in _keys(window, row):
+        found |= Qt.KeyboardModifier.ShiftModifier
+    return found
 
 
 class StrayWindows(QObject):
@@ -117,14 +125,17 @@ def _focus_in(widget: QWidget) -> bool:
 def test_ctrl_number_switches_every_page_and_the_navigation_shows_it(qtbot, ctx, admin):
     window = _window(qtbot, ctx, admin)
     keys = [_keys(window, row) for row in range(len(window.page_specs))]
-    assert len(set(keys)) == len(keys) and all(k[-1].isdigit() for k in keys)
+    # by position, Ctrl+1…9; a page past the ninth or out of place has its own (Ctrl+0,
+    # Ctrl+Shift+L), never one of another page
+    assert len(set(keys)) == len(keys)
+    assert all(k[-1].isdigit() or window.page_specs[r].shortcut for r, k in enumerate(keys))
     for row, spec in enumerate(window.page_specs):
         item = window.nav.item(row)
         assert item.text() == spec.title.render()  # the entry's text is the page's title
         assert item.toolTip() == keys[row]
         assert hint_shown(window.nav, row), f"{item.text()}: no room for its shortcut"
     for row in [*reversed(range(len(window.page_specs))), 0]:
-        _press(_digit(window, row), CTRL)
+        _press(_digit(window, row), _modifiers(window, row))
         assert window.pages.currentWidget() is window.page(window.page_specs[row].key)
         assert window.nav.currentRow() == row
 
@@ -136,7 +147,9 @@ def _cursor_targets(page: QWidget) -> list[QWidget]:
         shown = [
             w
             for w in page.findChildren(kind)
-            if w.isVisible() and w.isEnabled() and w.focusPolicy() != Qt.FocusPolicy.NoFocus
+            if w.isVisible()
+            and w.isEnabled()
+            and w.focusPolicy() != Qt.FocusPolicy.NoFocus
             and not isinstance(w.parentWidget(), (QAbstractSpinBox, QComboBox))
         ]
         found += shown[:1]
@@ -148,14 +161,16 @@ def test_ctrl_n_opens_a_new_registration_from_every_page_and_any_input(qtbot, ct
     participants = window.page("participants")
     tried = 0
     for row, spec in enumerate(window.page_specs):
-        _press(_digit(window, row), CTRL)
+        _press(_digit(window, row), _modifiers(window, row))
         page = window.page(spec.key)
         assert window.pages.currentWidget() is page
         settle(qtbot)
         targets = [None, *_cursor_targets(page)]
         for target in targets:
             if target is not None:
-                _press(_digit(window, row), CTRL)  # back to the page (the form may be open)
+                _press(
+                    _digit(window, row), _modifiers(window, row)
+                )  # back to the page (the form may be open)
                 settle(qtbot)
                 if not target.isVisible():
                     continue
@@ -231,5 +246,5 @@ def test_a_whole_intake_by_keyboard_alone_from_beranda(qtbot, ctx, admin):
     assert rows(ctx.db.path, "SELECT count(*) FROM consent") == [(1,)]
 
     for row in range(len(window.page_specs)):  # and every page still answers its shortcut
-        _press(_digit(window, row), CTRL)
+        _press(_digit(window, row), _modifiers(window, row))
         assert window.nav.currentRow() == row

@@ -67,6 +67,7 @@ EXPECTED: dict[Permission, frozenset[str]] = {
     Permission.FOLLOWUP_RECORD: ALL,
     Permission.VACANCY_EDIT: ALL,
     Permission.VACANCY_IMPORT: frozenset({SUPERVISOR, ADMIN}),
+    Permission.REPORT_VIEW: frozenset({SUPERVISOR, ADMIN}),
 }
 # Declared for the audit-log viewer of a later issue; no service checks it yet (asserted
 # below, so the first one that does must add its row).
@@ -362,6 +363,25 @@ def _close_vacancy(ctx: Ctx) -> object:
     from app.services.vacancies import close_vacancy
 
     return close_vacancy(ctx.db, ctx.actor, ctx.vacancy)
+
+
+def _report(ctx: Ctx) -> object:
+    from datetime import date
+
+    from app.services.monthly_report import report_for
+
+    return report_for(ctx.db, ctx.actor, date(2026, 11, 1), ctx.actor.office_code)
+
+
+def _export_report(ctx: Ctx) -> object:
+    from datetime import date
+
+    from app.services.report_files import export_monthly_report
+
+    out = ctx.tmp / "laporan.xlsx"
+    report = export_monthly_report(ctx.db, ctx.actor, date(2026, 11, 1), None, out)
+    assert out.stat().st_size > 0
+    return report
 
 
 def _import_vacancies(ctx: Ctx) -> object:
@@ -764,6 +784,9 @@ ROWS = [
         needs_person=True, needs_vacancy=True),
     Row(Permission.FOLLOWUP_RECORD, "vacancy_matching:record_hire", _record_hire, "vacancy.hire",
         needs_referral=True),
+    Row(Permission.REPORT_VIEW, "monthly_report:report_for", _report, None),
+    Row(Permission.REPORT_VIEW, "report_files:export_monthly_report", _export_report,
+        "report.export"),
 ]  # fmt: skip
 
 

@@ -62,6 +62,7 @@ PAGE_SECTIONS: dict[str, str] = {
     "payments": "28-pembayaran-uang-saku-dan-transport",
     "certificates": "211-sertifikat",
     "followups": "212-pemantauan-dan-lowongan",
+    "reports": "311-laporan-bulanan",
     "sync": "4-sinkronisasi",
     "settings": "15-pengaturan-kantor",
 }

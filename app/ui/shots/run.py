@@ -119,6 +119,7 @@ def render_all(
             tasks.wait_all()
             session.close()
             QApplication.processEvents()
+            tasks.wait_all()  # the windows' sign-out records, before the database closes
             for server in servers:
                 close = getattr(server, "close", None)
                 if callable(close):
