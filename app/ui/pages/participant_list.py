@@ -93,8 +93,13 @@ class ParticipantList(QWidget):
         self.first_choice = QCheckBox(self.tr("First choice only"))
         self.count_label = QLabel("")
         self.count_label.setObjectName("count")
-        for widget in (self.status, self.office, self.region):
+        # At 1366x768 the training choice and its "first choice only" need room too: the
+        # lists drop down wider than their boxes.
+        for widget, most in ((self.status, 190), (self.office, 180), (self.region, 200)):
+            widget.setMaximumWidth(most)
+            widget.view().setMinimumWidth(widget.sizeHint().width())
             filters.addWidget(widget)
+        self.training.setMinimumWidth(150)
         filters.addWidget(self.training, 1)
         filters.addWidget(self.first_choice)
         filters.addSpacing(12)
