@@ -98,8 +98,13 @@ class ParticipantList(QWidget):
         for widget, most in ((self.status, 190), (self.office, 180), (self.region, 200)):
             widget.setMaximumWidth(most)
             widget.view().setMinimumWidth(widget.sizeHint().width())
-            filters.addWidget(widget)
-        self.training.setMinimumWidth(150)
+            # a narrower window may shrink the boxes (the list still drops down whole)
+            widget.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            widget.setMinimumContentsLength(8)
+            filters.addWidget(widget, 1)
+        self.training.setMinimumWidth(120)
         filters.addWidget(self.training, 1)
         filters.addWidget(self.first_choice)
         filters.addSpacing(12)
