@@ -87,14 +87,16 @@ def document(report: MonthlyReport, lang: str | None = None) -> MonthlyReportDoc
 
 def doc_table(table: ReportTable, lang: str | None = None) -> DocTable:
     """A table's cells as the window shows them; figures right-aligned (the summary's
-    values too, which come already written out); an empty cell of the total row blank."""
+    values too, each of its own kind); an empty cell of the total row blank."""
     kinds = [c.kind for c in table.columns]
-    right = tuple(k != TEXT or (table.key == "summary" and i == 1) for i, k in enumerate(kinds))
+    last = len(kinds) - 1
+    right = tuple(k != TEXT or (table.row_kinds is not None and i == last)
+                  for i, k in enumerate(kinds))  # fmt: skip
 
-    def line(values: tuple[Cell, ...], total: bool) -> tuple[str, ...]:
+    def line(n: int, values: tuple[Cell, ...], total: bool) -> tuple[str, ...]:
         return tuple(
-            "" if total and v is None else cell_text(v, k, lang)
-            for v, k in zip(values, kinds, strict=True)
+            "" if total and v is None else cell_text(v, table.kind_at(n, j), lang)
+            for j, v in enumerate(values)
         )
 
     return DocTable(
@@ -102,8 +104,8 @@ def doc_table(table: ReportTable, lang: str | None = None) -> DocTable:
         title=table.title,
         header=tuple(c.title for c in table.columns),
         right=right,
-        rows=tuple(line(r, False) for r in table.rows),
-        total=line(table.total, True) if table.total else None,
+        rows=tuple(line(n, r, False) for n, r in enumerate(table.rows)),
+        total=line(len(table.rows), table.total, True) if table.total else None,
         note=table.note,
     )
 

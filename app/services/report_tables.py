@@ -44,9 +44,19 @@ class ReportTable:
     rows: tuple[tuple[Cell, ...], ...]
     total: tuple[Cell, ...] | None
     note: str
+    # The kind of each row's last cell, where rows differ (the summary: a count, an amount,
+    # a rate): the workbook then holds numbers there too, not text.
+    row_kinds: tuple[str, ...] | None = None
 
     def column(self, title: str) -> int:
         return next(i for i, c in enumerate(self.columns) if c.title == title)
+
+    def kind_at(self, row: int, column: int) -> str:
+        """The kind of the cell at (`row`, `column`) of `rows` (the total row: len(rows))."""
+        last = len(self.columns) - 1
+        if self.row_kinds is not None and column == last and row < len(self.row_kinds):
+            return self.row_kinds[row]
+        return self.columns[column].kind
 
 
 def _t(indonesian: str, english: str, lang: str | None) -> str:
@@ -120,10 +130,9 @@ def summary(report: MonthlyReport, lang: str | None = None) -> ReportTable:
             Column(_t("Ukuran", "Measure", lang), TEXT),
             Column(_t("Nilai", "Value", lang), TEXT),
         ),
-        rows=tuple(
-            (label.render(lang), cell_text(value, kind, lang)) for label, value, kind in figures
-        ),
+        rows=tuple((label.render(lang), value) for label, value, _kind in figures),
         total=None,
+        row_kinds=tuple(kind for _label, _value, kind in figures),
         note=_t(
             "Bekerja dan usaha sendiri: hasil pemantauan 1, 3 dan 6 bulan yang jatuh tempo s.d. "
             "tanggal laporan, dari peserta yang berhasil dihubungi.",

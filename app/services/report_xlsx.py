@@ -114,11 +114,10 @@ def _write(sheet: Any, table: ReportTable, heading: tuple[str, ...], lang: str |
         cell.fill = fill
         cell.alignment = Alignment(horizontal="left" if column.kind == TEXT else "right")
     r = HEADER_ROW
-    for r, row in enumerate(table.rows, start=HEADER_ROW + 1):
-        for j, (value, kind) in enumerate(zip(row, kinds, strict=True), start=1):
-            _cell(sheet, r, j, value, kind)
-        if table.key == "summary":  # its values come written out: align them as figures
-            sheet.cell(row=r, column=2).alignment = Alignment(horizontal="right")
+    for n, row in enumerate(table.rows):
+        r = HEADER_ROW + 1 + n
+        for j, value in enumerate(row):
+            _cell(sheet, r, j + 1, value, table.kind_at(n, j))
     if not table.rows:
         r += 1
         text_cell(sheet, r, 1, NO_ROWS.render(lang))

@@ -156,6 +156,13 @@ def test_counts_money_and_rates_are_numbers_a_branch_head_can_sum(demo, tmp_path
             None if card.placement is None else pytest.approx(float(card.placement))
         )
     assert any(card.placement is None for card in report.scorecards)  # an empty cell, not 0
+    summary = {
+        book["Ringkasan"].cell(row=r, column=1).value: book["Ringkasan"].cell(row=r, column=2)
+        for r in range(HEADER_ROW + 1, HEADER_ROW + 13)
+    }
+    assert summary["Jumlah dibayar"].value == report.paid_amount  # a number, not "Rp…"
+    assert summary["Pembayaran (tanda terima)"].data_type == "n"
+    assert summary["Kelulusan angkatan yang selesai"].number_format == "0%"
 
 
 def test_names_typed_by_users_are_strings_never_formulas(demo, tmp_path):

@@ -37,13 +37,13 @@ class ReportTableModel(QAbstractTableModel):
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
-        column = self.table.columns[index.column()]
+        kind = self.table.kind_at(index.row(), index.column())
         value = self.lines[index.row()][index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             if value is None and self.is_total(index.row()):
                 return ""
-            return cell_text(value, column.kind, self.lang)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.kind != TEXT:
+            return cell_text(value, kind, self.lang)
+        if role == Qt.ItemDataRole.TextAlignmentRole and kind != TEXT:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.FontRole and self.is_total(index.row()):
             font = QFont()
