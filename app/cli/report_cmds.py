@@ -40,7 +40,8 @@ def register(sub: argparse._SubParsersAction, common: argparse.ArgumentParser) -
     )
     add_monthly_arguments(
         monthly,
-        office_help="an office code (default: this PC's office) or ALL: every office this PC holds",
+        office_help="this PC's office code (the default); another office's report, or every "
+        "office's, is the server's",
     )
     monthly.set_defaults(handler=cmd_monthly)
 
@@ -90,7 +91,7 @@ def server_monthly(args: argparse.Namespace) -> Report:
     office = _office(args.office, None)
     engine = make_server_engine(args.db)
     try:
-        with snapshot(engine) as (db, copied):
+        with snapshot(engine, office) as (db, copied):
             report = monthly_report(db, first, office, today=today)
             write_report(report, args.out)
     finally:

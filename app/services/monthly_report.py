@@ -65,6 +65,12 @@ FUTURE_MONTH = Text(
     "Month {value} has not begun: a report is only for a month that has started.",
 )
 UNKNOWN_OFFICE = Text("Kantor '{value}' tidak dikenal.", "Office '{value}' is not known.")
+ONLY_THIS_OFFICE = Text(
+    "Komputer ini hanya memegang data kantor {own}; laporan kantor lain dan semua kantor "
+    "dibuat di server (loket server report monthly).",
+    "This computer holds the data of office {own} only; the report of another office or of "
+    "every office is made on the server (loket server report monthly).",
+)
 
 
 def parse_month(value: str, today: date) -> date:
@@ -107,9 +113,20 @@ def report_for(
     today: date | None = None,
     lang: str | None = None,
 ) -> MonthlyReport:
-    """`monthly_report` for someone signed in: a supervisor's or an admin's."""
+    """`monthly_report` for someone signed in: a supervisor's or an admin's, of their own
+    office (`only_own_office`)."""
     require(db, actor, Permission.REPORT_VIEW)
+    only_own_office(actor, office)
     return monthly_report(db, first_day, office, today=today, lang=lang)
+
+
+def only_own_office(actor: Actor, office: str | None) -> None:
+    """An office PC holds its own office's people, enrolments and payments, and of the
+    others only what every office shares (their cohorts, providers, vacancies): a report of
+    another office, or of all, would count their cohorts without their people. Those are
+    the server's report, over every office's records."""
+    if office != actor.office_code:
+        raise ValidationError(ONLY_THIS_OFFICE, field="office", own=actor.office_code)
 
 
 def monthly_report(

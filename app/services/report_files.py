@@ -17,7 +17,7 @@ from app.domain.roles import Permission
 from app.errors import ValidationError
 from app.services.access import require
 from app.services.actor import Actor
-from app.services.monthly_report import monthly_report
+from app.services.monthly_report import monthly_report, only_own_office
 from app.services.report_views import MonthlyReport
 from app.services.uow import unit_of_work
 from app.texts import Text
@@ -70,6 +70,7 @@ def export_monthly_report(
     """Count the month, write it to `out` and record the export; returns the figures
     written (the window and the CLI say what they hold)."""
     require(db, actor, Permission.REPORT_VIEW)
+    only_own_office(actor, office)
     check_target(out)
     report = monthly_report(db, first_day, office, today=today, lang=lang)
     write_report(report, out, lang)

@@ -3945,18 +3945,6 @@
         <translation>{month} (s.d. hari ini)</translation>
     </message>
     <message>
-        <source>O&amp;ffice</source>
-        <translation>&amp;Kantor</translation>
-    </message>
-    <message>
-        <source>This office: {name} ({code})</source>
-        <translation>Kantor ini: {name} ({code})</translation>
-    </message>
-    <message>
-        <source>Every office on this computer</source>
-        <translation>Semua kantor di komputer ini</translation>
-    </message>
-    <message>
         <source>Save PDF…</source>
         <translation>Simpan PDF…</translation>
     </message>

@@ -399,3 +399,10 @@ def test_only_a_supervisor_or_an_admin_makes_the_report(demo, role):
     else:
         report = report_for(demo.db, demo.actors[role], NOVEMBER, "JKT", today=DEMO_DAY)
         assert report.office_label == "DKI Jakarta (JKT)"
+
+
+@pytest.mark.parametrize("office", ["BTN", None])
+def test_a_signed_in_report_is_of_the_persons_own_office(demo, office):
+    with pytest.raises(ValidationError) as refused:
+        report_for(demo.db, demo.actors["supervisor"], NOVEMBER, office, today=DEMO_DAY)
+    assert "hanya memegang data kantor JKT" in str(refused.value.message())

@@ -73,16 +73,28 @@ def test_the_pdf_is_written_with_the_figures_the_service_counts(home, tmp_path):
     assert count(home / "loket.db", "audit_event", "action = 'report.export'") == 1
 
 
-def test_every_office_and_the_workbook(home, tmp_path):
-    out = tmp_path / "semua.xlsx"
-    done = loket(home, "report", "monthly", "--month", _this_month(), "--office", "all",
+def test_the_workbook_of_this_office(home, tmp_path):
+    out = tmp_path / "laporan.xlsx"
+    done = loket(home, "report", "monthly", "--month", _this_month(), "--office", "jkt",
                  "--out", str(out))  # fmt: skip
     assert done.returncode == 0, done.stderr
-    assert "Semua kantor" in done.stdout and str(out) in done.stdout
-    counted = _counted(home, None)
-    assert counted["registered_to_date"] > _counted(home, "JKT")["registered_to_date"]
+    assert "DKI Jakarta (JKT)" in done.stdout and str(out) in done.stdout
     book = load_workbook(out)
     assert "Ringkasan" in book.sheetnames and "Pendaftaran" in book.sheetnames
+
+
+@pytest.mark.parametrize("office", ["ALL", "BTN"])
+def test_another_office_or_every_office_is_the_servers_report(home, tmp_path, office):
+    """The PC holds the other offices' cohorts but not their people: such a report would
+    count cohorts without anyone in them."""
+    out = tmp_path / "laporan.pdf"
+    done = loket(home, "report", "monthly", "--month", _this_month(), "--office", office,
+                 "--out", str(out))  # fmt: skip
+    assert done.returncode == 1
+    assert "hanya memegang data kantor JKT" in done.stderr
+    assert "loket server report monthly" in done.stderr and "Traceback" not in done.stderr
+    assert not out.exists()
+    assert count(home / "loket.db", "audit_event", "action = 'report.export'") == 0
 
 
 @pytest.mark.parametrize(

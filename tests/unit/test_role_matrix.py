@@ -379,7 +379,7 @@ def _export_report(ctx: Ctx) -> object:
     from app.services.report_files import export_monthly_report
 
     out = ctx.tmp / "laporan.xlsx"
-    report = export_monthly_report(ctx.db, ctx.actor, date(2026, 11, 1), None, out)
+    report = export_monthly_report(ctx.db, ctx.actor, date(2026, 11, 1), ctx.actor.office_code, out)
     assert out.stat().st_size > 0
     return report
 

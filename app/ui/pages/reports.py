@@ -1,7 +1,6 @@
-"""Laporan: the monthly programme report of this office, or of every office this PC holds
-(issue #14, docs/reports.md).
+"""Laporan: the monthly programme report of this office (issue #14, docs/reports.md).
 
-The branch head picks the month and the office, reads the figures on screen — the summary
+The branch head picks the month, reads the figures on screen — the summary
 with two charts, then each table the PDF holds, chosen under the month — and
 saves the PDF for HQ or the workbook for whoever recounts. The figures are counted on a
 worker thread (app.services.monthly_report; a month of a large office takes a moment) and
@@ -140,28 +139,15 @@ class ReportsPage(QWidget):
             if n == 0:
                 text = self.tr("{month} (up to today)").format(month=text)
             self.month.addItem(text, first.isoformat())  # Qt would make a date a QDate
-        office_label = QLabel(self.tr("O&ffice"))
-        self.office = QComboBox(self)
-        office_label.setBuddy(self.office)
-        info = self.ctx.startup_info()
-        self.office.addItem(
-            self.tr("This office: {name} ({code})").format(
-                name=info.office_name, code=self.actor.office_code
-            ),
-            self.actor.office_code,
-        )
-        self.office.addItem(self.tr("Every office on this computer"), None)
         self.month.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.office.currentIndexChanged.connect(lambda _i: self.refresh())
         self.save_pdf = shortcut_button(self.tr("Save PDF…"), "Ctrl+S", self)
         self.save_pdf.setObjectName("primary")
         self.save_xlsx = shortcut_button(self.tr("Save Excel…"), "Ctrl+E", self)
         self.save_pdf.clicked.connect(lambda: self.ask_path(".pdf"))
         self.save_xlsx.clicked.connect(lambda: self.ask_path(".xlsx"))
-        for widget in (month_label, self.month, office_label, self.office):
+        for widget in (month_label, self.month):
             row.addWidget(widget)
         self.month.setMinimumWidth(190)
-        self.office.setMinimumWidth(200)
         row.addStretch(1)
         row.addWidget(self.save_pdf)
         row.addWidget(self.save_xlsx)
@@ -169,8 +155,10 @@ class ReportsPage(QWidget):
 
     # --- counting ---------------------------------------------------------------------------
 
-    def chosen(self) -> tuple[date, str | None]:
-        return date.fromisoformat(self.month.currentData()), self.office.currentData()
+    def chosen(self) -> tuple[date, str]:
+        """The month chosen, and this office: a PC holds its own office's people only; the
+        report of every office is the server's (`loket server report monthly`)."""
+        return date.fromisoformat(self.month.currentData()), self.actor.office_code
 
     def choose_month(self, first: date) -> None:
         """Show the month that begins on `first` (one of those offered)."""
@@ -265,7 +253,7 @@ class ReportsPage(QWidget):
 
     def default_name(self, suffix: str) -> str:
         first, office = self.chosen()
-        return f"laporan-bulanan-{office or 'semua'}-{first:%Y-%m}{suffix}"
+        return f"laporan-bulanan-{office}-{first:%Y-%m}{suffix}"
 
     def ask_path(self, suffix: str) -> None:
         kinds = {".pdf": "PDF (*.pdf)", ".xlsx": "Excel (*.xlsx)"}
