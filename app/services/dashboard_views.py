@@ -105,7 +105,9 @@ class Training:
     passed: int  # of them, result lulus
     failed: int  # tidak_lulus
     withdrawn: int  # left the finished cohorts before the end (not in `enrolled`)
-    link: Link
+    link: Link  # the completion's list: this office's finished cohorts
+    # the attendance's: this office's cohorts (running and finished ones hold the marks)
+    attendance_link: Link = Link("cohorts")
 
     @property
     def marked(self) -> int:

@@ -144,7 +144,7 @@ class FigureTiles(QFrame):
 
     def _training(self, board: Dashboard) -> None:
         t = board.training
-        self.attendance.set_link(t.link)
+        self.attendance.set_link(t.attendance_link)
         self.completion.set_link(t.link)
         if t.attendance_rate is None:
             detail = self.tr("No attendance marked yet")
