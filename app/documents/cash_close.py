@@ -29,6 +29,7 @@ from reportlab.platypus import (
 )
 
 from app.documents.fonts import BOLD, REGULAR, register
+from app.documents.page_numbers import NumberedCanvas
 from app.formats import rupiah
 
 TITLE = "LAPORAN TUTUP KAS HARIAN"
@@ -324,26 +325,9 @@ def _signatures(doc: CashCloseDocument, s: dict[str, ParagraphStyle]) -> Any:
     return KeepTogether([Spacer(1, 5 * mm), closing, Spacer(1, 4 * mm), table])
 
 
-class _NumberedCanvas(Canvas):  # type: ignore[misc]
-    """Holds the pages back until the end so each can say "Halaman n dari N"."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._pages: list[dict[str, Any]] = []
-
-    def showPage(self) -> None:
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self) -> None:
-        total = len(self._pages)
-        for number, state in enumerate(self._pages, start=1):
-            self.__dict__.update(state)
-            self.setFont(REGULAR, 7.5)
-            self.setFillColor(GREY)
-            self.drawRightString(A4[0] - INNER, 9 * mm, f"Halaman {number} dari {total}")
-            super().showPage()
-        super().save()
+class _NumberedCanvas(NumberedCanvas):
+    right = A4[0] - INNER
+    colour = GREY
 
 
 def build(doc: CashCloseDocument, out: Path) -> Path:

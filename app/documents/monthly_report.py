@@ -43,6 +43,7 @@ from app.documents.monthly_report_tables import (
     summary_flowables,
     table_flowables,
 )
+from app.documents.page_numbers import NumberedCanvas
 from app.domain.offices import OFFICES_BY_CODE
 from app.texts import Text, current_language
 
@@ -170,30 +171,13 @@ def _signatures(lang: str | None, s: dict[str, ParagraphStyle]) -> Flowable:
     return KeepTogether([Spacer(1, 8 * mm), table])
 
 
-class _NumberedCanvas(Canvas):  # type: ignore[misc]
-    """Holds the pages back until the end so each can say "Halaman n dari N"."""
-
-    page_text = PAGE
+class _NumberedCanvas(NumberedCanvas):
+    right = A4[0] - INNER
+    colour = GREY
     lang: str | None = None
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._pages: list[dict[str, Any]] = []
-
-    def showPage(self) -> None:
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self) -> None:
-        total = len(self._pages)
-        for number, state in enumerate(self._pages, start=1):
-            self.__dict__.update(state)
-            self.setFont(REGULAR, 7.5)
-            self.setFillColor(GREY)
-            text = self.page_text.render(self.lang, n=number, total=total)
-            self.drawRightString(A4[0] - INNER, 9 * mm, text)
-            super().showPage()
-        super().save()
+    def label(self, number: int, total: int) -> str | None:
+        return PAGE.render(self.lang, n=number, total=total)
 
 
 def build(doc: MonthlyReportDocument, out: Path) -> Path:

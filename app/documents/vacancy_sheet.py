@@ -39,6 +39,7 @@ from reportlab.platypus import (
 )
 
 from app.documents.fonts import BOLD, REGULAR, register
+from app.documents.page_numbers import NumberedCanvas
 
 TITLE = "LEMBAR INFORMASI LOWONGAN KERJA"
 AUTHOR = "Loket Vokasi"
@@ -307,28 +308,15 @@ def _notes(notes: tuple[str, ...], s: dict[str, ParagraphStyle]) -> Table:
     return table
 
 
-class _NumberedCanvas(Canvas):  # type: ignore[misc]
-    """Holds the pages back until the end so each can say "Halaman n dari N" — only when
-    there is more than one page (a one-page sheet needs no number)."""
+class _NumberedCanvas(NumberedCanvas):
+    """Numbered only when there is more than one page (a one-page sheet needs none)."""
 
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self._pages: list[dict[str, Any]] = []
+    right = A4[0] - MARGIN
+    baseline = FOOT_Y
+    colour = GREY
 
-    def showPage(self) -> None:
-        self._pages.append(dict(self.__dict__))
-        self._startPage()
-
-    def save(self) -> None:
-        total = len(self._pages)
-        for number, state in enumerate(self._pages, start=1):
-            self.__dict__.update(state)
-            if total > 1:
-                self.setFont(REGULAR, 7.5)
-                self.setFillColor(GREY)
-                self.drawRightString(A4[0] - MARGIN, FOOT_Y, f"Halaman {number} dari {total}")
-            super().showPage()
-        super().save()
+    def label(self, number: int, total: int) -> str | None:
+        return super().label(number, total) if total > 1 else None
 
 
 def build(doc: VacancySheetDocument, out: Path) -> Path:
