@@ -39,25 +39,11 @@ from sqlalchemy.orm import Session
 
 from app.db import Database, upgrade
 from app.server.models import RecordState
+from app.services.monthly_report import COUNTED
 from app.sync.local_apply import ServerRecord, tables_by_entity, write_records
 
 BATCH = 2_000
-# What the report reads, parents before children.
-ENTITIES = (
-    "training_module",
-    "training_provider",
-    "participant",
-    "cohort",
-    "cohort_session",
-    "enrollment",
-    "attendance",
-    "entitlement",
-    "payment",
-    "payment_reversal",
-    "certificate",
-    "certificate_revocation",
-    "follow_up",
-)
+ENTITIES = COUNTED  # what the report reads, parents before children
 # A person's fields the report never reads, blanked in the copy (required ones get a
 # neutral value: the copy is not a registry).
 _BLANK_PERSON: dict[str, Any] = {

@@ -55,6 +55,23 @@ from app.services.report_views import (
 )
 from app.texts import Text
 
+# The record types the report counts, parents before children: what the page watches for
+# changes and what the server copies for its report (app.cli.server_report).
+COUNTED = (
+    "training_module",
+    "training_provider",
+    "participant",
+    "cohort",
+    "cohort_session",
+    "enrollment",
+    "attendance",
+    "entitlement",
+    "payment",
+    "payment_reversal",
+    "certificate",
+    "certificate_revocation",
+    "follow_up",
+)
 ALL_OFFICES = Text("Semua kantor", "All offices")
 BAD_MONTH = Text(
     "Bulan '{value}' tidak dikenal. Tulis tahun dan bulan seperti 2026-11.",

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import formats
+from app.services import monthly_report
 from app.services.actor import Actor
 from app.services.report_tables import ReportTable, tables
 from app.services.report_views import MonthlyReport
@@ -41,23 +42,7 @@ from app.ui.widgets import heading, note
 
 MONTHS_BACK = 24  # the months offered: this one and the two years before it
 # What the report counts (entity names, as every change announces them).
-COUNTED = frozenset(
-    {
-        "participant",
-        "cohort",
-        "cohort_session",
-        "enrollment",
-        "attendance",
-        "entitlement",
-        "payment",
-        "payment_reversal",
-        "certificate",
-        "certificate_revocation",
-        "follow_up",
-        "training_provider",
-        "training_module",
-    }
-)
+COUNTED = frozenset(monthly_report.COUNTED)
 REFRESH_DELAY_MS = 400  # a burst of changes (a sync) gives one recount
 
 
