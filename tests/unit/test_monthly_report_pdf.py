@@ -9,13 +9,14 @@ November is the running month (data up to the 2nd) and October the previous one;
 reads a copy. The empty month is an office set up with nothing in it.
 """
 
+# ruff: noqa: F811 - the fixtures imported from report_support are used by name
+
 from __future__ import annotations
 
 import re
-import shutil
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import replace
-from datetime import UTC, date, datetime
+from datetime import date
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -29,44 +30,15 @@ from app.services.monthly_report import monthly_report
 from app.services.report_pdf import charts, doc_table, write_monthly_report_pdf
 from app.services.report_tables import TEXT, cell_text, tables
 from app.services.report_views import MonthlyReport, Scorecard
-from tests.conftest import FakeClock
 from tests.unit.helpers import execute, rows
+from tests.unit.report_support import DEMO_CLOCK, _built, demo  # noqa: F401
 
-DEMO_CLOCK = datetime(2026, 11, 2, 2, 0, tzinfo=UTC)
 CURRENT, PREVIOUS = date(2026, 11, 1), date(2026, 10, 1)
 FORMULA = '=HYPERLINK("http://x")'
 MARKUP = "<b>&amp;"
 NO_CHART = "Tidak ada data bulan ini"
 NO_ROWS = "Tidak ada data pada bulan ini."
 CHART_TITLE = re.compile(r"^Grafik \d+\. ")
-
-
-@pytest.fixture(scope="module")
-def _built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    from app.db import Database, upgrade
-    from app.services.demo import create_demo_office
-
-    home = tmp_path_factory.mktemp("report-pdf-demo")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("LOKET_HOME", str(home))
-        upgrade(home / "loket.db", home / "backups")
-        db = Database(home / "loket.db", clock=FakeClock(DEMO_CLOCK))
-        create_demo_office(db)
-        db.dispose()
-    yield home / "loket.db"
-
-
-@pytest.fixture
-def demo(_built: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
-    from app.db import Database
-
-    home = tmp_path / "loket-home"
-    home.mkdir()
-    monkeypatch.setenv("LOKET_HOME", str(home))
-    shutil.copyfile(_built, home / "loket.db")
-    db = Database(home / "loket.db", clock=FakeClock(DEMO_CLOCK))
-    yield db
-    db.dispose()
 
 
 def _pdf(report: MonthlyReport, tmp_path: Path, lang: str | None = None) -> Path:

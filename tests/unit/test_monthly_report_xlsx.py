@@ -8,12 +8,12 @@ The demo office is made once for the module on the test clock (Monday 2 November
 each test reads a copy. The empty month is an office set up with nothing in it.
 """
 
+# ruff: noqa: F811 - the fixtures imported from report_support are used by name
+
 from __future__ import annotations
 
-import shutil
 import zipfile
-from collections.abc import Iterator
-from datetime import UTC, date, datetime
+from datetime import date
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
@@ -25,42 +25,13 @@ from app.services.monthly_report import monthly_report
 from app.services.report_tables import ReportTable, tables
 from app.services.report_views import MonthlyReport
 from app.services.report_xlsx import HEADER_ROW, sheet_name, write_monthly_report_xlsx
-from tests.conftest import FakeClock
 from tests.unit.helpers import execute, rows
+from tests.unit.report_support import DEMO_CLOCK, _built, demo  # noqa: F401
 
-DEMO_CLOCK = datetime(2026, 11, 2, 2, 0, tzinfo=UTC)
 CURRENT, PREVIOUS = date(2026, 11, 1), date(2026, 10, 1)
 FORMULA = '=HYPERLINK("http://x")'
 MARKUP = "<b>&amp;"
 NO_ROWS = "Tidak ada data pada bulan ini."
-
-
-@pytest.fixture(scope="module")
-def _built(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    from app.db import Database, upgrade
-    from app.services.demo import create_demo_office
-
-    home = tmp_path_factory.mktemp("report-xlsx-demo")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setenv("LOKET_HOME", str(home))
-        upgrade(home / "loket.db", home / "backups")
-        db = Database(home / "loket.db", clock=FakeClock(DEMO_CLOCK))
-        create_demo_office(db)
-        db.dispose()
-    yield home / "loket.db"
-
-
-@pytest.fixture
-def demo(_built: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
-    from app.db import Database
-
-    home = tmp_path / "loket-home"
-    home.mkdir()
-    monkeypatch.setenv("LOKET_HOME", str(home))
-    shutil.copyfile(_built, home / "loket.db")
-    db = Database(home / "loket.db", clock=FakeClock(DEMO_CLOCK))
-    yield db
-    db.dispose()
 
 
 def _book(report: MonthlyReport, tmp_path: Path) -> tuple[Path, Any]:
