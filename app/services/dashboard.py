@@ -155,7 +155,7 @@ def _people(
         if code not in GONE_STATUSES
     )
     offices = tuple(
-        Count(code, _office_name(code), n, _people_link("office_code", code))
+        Count(code, office_name(code), n, _people_link("office_code", code))
         for code, n in sorted(by_office.items(), key=lambda kv: (-kv[1], kv[0]))
     )
     modules = _modules(session, by_choice, lang)
@@ -166,7 +166,8 @@ def _people_link(key: str, value: str | None) -> Link:
     return Link("participants", ((key, value),) if value else ())
 
 
-def _office_name(code: str) -> str:
+def office_name(code: str) -> str:
+    """`DKI Jakarta (JKT)`; an unknown code as it is."""
     info = OFFICES_BY_CODE.get(code)
     return f"{info.name} ({code})" if info else code
 

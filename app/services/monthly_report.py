@@ -41,7 +41,7 @@ from app.models import TrainingModule, TrainingProvider
 from app.services import report_sql as sql
 from app.services.access import require
 from app.services.actor import Actor
-from app.services.dashboard import month_of
+from app.services.dashboard import month_of, office_name
 from app.services.report_views import (
     AttendanceRow,
     CertificateRow,
@@ -106,10 +106,7 @@ def parse_month(value: str, today: date) -> date:
 
 
 def office_label(code: str | None, lang: str | None = None) -> str:
-    if code is None:
-        return ALL_OFFICES.render(lang)
-    info = OFFICES_BY_CODE.get(code)
-    return f"{info.name} ({code})" if info else code
+    return ALL_OFFICES.render(lang) if code is None else office_name(code)
 
 
 def check_office(code: str | None) -> str | None:

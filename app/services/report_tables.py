@@ -48,9 +48,6 @@ class ReportTable:
     # a rate): the workbook then holds numbers there too, not text.
     row_kinds: tuple[str, ...] | None = None
 
-    def column(self, title: str) -> int:
-        return next(i for i, c in enumerate(self.columns) if c.title == title)
-
     def kind_at(self, row: int, column: int) -> str:
         """The kind of the cell at (`row`, `column`) of `rows` (the total row: len(rows))."""
         last = len(self.columns) - 1
