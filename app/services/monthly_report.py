@@ -99,9 +99,9 @@ def parse_month(value: str, today: date) -> date:
             raise ValueError(text)
         first = date(int(year), int(month), 1)
     except ValueError:
-        raise ValidationError(BAD_MONTH, value=value) from None
+        raise ValidationError(BAD_MONTH, field="month", value=value) from None
     if first > today:
-        raise ValidationError(FUTURE_MONTH, value=text)
+        raise ValidationError(FUTURE_MONTH, field="month", value=text)
     return first
 
 
@@ -115,7 +115,7 @@ def check_office(code: str | None) -> str | None:
         return None
     found = code.strip().upper()
     if found not in OFFICES_BY_CODE:
-        raise ValidationError(UNKNOWN_OFFICE, value=code)
+        raise ValidationError(UNKNOWN_OFFICE, field="office", value=code)
     return found
 
 
